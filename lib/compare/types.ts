@@ -1,0 +1,96 @@
+/**
+ * The comparison model: one JSON-serializable value produced by the engine for two documents.
+ * The CLI (`compare --json`), the API (`/api/compare`) and the web view all read this model as it is.
+ * Public interface: extend, never rename.
+ *
+ * Round trip (checked by tests): every block of both documents appears in exactly one
+ * BlockPair, and every character of a block appears in exactly one Segment of it, so the old text
+ * is rebuilt by ordering all old-side segments by `oldStart`, and likewise for the new text
+ * (see `rebuildTexts`).
+ */
+
+export type SectionStatus =
+  | "unchanged"
+  | "modified"
+  | "renumbered" // only the number changed (body and title equal after normalisation)
+  | "renamed" // the title changed; same section by content and place
+  | "moved" // matched out of document order
+  | "added"
+  | "removed"
+  | "split" // one old section became several new ones (this pair is one of them)
+  | "merged"; // several old sections became one new one
+
+export type IgnoreOption = "whitespace" | "width" | "numbering";
+
+export interface CompareOptions {
+  ignore: IgnoreOption[];
+}
+
+/** One piece of a diffed block. `old`/`new` are original characters of each side. */
+export type Segment =
+  | { op: "equal"; old: string; new: string; oldStart: number; newStart: number }
+  | { op: "delete"; old: string; oldStart: number }
+  | { op: "insert"; new: string; newStart: number };
+
+export type BlockPairStatus = "unchanged" | "modified" | "added" | "removed" | "moved";
+
+/** Two aligned blocks (paragraphs, headings, ...) or one block facing a gap. */
+export interface BlockPair {
+  status: BlockPairStatus;
+  kind: import("../parse/types").BlockKind;
+  /** Index of the block in the old / new DocumentTree.blocks; null when absent on that side. */
+  oldBlock: number | null;
+  newBlock: number | null;
+  segments: Segment[];
+}
+
+export interface SectionRef {
+  /** The section's id in its own document tree. */
+  id: string;
+  number: string | null;
+  title: string;
+  level: number;
+}
+
+export interface SectionPair {
+  /**
+   * Stable anchor for URLs: derived only from this pair's own titles/numbers (not its position),
+   * unique within the model, e.g. "s-3f2a9c".
+   */
+  key: string;
+  status: SectionStatus;
+  old: SectionRef | null;
+  new: SectionRef | null;
+  /** Body similarity in [0,1] after normalisation (1 = identical). */
+  similarity: number;
+  /** For moved pairs: where it stood in the other document (keys of neighbouring pairs). */
+  movedFrom?: string | null;
+  /** For split/merged pairs: keys of the other pairs of the same split or merge. */
+  related?: string[];
+  /** The heading line's diff (number + title). */
+  heading: BlockPair | null;
+  /** Aligned body blocks of this section (not of its children). */
+  blocks: BlockPair[];
+  children: SectionPair[];
+}
+
+export interface CompareStats {
+  sections: Record<SectionStatus, number>;
+  oldChars: number;
+  newChars: number;
+  insertedChars: number;
+  deletedChars: number;
+  /** Share of text changed: (inserted + deleted) / (oldChars + newChars), in [0,1]. */
+  changedRatio: number;
+  /** Number of insert/delete runs across all blocks. */
+  changeSpans: number;
+}
+
+export interface CompareModel {
+  engineVersion: string;
+  options: CompareOptions;
+  stats: CompareStats;
+  /** Blocks before the first section of each side (preamble, metadata), aligned like any body. */
+  preamble: BlockPair[];
+  sections: SectionPair[];
+}

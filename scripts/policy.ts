@@ -1,0 +1,47 @@
+/**
+ * The `policy` command line: `npm run -s policy -- <command> [args]`.
+ * Each command lives in its own module under scripts/cli/ and exports `run(args): Promise<number>`
+ * (the exit code). Errors meant for the user are `CliError`s and print as one line, never a stack.
+ */
+import { CliError } from "./cli/errors.ts";
+
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  outline: () => import("./cli/outline.ts"),
+  compare: () => import("./cli/compare.ts"),
+  import: () => import("./cli/import.ts"),
+};
+
+const usage = `usage: npm run -s policy -- <command> [options]
+
+commands:
+  outline FILE [--json]                         the section tree of one document
+  compare OLD NEW [--json] [--ignore LIST]      what changed between two documents
+                                                LIST: whitespace,width,numbering
+  import --policy SLUG FILE|FOLDER...           add versions to a stored policy`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`policy: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  const command = await load();
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      console.error(`policy: ${error.message}`);
+      process.exit(error.exitCode);
+    }
+    console.error(`policy: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(70);
+  },
+);
