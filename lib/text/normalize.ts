@@ -1,0 +1,149 @@
+/**
+ * Text normalisation for comparison (never for display).
+ *
+ * Two documents that differ only in character forms (full-width vs half-width punctuation, digits and
+ * letters; typographic vs straight quotes; dash variants; NBSP / U+3000 / whitespace runs; zero-width
+ * characters) should hash and match as equal. The displayed text always keeps its original characters:
+ * `normalizeWithMap` returns, for every normalized character, the offset of the original character it
+ * came from, and the diff normalises token by token (see `tokenKey`), so each token keeps its span.
+ *
+ * Rules, applied per code point (NFKC is decomposition-by-character for the scripts that matter here):
+ * 1. zero-width characters (U+200B..U+200D, U+2060, U+FEFF, soft hyphen) are dropped;
+ * 2. NFKC: ，→,  （→(  ０→0  Ａ→A  U+3000→space  NBSP→space  …→...  ①→1;
+ * 3. quote variants fold to ' and ", dash variants to -, the ideographic full stop 。 to .
+ *    (steps 2-3 are the "width" fold: `foldWidth: false` skips them);
+ * 4. whitespace runs collapse to one space (or are removed, or kept, per `whitespace`).
+ */
+
+export interface NormalizeOptions {
+  /** Fold character forms (NFKC, quotes, dashes, 。). Default true. */
+  foldWidth?: boolean;
+  /** "collapse" (default): runs of whitespace -> one space; "remove": drop all; "keep": as is. */
+  whitespace?: "collapse" | "remove" | "keep";
+  /** Trim leading/trailing whitespace. Default true. */
+  trim?: boolean;
+  /** Drop a leading list/heading number ("一、", "（三）", "1.2", "第五条", "(a)") from the text. */
+  stripNumbering?: boolean;
+}
+
+export interface MappedText {
+  /** The normalized text. */
+  text: string;
+  /**
+   * `map[i]` is the offset in the original text of the character that produced `text[i]`;
+   * `map[text.length]` is the original length (so ranges map as half-open intervals).
+   */
+  map: number[];
+}
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const WHITESPACE = /\s/;
+
+/** Quote and dash variants that NFKC leaves alone, folded to one ASCII form. */
+const EXTRA_FOLDS: Record<string, string> = {
+  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'", "\u300C": '"', "\u300D": '"',
+  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u300E": '"', "\u300F": '"',
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+  "\u2E3A": "-", "\u2E3B": "-", "\uFE58": "-", "\u30FC": "-",
+  "\u3002": ".", "\uFF61": ".",
+};
+
+const foldCache = new Map<string, string>();
+
+/** The width fold of one code point (NFKC + quote/dash/full-stop folds), cached. */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return ch;
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    out = ch.normalize("NFKC");
+    let folded = "";
+    for (const c of out) folded += EXTRA_FOLDS[c] ?? c;
+    out = folded;
+    foldCache.set(ch, out);
+  }
+  return out;
+}
+
+/** True for characters dropped by normalisation (zero-width, soft hyphen). */
+export function isIgnorableChar(ch: string): boolean {
+  return ZERO_WIDTH.test(ch);
+}
+
+/**
+ * A leading number as headings and list items print them, e.g. "第三条 ", "一、", "（二）", "(2)", "2.1 ",
+ * "3、", "①", "a) ", "iv. ". Matched on normalized (NFKC) text.
+ */
+export const LEADING_NUMBER =
+  /^\s*(?:第[0-9一二三四五六七八九十百零〇两]+[部分章节条款篇]+|[0-9]+(?:\.[0-9]+)+\.?|[0-9]+[、.)]|\(?[0-9一二三四五六七八九十]+\)[、.]?|[一二三四五六七八九十百]+[、.]|[\u2460-\u2473\u3251-\u325F]|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]+[.)])\s*/;
+
+/**
+ * Normalise `text` and keep, for each output character, the offset of its source character.
+ * Linear in the length; no regular expression runs over the whole text.
+ */
+export function normalizeWithMap(text: string, options: NormalizeOptions = {}): MappedText {
+  const foldWidth = options.foldWidth ?? true;
+  const ws = options.whitespace ?? "collapse";
+  const trim = options.trim ?? true;
+  let out = "";
+  const map: number[] = [];
+  let pendingSpace = -1; // original offset of a whitespace run not yet emitted
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    if (cp < 0x80 ? false : ZERO_WIDTH.test(ch)) {
+      i += width;
+      continue;
+    }
+    const folded = foldWidth ? foldChar(ch) : ch;
+    if (ws !== "keep" && folded.length === 1 && WHITESPACE.test(folded)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      i += width;
+      continue;
+    }
+    if (pendingSpace >= 0) {
+      if (ws === "collapse" && !(trim && out.length === 0)) {
+        out += " ";
+        map.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    for (let k = 0; k < folded.length; k++) map.push(i);
+    out += folded;
+    i += width;
+  }
+  if (pendingSpace >= 0 && ws === "collapse" && !trim) {
+    out += " ";
+    map.push(pendingSpace);
+  }
+  map.push(text.length);
+  if (options.stripNumbering) {
+    const m = LEADING_NUMBER.exec(out);
+    if (m && m[0].length < out.length) {
+      const cut = m[0].length;
+      return { text: out.slice(cut), map: map.slice(cut) };
+    }
+  }
+  return { text: out, map };
+}
+
+/** Normalise `text` (see the rules above) without keeping the offset map. */
+export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+  return normalizeWithMap(text, options).text;
+}
+
+/**
+ * The canonical form used for content hashes and matching: NFKC, quote/dash folds, zero-width
+ * characters removed, whitespace runs collapsed to one space, trimmed. Case is kept.
+ *
+ *   normalizeForComparison("第一条\u3000个人信息，“您”（１） ") === '第一条 个人信息,"您"(1)'
+ */
+export function normalizeForComparison(text: string): string {
+  return normalizeWithMap(text).text;
+}
+
+/** Normalise a heading title for matching: the comparison form without any leading number. */
+export function normalizeTitle(text: string): string {
+  return normalizeWithMap(text, { stripNumbering: true, whitespace: "remove" }).text.replace(/[:.,;]+$/, "");
+}
