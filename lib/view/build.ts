@@ -1,0 +1,216 @@
+/**
+ * CompareModel (+ both document trees) -> the rows, outline, summary and change stops of the
+ * compare screen. A pure reshaping of the engine's model: no text is diffed here.
+ *
+ * Example: a modified paragraph whose segments are
+ *   [{equal "我们"}, {delete "收集"}, {insert "使用"}, {equal "您的信息"}]
+ * becomes left  = 我们 <del>收集</del> 您的信息
+ *        right = 我们 <ins>使用</ins> 您的信息
+ *        inline = 我们 <del>收集</del><ins>使用</ins> 您的信息
+ */
+import type { BlockPair, CompareModel, SectionPair, SectionStatus, Segment } from "../compare/types.ts";
+import type { DocumentTree } from "../parse/types.ts";
+import type { BlockRow, CompareView, OutlineEntry, SectionLink, SectionRow, TextRun, ViewSummary } from "./types.ts";
+
+export const PREAMBLE_KEY = "preamble";
+
+export interface BuildInput {
+  model: CompareModel;
+  /** Used only to fill in a block's text when the engine sent no segments for it. */
+  oldTree?: DocumentTree | null;
+  newTree?: DocumentTree | null;
+}
+
+/** Appends a run, merging it into the previous run when the marks agree (fewer DOM nodes). */
+function push(runs: TextRun[], t: string, m: TextRun["m"]): void {
+  if (!t) return;
+  const last = runs[runs.length - 1];
+  if (last && last.m === m) last.t += t;
+  else runs.push({ t, m });
+}
+
+/** Drops the line break(s) that end a block: rows lay blocks out themselves. */
+function trimTrailingBreaks(runs: TextRun[]): TextRun[] {
+  while (runs.length) {
+    const last = runs[runs.length - 1]!;
+    const trimmed = last.t.replace(/[\r\n]+$/, "");
+    if (trimmed) {
+      last.t = trimmed;
+      break;
+    }
+    runs.pop();
+  }
+  return runs;
+}
+
+function isBlank(runs: TextRun[] | null): boolean {
+  return !runs || runs.every((r) => !r.t.trim());
+}
+
+function sideRuns(segments: Segment[], side: "old" | "new"): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const s of segments) {
+    if (s.op === "equal") push(runs, side === "old" ? s.old : s.new, "eq");
+    else if (s.op === "delete" && side === "old") push(runs, s.old, "del");
+    else if (s.op === "insert" && side === "new") push(runs, s.new, "ins");
+  }
+  return trimTrailingBreaks(runs);
+}
+
+function inlineRuns(segments: Segment[]): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const s of segments) {
+    if (s.op === "equal") push(runs, s.new, "eq");
+    else if (s.op === "delete") push(runs, s.old, "del");
+    else push(runs, s.new, "ins");
+  }
+  return trimTrailingBreaks(runs);
+}
+
+/** Segments for a pair that came without any (falls back to the trees' block text). */
+function fallbackSegments(pair: BlockPair, input: BuildInput): Segment[] {
+  const oldText = pair.oldBlock !== null ? (input.oldTree?.blocks[pair.oldBlock]?.text ?? "") : "";
+  const newText = pair.newBlock !== null ? (input.newTree?.blocks[pair.newBlock]?.text ?? "") : "";
+  if (pair.oldBlock !== null && pair.newBlock !== null && oldText === newText)
+    return [{ op: "equal", old: oldText, new: newText, oldStart: 0, newStart: 0 }];
+  const out: Segment[] = [];
+  if (pair.oldBlock !== null) out.push({ op: "delete", old: oldText, oldStart: 0 });
+  if (pair.newBlock !== null) out.push({ op: "insert", new: newText, newStart: 0 });
+  return out;
+}
+
+/** One block pair as a row; null for whitespace-only blocks (kept by the engine only for the round trip). */
+export function buildBlockRow(pair: BlockPair, input: BuildInput): BlockRow | null {
+  if (pair.kind === "blank") return null;
+  const segments = pair.segments.length ? pair.segments : fallbackSegments(pair, input);
+  const left = pair.oldBlock !== null ? sideRuns(segments, "old") : null;
+  const right = pair.newBlock !== null ? sideRuns(segments, "new") : null;
+  if (isBlank(left) && isBlank(right)) return null;
+  return { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
+}
+
+function label(ref: { number: string | null; title: string } | null): string | null {
+  if (!ref) return null;
+  return [ref.number, ref.title].filter((s) => s && s.trim()).join(" ") || null;
+}
+
+function rowLabel(row: Pick<SectionRow, "newLabel" | "oldLabel" | "key">): string {
+  return row.newLabel ?? row.oldLabel ?? row.key;
+}
+
+function hasChange(b: BlockRow | null): boolean {
+  return !!b && b.status !== "unchanged";
+}
+
+/** Builds the whole view. Rows follow the model's order (depth-first), one per section pair. */
+export function buildCompareView(input: BuildInput): CompareView {
+  const { model } = input;
+  const rows: SectionRow[] = [];
+
+  const preambleBlocks = model.preamble.map((p) => buildBlockRow(p, input)).filter((b): b is BlockRow => b !== null);
+  if (preambleBlocks.length) {
+    const changed = preambleBlocks.some(hasChange);
+    rows.push({
+      key: PREAMBLE_KEY,
+      status: changed ? "modified" : "unchanged",
+      depth: 1,
+      oldLabel: null,
+      newLabel: null,
+      oldNumber: null,
+      newNumber: null,
+      oldTitle: null,
+      newTitle: null,
+      heading: null,
+      blocks: preambleBlocks,
+      changed,
+      similarity: changed ? 0 : 1,
+      movedFrom: null,
+      movedAway: [],
+      related: [],
+    });
+  }
+
+  const pending: { row: SectionRow; pair: SectionPair }[] = [];
+  const visit = (pair: SectionPair, depth: number): void => {
+    const heading = pair.heading ? buildBlockRow(pair.heading, input) : null;
+    const blocks = pair.blocks.map((b) => buildBlockRow(b, input)).filter((b): b is BlockRow => b !== null);
+    const row: SectionRow = {
+      key: pair.key,
+      status: pair.status,
+      depth,
+      oldLabel: label(pair.old),
+      newLabel: label(pair.new),
+      oldNumber: pair.old?.number ?? null,
+      newNumber: pair.new?.number ?? null,
+      oldTitle: pair.old?.title ?? null,
+      newTitle: pair.new?.title ?? null,
+      heading,
+      blocks,
+      changed: pair.status !== "unchanged" || hasChange(heading) || blocks.some(hasChange),
+      similarity: pair.similarity,
+      movedFrom: null,
+      movedAway: [],
+      related: [],
+    };
+    rows.push(row);
+    pending.push({ row, pair });
+    for (const child of pair.children) visit(child, depth + 1);
+  };
+  for (const pair of model.sections) visit(pair, 1);
+
+  // Cross-links need every row's label first.
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const link = (key: string): SectionLink | null => {
+    const r = byKey.get(key);
+    return r ? { key, label: rowLabel(r) } : null;
+  };
+  for (const { row, pair } of pending) {
+    if (pair.movedFrom) {
+      row.movedFrom = link(pair.movedFrom);
+      const origin = byKey.get(pair.movedFrom);
+      if (origin && origin !== row) origin.movedAway.push({ key: row.key, label: rowLabel(row) });
+    }
+    row.related = (pair.related ?? []).map(link).filter((l): l is SectionLink => l !== null);
+  }
+
+  const outline: OutlineEntry[] = rows.map((r) => ({
+    key: r.key,
+    depth: r.depth,
+    status: r.status,
+    label: r.key === PREAMBLE_KEY ? "" : rowLabel(r),
+    changed: r.changed,
+  }));
+
+  return {
+    rows,
+    outline,
+    summary: summarize(model, rows),
+    changeKeys: rows.filter((r) => r.changed).map((r) => r.key),
+  };
+}
+
+export function summarize(model: CompareModel, rows: SectionRow[]): ViewSummary {
+  const s = model.stats.sections;
+  const n = (k: SectionStatus): number => s[k] ?? 0;
+  return {
+    added: n("added"),
+    removed: n("removed"),
+    modified: n("modified"),
+    moved: n("moved"),
+    renamed: n("renamed"),
+    renumbered: n("renumbered"),
+    split: n("split"),
+    merged: n("merged"),
+    unchanged: n("unchanged"),
+    changedRatio: model.stats.changedRatio,
+    insertedChars: model.stats.insertedChars,
+    deletedChars: model.stats.deletedChars,
+    changedRows: rows.filter((r) => r.changed).length,
+    totalRows: rows.length,
+  };
+}
+
+/** Rows to render for the "changes only" option: changed rows only (unchanged ones are dropped). */
+export function visibleRows(view: CompareView, changesOnly: boolean): SectionRow[] {
+  return changesOnly ? view.rows.filter((r) => r.changed) : view.rows;
+}

@@ -1,0 +1,127 @@
+/**
+ * The compare view's URLs (docs/decisions/0003-compare-urls.md). The URL alone reproduces a view:
+ *
+ *   /p/{slug}/compare/{fromKey}...{toKey}                  two versions of one policy
+ *   /compare/{slugA}@{fromKey}...{slugB}@{toKey}           versions of two policies
+ *   ?ignore=whitespace,width,numbering&layout=split|inline&only=changes
+ *   #{sectionPairKey}                                      the section in focus
+ *
+ * Version keys are the foundation's (ISO published date, "-2" for same-day duplicates, "undated").
+ * Options are written in one canonical order and defaults are omitted, so equal views share one URL.
+ */
+import type { IgnoreOption } from "../compare/types.ts";
+import type { Layout, ViewOptions } from "./types.ts";
+
+export interface VersionAddress {
+  slug: string;
+  key: string;
+}
+
+export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
+export const LAYOUTS: readonly Layout[] = ["auto", "split", "inline"];
+export const RANGE_SEPARATOR = "...";
+
+export const DEFAULT_VIEW_OPTIONS: ViewOptions = { ignore: [], layout: "auto", changesOnly: false };
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** "2022-06-29...2024-09-25" -> ["2022-06-29", "2024-09-25"]; null when malformed. */
+export function parseKeyRange(range: string): [string, string] | null {
+  const parts = decode(range).split(RANGE_SEPARATOR);
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  return KEY.test(a) && KEY.test(b) ? [a, b] : null;
+}
+
+/** "slug@2022-06-29" -> { slug, key }; null when malformed. */
+export function parseAddress(s: string): VersionAddress | null {
+  const m = /^([^@]+)@([^@]+)$/.exec(decode(s).trim());
+  if (!m) return null;
+  const slug = m[1]!;
+  const key = m[2]!;
+  return SLUG.test(slug) && KEY.test(key) ? { slug, key } : null;
+}
+
+/** "a@k1...b@k2" -> two addresses; null when malformed. */
+export function parseAddressRange(range: string): [VersionAddress, VersionAddress] | null {
+  const parts = decode(range).split(RANGE_SEPARATOR);
+  if (parts.length !== 2) return null;
+  const a = parseAddress(parts[0]!);
+  const b = parseAddress(parts[1]!);
+  return a && b ? [a, b] : null;
+}
+
+export function formatAddress(a: VersionAddress): string {
+  return `${a.slug}@${a.key}`;
+}
+
+type Search = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function get(search: Search, name: string): string | undefined {
+  if (search instanceof URLSearchParams) return search.get(name) ?? undefined;
+  const v = search[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export type IgnoreParse = { ok: true; ignore: IgnoreOption[] } | { ok: false; reason: string };
+
+/** "width,whitespace" -> ["whitespace", "width"] (canonical order, no duplicates). */
+export function parseIgnore(raw: string | undefined | null): IgnoreParse {
+  if (!raw) return { ok: true, ignore: [] };
+  const wanted = new Set<string>();
+  for (const part of raw.split(",")) {
+    const p = part.trim();
+    if (!p) continue;
+    if (!(IGNORE_OPTIONS as readonly string[]).includes(p))
+      return { ok: false, reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")})` };
+    wanted.add(p);
+  }
+  return { ok: true, ignore: IGNORE_OPTIONS.filter((o) => wanted.has(o)) };
+}
+
+/** The view options in a query. Lenient (pages): unknown values fall back to the defaults. */
+export function parseViewOptions(search: Search): ViewOptions {
+  const ignore = parseIgnore(get(search, "ignore"));
+  const layout = get(search, "layout");
+  return {
+    ignore: ignore.ok ? ignore.ignore : [],
+    layout: (LAYOUTS as readonly string[]).includes(layout ?? "") ? (layout as Layout) : "auto",
+    changesOnly: get(search, "only") === "changes",
+  };
+}
+
+/** The canonical query string ("" or "?..."): defaults omitted, fixed order, commas left readable. */
+export function formatQuery(o: ViewOptions): string {
+  const parts: string[] = [];
+  const ignore = IGNORE_OPTIONS.filter((x) => o.ignore.includes(x));
+  if (ignore.length) parts.push(`ignore=${ignore.join(",")}`);
+  if (o.layout !== "auto") parts.push(`layout=${o.layout}`);
+  if (o.changesOnly) parts.push("only=changes");
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/** The path of a compare view (same-policy form when both versions belong to one policy). */
+export function comparePath(from: VersionAddress, to: VersionAddress): string {
+  const enc = encodeURIComponent;
+  if (from.slug === to.slug) return `/p/${enc(from.slug)}/compare/${enc(from.key)}${RANGE_SEPARATOR}${enc(to.key)}`;
+  return `/compare/${enc(from.slug)}@${enc(from.key)}${RANGE_SEPARATOR}${enc(to.slug)}@${enc(to.key)}`;
+}
+
+export function compareHref(from: VersionAddress, to: VersionAddress, o: ViewOptions, fragment?: string): string {
+  return comparePath(from, to) + formatQuery(o) + (fragment ? `#${fragment}` : "");
+}
+
+/** Options with one ignore option switched on or off. */
+export function toggleIgnore(o: ViewOptions, opt: IgnoreOption): ViewOptions {
+  const on = o.ignore.includes(opt);
+  return { ...o, ignore: on ? o.ignore.filter((x) => x !== opt) : [...o.ignore, opt] };
+}
