@@ -1,0 +1,77 @@
+/**
+ * Writes. Idempotent where it matters: a policy is upserted by slug, a version is added once per
+ * content hash (adding the same text again returns the stored one).
+ */
+import { db as defaultDb, type Db } from "../db.ts";
+import { fromIsoDate, toVersionSummary } from "./rows.ts";
+import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
+import { nextVersionKey } from "./version-key.ts";
+
+export class UnknownPolicyError extends Error {
+  readonly code = "policy_not_found";
+  constructor(readonly slug: string) {
+    super(`no policy with slug "${slug}"`);
+    this.name = "UnknownPolicyError";
+  }
+}
+
+/** Creates the policy or updates its fields (fields left undefined are kept). */
+export async function upsertPolicy(input: PolicyInput, client: Db = defaultDb()): Promise<void> {
+  const data = {
+    name: input.name,
+    publisher: input.publisher,
+    sourceUrl: input.sourceUrl,
+    description: input.description,
+    knownVersionDates: input.knownVersionDates ? JSON.stringify(input.knownVersionDates) : undefined,
+  };
+  await client.policy.upsert({ where: { slug: input.slug }, create: { slug: input.slug, ...data }, update: data });
+}
+
+export interface AddVersionResult {
+  created: boolean;
+  version: VersionSummary;
+}
+
+/**
+ * Adds a version to a policy, giving it the next free key for its date. When the policy already holds
+ * a text with the same content hash, nothing changes and that version is returned (created: false).
+ */
+export async function addVersion(slug: string, input: VersionInput, client: Db = defaultDb()): Promise<AddVersionResult> {
+  return client.$transaction(async (tx) => {
+    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
+    if (!policy) throw new UnknownPolicyError(slug);
+    const existing = await tx.version.findUnique({
+      where: { policyId_contentHash: { policyId: policy.id, contentHash: input.contentHash } },
+    });
+    if (existing) {
+      return { created: false, version: toVersionSummary({ ...existing, length: existing.originalText.length }) };
+    }
+    const keys = await tx.version.findMany({ where: { policyId: policy.id }, select: { key: true } });
+    const row = await tx.version.create({
+      data: {
+        policyId: policy.id,
+        key: nextVersionKey(
+          keys.map((k) => k.key),
+          input.publishedAt,
+        ),
+        publishedAt: fromIsoDate(input.publishedAt),
+        effectiveAt: fromIsoDate(input.effectiveAt),
+        label: input.label ?? null,
+        sourceUrl: input.sourceUrl ?? null,
+        originalText: input.text,
+        originalFormat: input.format,
+        contentHash: input.contentHash,
+        note: input.note ?? null,
+        importedAt: input.importedAt ?? new Date(),
+      },
+    });
+    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
+    return { created: true, version: toVersionSummary({ ...row, length: row.originalText.length }) };
+  });
+}
+
+/** Deletes a policy and (cascading) its versions and cached comparisons. Returns whether it existed. */
+export async function deletePolicy(slug: string, client: Db = defaultDb()): Promise<boolean> {
+  const { count } = await client.policy.deleteMany({ where: { slug } });
+  return count > 0;
+}

@@ -1,0 +1,134 @@
+/**
+ * Migrations in Prisma's layout (prisma/migrations/<timestamp>_<name>/migration.sql and
+ * migration_lock.toml), applied and created offline with the Wasm schema engine (see ./engine.ts).
+ *
+ * - applyPendingMigrations: what `prisma migrate deploy` does; records each one in `_prisma_migrations`
+ *   with the sha256 checksum of its migration.sql.
+ * - createMigration: what `prisma migrate dev --create-only` does, without a shadow database: the existing
+ *   migrations are applied to an in-memory database, which is then diffed against the schema.
+ */
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { openSchemaEngine, type EngineLog } from "./engine.ts";
+
+export const PRISMA_DIR = path.resolve("prisma");
+export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+export async function loadMigrationList(dir: string = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const lockPath = path.join(dir, "migration_lock.toml");
+  return {
+    baseDir: dir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      folders.map(async (name) => {
+        const file = path.join(dir, name, "migration.sql");
+        let content: { tag: "ok"; value: string } | { tag: "error"; value: string };
+        try {
+          content = { tag: "ok", value: await readFile(file, "utf8") };
+        } catch (error) {
+          content = { tag: "error", value: String(error) };
+        }
+        return { path: name, migrationFile: { path: "migration.sql", content } };
+      }),
+    ),
+  } as MigrationList;
+}
+
+export interface ApplyResult {
+  applied: string[];
+}
+
+/** Applies the migrations the database lacks (creating the database file and its folder if needed). */
+export async function applyPendingMigrations(
+  url: string,
+  opts: { migrationsDir?: string; schemaPath?: string; log?: EngineLog } = {},
+): Promise<ApplyResult> {
+  const file = url.replace(/^file:/, "");
+  if (file !== ":memory:") await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const { engine, close } = await openSchemaEngine(url, opts.schemaPath ?? SCHEMA_PATH, opts.log);
+  try {
+    const migrationsList = await loadMigrationList(opts.migrationsDir);
+    // Like `prisma migrate deploy`: refuses when an earlier migration failed, applies the rest in order.
+    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    const history = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    });
+    if (history.editedMigrationNames.length > 0) {
+      opts.log?.(
+        `warning: migrations edited after they were applied: ${history.editedMigrationNames.join(", ")} ` +
+          "(create a new migration instead of editing an applied one)",
+      );
+    }
+    return { applied: out.appliedMigrationNames };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The SQL that takes a database with all existing migrations to the schema ("" when in step).
+ * The migrations are applied to an in-memory database (the engine's own connection), which is then
+ * diffed against the schema: no shadow database, nothing touches a real database file.
+ */
+export async function pendingSchemaChange(
+  opts: { migrationsDir?: string; schemaPath?: string } = {},
+): Promise<string> {
+  const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
+  const { engine, close } = await openSchemaEngine(":memory:", schemaPath);
+  try {
+    const migrationsList = await loadMigrationList(opts.migrationsDir);
+    await engine.applyMigrations({ migrationsList, filters: noFilters });
+    const schema = await readFile(schemaPath, "utf8");
+    const files = [{ path: schemaPath, content: schema }];
+    const result = await engine.diff({
+      // The in-memory database the engine holds, now at the state of all migrations.
+      from: { tag: "schemaDatasource", files, configDir: path.dirname(schemaPath) },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: true,
+      filters: noFilters,
+    });
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  } finally {
+    await close();
+  }
+}
+
+/** Writes prisma/migrations/<UTC timestamp>_<name>/migration.sql; returns its folder, or null when in step. */
+export async function createMigration(
+  name: string,
+  opts: { migrationsDir?: string; schemaPath?: string; now?: Date } = {},
+): Promise<string | null> {
+  const dir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  const sql = await pendingSchemaChange(opts);
+  if (!sql.trim()) return null;
+  const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const stamp = (opts.now ?? new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
+  const folder = path.join(dir, `${stamp}_${safe}`);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, "migration.sql"), sql);
+  const lock = path.join(dir, "migration_lock.toml");
+  if (!existsSync(lock)) {
+    await writeFile(
+      lock,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+    );
+  }
+  return folder;
+}
