@@ -1,0 +1,55 @@
+/**
+ * Every threshold of the comparison engine, in one place. Changing any value changes output:
+ * bump ENGINE_VERSION in lib/compare/index.ts when you do. The reasoning is in
+ * docs/decisions/0002-alignment.md.
+ */
+export const CONFIG = {
+  // ---- section matching (lib/align/sections.ts) ----
+  /** Weight of the title (numbers stripped) in a section's match score; the body gets the rest. */
+  titleWeight: 0.35,
+  /** Bodies shorter than this (normalized chars) are too small to judge: the title decides alone. */
+  minBodyChars: 24,
+  /** Body similarity at or above which the body alone vouches for a match (a renamed section). */
+  bodyAloneMin: 0.75,
+  /** Bonus when both sections carry the same number value path (weak evidence: a tie-breaker). */
+  numberBonus: 0.05,
+  /** Minimum score for an in-order (DP) section match. */
+  sectionMatchMin: 0.45,
+  /** Minimum score to pair two sections out of order (a move), within or across parents. */
+  sectionMoveMin: 0.6,
+  /**
+   * Between two in-order matches, a lone unmatched old and a lone unmatched new section are
+   * paired when their body similarity or title similarity reaches this (same place, renamed/rewritten).
+   */
+  gapPairMin: 0.25,
+  /** Split/merge: share of a piece's content found in the whole. */
+  splitContainMin: 0.6,
+  /** Split/merge: share of the whole covered by its pieces together. */
+  splitCoverMin: 0.6,
+
+  // ---- block (paragraph) matching (lib/align/blocks.ts) ----
+  /** Minimum similarity for two paragraphs in the same place to pair as "modified". */
+  blockMatchMin: 0.4,
+  /** Minimum similarity to pair a deleted and an inserted paragraph as "moved". */
+  blockMoveMin: 0.6,
+  /** Paragraphs shorter than this (normalized chars) are only moved when identical. */
+  blockMoveMinChars: 20,
+
+  // ---- word diff (lib/diff) ----
+  /**
+   * A changed run of Chinese words is refined to characters only if every equal run the character
+   * diff keeps is at least this long (so 收集 -> 收取 stays one replaced word).
+   */
+  refineMinEqualChars: 2,
+  /** Refine only replaced runs up to this many characters per side (the char diff is quadratic-ish). */
+  refineMaxChars: 400,
+  /** An equal run between two changes of at most this many chars is always absorbed into them. */
+  absorbEqualMaxChars: 2,
+  /**
+   * An equal run between two changes is also absorbed when it is no longer than this share of the
+   * smaller of the changes on either side (diff-match-patch's semantic rule uses 1.0).
+   */
+  absorbEqualRatio: 0.5,
+} as const;
+
+export type EngineConfig = typeof CONFIG;

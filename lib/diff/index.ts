@@ -1,0 +1,287 @@
+/**
+ * Word-level diff of two aligned blocks (paragraphs, headings), Chinese-aware.
+ *
+ * Pipeline (`diffBlockTexts`):
+ *   1. identical texts -> one equal segment (no tokenizing at all);
+ *   2. tokenize both sides (tokenize.ts: Intl.Segmenter words, Latin words, numbers, punctuation,
+ *      whitespace; keys are interned normalized forms, so NFKC-equal tokens match);
+ *   3. trim the common prefix/suffix, Myers diff (jsdiff `diffArrays`) over the integer keys of the rest;
+ *   4. `splitStrictDifferences`: tokens equal only after normalisation are shown as changes unless that
+ *      difference is ignored (whitespace, width);
+ *   5. `refineToChars`: a replaced run of Chinese is re-diffed by character when that keeps equal runs
+ *      of at least CONFIG.refineMinEqualChars characters;
+ *   6. clean-up (cleanup.ts): fold whitespace-only changes (if ignored), absorb short equal runs,
+ *      slide changes to word/sentence boundaries, merge;
+ *   7. segments with the original characters of each side and absolute offsets.
+ */
+import { diffArrays } from "diff";
+import { CONFIG } from "../compare/config.ts";
+import type { IgnoreOption, Segment } from "../compare/types.ts";
+import { foldChar } from "../text/normalize.ts";
+import {
+  absorbShortEquals,
+  foldWhitespaceChanges,
+  mergeAdjacent,
+  shiftToBoundaries,
+  type DiffContext,
+  type Op,
+} from "./cleanup.ts";
+import { NUMBER_KEY, tokenize, type Tokens } from "./tokenize.ts";
+
+export type { Op } from "./cleanup.ts";
+
+export interface BlockDiffOptions {
+  ignore?: readonly IgnoreOption[];
+  /** Printed section numbers of the two headings, to find them as one token each. */
+  oldNumber?: string | null;
+  newNumber?: string | null;
+  /** Offsets of the two blocks in their documents (added to segment offsets). */
+  oldBase?: number;
+  newBase?: number;
+}
+
+/** Diff two block texts; see the module comment. */
+export function diffBlockTexts(oldText: string, newText: string, options: BlockDiffOptions = {}): Segment[] {
+  return opsToSegments(diffOps(oldText, newText, options), oldText, newText, options.oldBase ?? 0, options.newBase ?? 0);
+}
+
+/** The edit script (character ranges) behind `diffBlockTexts`. */
+export function diffOps(oldText: string, newText: string, options: BlockDiffOptions = {}): Op[] {
+  if (oldText === newText) {
+    return oldText.length ? [{ op: "equal", o0: 0, o1: oldText.length, n0: 0, n1: newText.length }] : [];
+  }
+  const ignore = new Set(options.ignore ?? []);
+  const ignoreNumbering = ignore.has("numbering");
+  const a = tokenize(oldText, { ignoreNumbering, numberHint: options.oldNumber });
+  const b = tokenize(newText, { ignoreNumbering, numberHint: options.newNumber });
+  const ctx: DiffContext = { oldText, newText, oldBounds: boundsOf(a), newBounds: boundsOf(b) };
+
+  let ops = tokenOpsToCharOps(a, b, splitStrictDifferences(diffTokens(a.keys, b.keys), a, b, ignore));
+  ops = refineToChars(ops, ctx, ignore.has("width"));
+  if (ignore.has("whitespace")) ops = foldWhitespaceChanges(ops, ctx);
+  ops = absorbShortEquals(ops, ctx);
+  ops = shiftToBoundaries(ops, ctx);
+  if (ignore.has("whitespace")) ops = foldWhitespaceChanges(ops, ctx);
+  return mergeAdjacent(ops);
+}
+
+/** Token-level edit script: [op, count] runs over the two key arrays. */
+interface TokenRun {
+  op: "equal" | "delete" | "insert";
+  count: number;
+}
+
+/** Myers diff over integer keys, after trimming the common prefix and suffix. */
+export function diffTokens(a: readonly number[], b: readonly number[]): TokenRun[] {
+  let pre = 0;
+  const max = Math.min(a.length, b.length);
+  while (pre < max && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < max - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const runs: TokenRun[] = [];
+  if (pre) runs.push({ op: "equal", count: pre });
+  const midA = a.slice(pre, a.length - suf);
+  const midB = b.slice(pre, b.length - suf);
+  if (midA.length === 0 || midB.length === 0) {
+    if (midA.length) runs.push({ op: "delete", count: midA.length });
+    if (midB.length) runs.push({ op: "insert", count: midB.length });
+  } else {
+    for (const c of diffArrays(midA, midB)) {
+      runs.push({ op: c.added ? "insert" : c.removed ? "delete" : "equal", count: c.count });
+    }
+  }
+  if (suf) runs.push({ op: "equal", count: suf });
+  return runs;
+}
+
+/**
+ * Split equal token runs where the original tokens differ and that difference is not ignored:
+ * whitespace runs that differ need "whitespace", other normalisation-only differences (full/half
+ * width, quote and dash forms) need "width"; a number token under "numbering" is always equal.
+ *   with no options:  （一）收集 vs (一)收集  ->  <del>（一）</del><ins>(一)</ins>收集
+ */
+function splitStrictDifferences(runs: TokenRun[], a: Tokens, b: Tokens, ignore: Set<IgnoreOption>): TokenRun[] {
+  const out: TokenRun[] = [];
+  let i = 0;
+  let j = 0;
+  const push = (op: TokenRun["op"], count: number) => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.count += count;
+    else out.push({ op, count });
+  };
+  for (const run of runs) {
+    if (run.op !== "equal") {
+      push(run.op, run.count);
+      if (run.op === "delete") i += run.count;
+      else j += run.count;
+      continue;
+    }
+    for (let k = 0; k < run.count; k++, i++, j++) {
+      let same = true;
+      if (a.keys[i] !== NUMBER_KEY) {
+        const ta = a.text.slice(a.starts[i], a.ends[i]);
+        const tb = b.text.slice(b.starts[j], b.ends[j]);
+        if (ta !== tb) same = a.space[i] ? ignore.has("whitespace") : ignore.has("width");
+      }
+      if (same) push("equal", 1);
+      else {
+        push("delete", 1);
+        push("insert", 1);
+      }
+    }
+  }
+  // Consecutive delete/insert pairs produced above must group as one delete then one insert.
+  return out;
+}
+
+function tokenOpsToCharOps(a: Tokens, b: Tokens, runs: TokenRun[]): Op[] {
+  const ops: Op[] = [];
+  let i = 0;
+  let j = 0;
+  const oAt = (t: number) => (t < a.starts.length ? a.starts[t]! : a.text.length);
+  const nAt = (t: number) => (t < b.starts.length ? b.starts[t]! : b.text.length);
+  for (const run of runs) {
+    if (run.op === "equal") {
+      ops.push({ op: "equal", o0: oAt(i), o1: oAt(i + run.count), n0: nAt(j), n1: nAt(j + run.count) });
+      i += run.count;
+      j += run.count;
+    } else if (run.op === "delete") {
+      ops.push({ op: "delete", o0: oAt(i), o1: oAt(i + run.count), n0: nAt(j), n1: nAt(j) });
+      i += run.count;
+    } else {
+      ops.push({ op: "insert", o0: oAt(i), o1: oAt(i), n0: nAt(j), n1: nAt(j + run.count) });
+      j += run.count;
+    }
+  }
+  return mergeAdjacent(ops);
+}
+
+function boundsOf(t: Tokens): Uint8Array {
+  const bounds = new Uint8Array(t.text.length + 1);
+  for (const s of t.starts) bounds[s] = 1;
+  bounds[t.text.length] = 1;
+  return bounds;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const charKeys = new Map<string, number>();
+function charKey(ch: string, fold: boolean): number {
+  const c = fold ? foldChar(ch) : ch;
+  let k = charKeys.get(c);
+  if (k === undefined) {
+    k = charKeys.size;
+    charKeys.set(c, k);
+  }
+  return k;
+}
+
+/**
+ * Re-diff each replaced run that contains Chinese by character, and keep the result when it leaves
+ * equal runs of at least CONFIG.refineMinEqualChars characters (shorter ones are absorbed back).
+ *   <del>个人信息</del><ins>个人敏感信息</ins>  ->  个人<ins>敏感</ins>信息
+ *   <del>收集</del><ins>收取</ins>  stays as is (the only common run, 收, is one character)
+ */
+export function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean): Op[] {
+  const out: Op[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const del = ops[i]!;
+    const ins = ops[i + 1];
+    if (del.op !== "delete" || !ins || ins.op !== "insert") {
+      out.push(del);
+      continue;
+    }
+    const oldPart = ctx.oldText.slice(del.o0, del.o1);
+    const newPart = ctx.newText.slice(ins.n0, ins.n1);
+    if (
+      oldPart.length > CONFIG.refineMaxChars ||
+      newPart.length > CONFIG.refineMaxChars ||
+      !CJK.test(oldPart) ||
+      !CJK.test(newPart)
+    ) {
+      out.push(del, ins);
+      i++;
+      continue;
+    }
+    const ka = Array.from(oldPart, (c) => charKey(c, foldWidth));
+    const kb = Array.from(newPart, (c) => charKey(c, foldWidth));
+    // Array.from splits by code point; map code points back to UTF-16 offsets.
+    const offA = codePointOffsets(oldPart);
+    const offB = codePointOffsets(newPart);
+    let sub: Op[] = [];
+    let x = 0;
+    let y = 0;
+    for (const run of diffTokens(ka, kb)) {
+      const o0 = del.o0 + offA[x]!;
+      const n0 = ins.n0 + offB[y]!;
+      if (run.op === "equal") {
+        x += run.count;
+        y += run.count;
+        sub.push({ op: "equal", o0, o1: del.o0 + offA[x]!, n0, n1: ins.n0 + offB[y]! });
+      } else if (run.op === "delete") {
+        x += run.count;
+        sub.push({ op: "delete", o0, o1: del.o0 + offA[x]!, n0, n1: n0 });
+      } else {
+        y += run.count;
+        sub.push({ op: "insert", o0, o1: o0, n0, n1: ins.n0 + offB[y]! });
+      }
+    }
+    // Equal runs shorter than the minimum turn back into changes.
+    sub = mergeAdjacent(
+      sub.flatMap((op): Op[] =>
+        op.op === "equal" && op.o1 - op.o0 < CONFIG.refineMinEqualChars
+          ? [
+              { op: "delete", o0: op.o0, o1: op.o1, n0: op.n0, n1: op.n0 },
+              { op: "insert", o0: op.o1, o1: op.o1, n0: op.n0, n1: op.n1 },
+            ]
+          : [op],
+      ),
+    );
+    const keptEqual = sub.some((op) => op.op === "equal");
+    if (keptEqual) out.push(...sub);
+    else out.push(del, ins);
+    i++;
+  }
+  return mergeAdjacent(out);
+}
+
+function codePointOffsets(s: string): number[] {
+  const offs: number[] = [];
+  let k = 0;
+  for (const ch of s) {
+    offs.push(k);
+    k += ch.length;
+  }
+  offs.push(k);
+  return offs;
+}
+
+/** Turn an edit script into segments carrying the original characters and absolute offsets. */
+export function opsToSegments(ops: Op[], oldText: string, newText: string, oldBase: number, newBase: number): Segment[] {
+  const segs: Segment[] = [];
+  for (const op of ops) {
+    if (op.op === "equal") {
+      segs.push({
+        op: "equal",
+        old: oldText.slice(op.o0, op.o1),
+        new: newText.slice(op.n0, op.n1),
+        oldStart: oldBase + op.o0,
+        newStart: newBase + op.n0,
+      });
+    } else if (op.op === "delete") {
+      segs.push({ op: "delete", old: oldText.slice(op.o0, op.o1), oldStart: oldBase + op.o0 });
+    } else {
+      segs.push({ op: "insert", new: newText.slice(op.n0, op.n1), newStart: newBase + op.n0 });
+    }
+  }
+  return segs;
+}
+
+/**
+ * Render segments for tests and terminals: equal text as the new side, deletions as <del>…</del>,
+ * insertions as <ins>…</ins>.   'New <del>Value</del><ins>Data</ins> End'
+ */
+export function renderSegments(segments: readonly Segment[]): string {
+  return segments
+    .map((s) => (s.op === "equal" ? s.new : s.op === "delete" ? `<del>${s.old}</del>` : `<ins>${s.new}</ins>`))
+    .join("");
+}
