@@ -1,0 +1,25 @@
+/** Every threshold used by lib/ingest, in one place. */
+export const INGEST_CONFIG = {
+  /** Default size limit for one document, in bytes (callers may pass their own). */
+  maxBytes: 5 * 1024 * 1024,
+  /** How many leading bytes/characters the encoding sniffers look at. */
+  sniffBytes: 8192,
+  /** UTF-16 without BOM: share of 2-byte units with a NUL on one side (ASCII-heavy text is ~1.0). */
+  utf16NulShare: 0.3,
+  /** UTF-16 without BOM or NULs (CJK-only): share of ordinary text characters required. */
+  utf16MinPlausibility: 0.95,
+  /** GB18030 fallback: share of ordinary text characters required, else "encoding" error. */
+  legacyMinPlausibility: 0.8,
+  /** More control characters than this share of the text means binary. */
+  maxControlCharShare: 0.01,
+  /** Metadata: dates are looked for in the first this-many characters of the body ... */
+  metadataHeadChars: 4000,
+  /** ... and in the last this-many characters (some policies state dates at the end). */
+  metadataTailChars: 1500,
+  /** A version-date list must start within the first this-many non-blank lines. */
+  versionListMaxStartLine: 40,
+  /** An unlabelled version-date list needs at least this many date-only lines. */
+  versionListMinDates: 2,
+  /** A title line is at most this many characters. */
+  titleMaxChars: 80,
+} as const;

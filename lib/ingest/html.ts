@@ -1,0 +1,252 @@
+/**
+ * HTML -> plain text that keeps the block structure a reader sees.
+ *
+ * Output rules (decided here, relied on by lib/parse):
+ * - Every block element starts a new line; text inside one block is one line.
+ * - <h1>..<h6> become markdown ATX headings ("## title"), so the parser keeps their level.
+ * - A paragraph-like block whose whole text is bold (<strong>/<b>) becomes "**text**" (a bold heading
+ *   candidate; the parser decides whether it is a heading from its length and what follows).
+ * - <li> in <ul> is "- item"; in <ol> it is "N. item" (N from the list's start), as a browser shows it.
+ * - Table rows are one line each, cells separated by a tab.
+ * - <br> is a line break; <hr> an empty line.
+ * - Dropped with their content: script, style, noscript, template, iframe, svg, math, object, embed,
+ *   head (the <title> is returned apart), form controls, Word's <o:p>/<w:*>/<v:*>/<xml>, and elements
+ *   hidden by `display:none` or `mso-hide:all`. Comments (Word's conditional comments included) and
+ *   directives (`<![if ...]>`) are dropped; the content between downlevel-revealed directives is kept.
+ * - Attributes are never copied: no href, src or event handler survives. Entities are decoded.
+ * - Whitespace runs (NBSP included) collapse to one space; a line break between two CJK characters
+ *   disappears (as it does when a browser renders Chinese).
+ * Nothing of the markup survives: the result is text, safe to show escaped.
+ */
+import { parseDocument } from "htmlparser2";
+import type { ChildNode, Element } from "domhandler";
+
+const DROP = new Set([
+  "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "object",
+  "embed", "head", "select", "option", "button", "input", "textarea", "canvas", "audio", "video",
+  "source", "track", "map", "xml",
+]);
+const BLOCK = new Set([
+  "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre",
+  "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure",
+  "figcaption", "address", "details", "summary", "fieldset", "legend", "center", "form", "body", "html",
+  "h1", "h2", "h3", "h4", "h5", "h6",
+]);
+const CELL = new Set(["td", "th"]);
+const BOLD = new Set(["strong", "b"]);
+
+export interface HtmlText {
+  text: string;
+  /** The document's <title>, if any (metadata; not part of the text). */
+  title: string | null;
+}
+
+function isHidden(el: Element): boolean {
+  const name = el.name.toLowerCase();
+  if (DROP.has(name) || name.startsWith("o:") || name.startsWith("w:") || name.startsWith("v:") || name.startsWith("m:")) return true;
+  if (el.attribs["hidden"] !== undefined || el.attribs["aria-hidden"] === "true") return true;
+  const style = (el.attribs["style"] ?? "").toLowerCase().replace(/\s+/g, "");
+  return style.includes("display:none") || style.includes("mso-hide:all") || style.includes("visibility:hidden");
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** Collapse whitespace like a browser; drop breaks between CJK characters. */
+function collapseInline(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, (run, offset: number, all: string) => {
+    const before = all[offset - 1] ?? "";
+    const after = all[offset + run.length] ?? "";
+    if (/[\n\r]/.test(run) && CJK.test(before) && CJK.test(after)) return "";
+    return " ";
+  });
+}
+
+/** The visible text of a subtree, for the "whole block is bold" test. */
+function textOf(nodes: ChildNode[]): string {
+  let out = "";
+  for (const n of nodes) {
+    if (n.type === "text") out += n.data;
+    else if ((n.type === "tag" || n.type === "script" || n.type === "style") && !isHidden(n as Element)) out += textOf((n as Element).children);
+  }
+  return out;
+}
+
+/** True when every visible character of the subtree sits inside <strong>/<b>. */
+function wholeBold(nodes: ChildNode[]): boolean {
+  let sawBold = false;
+  const walk = (list: ChildNode[]): boolean => {
+    for (const n of list) {
+      if (n.type === "text") {
+        if (n.data.replace(/[\s\u00a0]/g, "") !== "") return false;
+      } else if (n.type === "tag") {
+        const el = n as Element;
+        if (isHidden(el)) continue;
+        const name = el.name.toLowerCase();
+        if (BOLD.has(name)) {
+          if (textOf(el.children).trim()) sawBold = true;
+          continue;
+        }
+        if (BLOCK.has(name) || CELL.has(name) || name === "br") return false;
+        if (!walk(el.children)) return false;
+      }
+    }
+    return true;
+  };
+  return walk(nodes) && sawBold;
+}
+
+class LineWriter {
+  readonly lines: string[] = [];
+  private current = "";
+  private pre = 0;
+
+  text(s: string): void {
+    this.current += s;
+  }
+  enterPre(): void {
+    this.pre++;
+  }
+  leavePre(): void {
+    this.pre--;
+  }
+  /** End the current line (if it has content). */
+  flush(): void {
+    const raw = this.pre > 0 ? this.current : collapseInline(this.current);
+    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
+    if (line !== "") this.lines.push(line);
+    this.current = "";
+  }
+  /** Start a block with a prefix ("## ", "- ", "1. "). */
+  prefix(p: string): void {
+    this.flush();
+    this.current = p;
+  }
+  hardBreak(): void {
+    const before = this.current;
+    this.flush();
+    if (before.trim() === "" && this.lines.length > 0 && this.lines[this.lines.length - 1] !== "") this.lines.push("");
+  }
+}
+
+export function htmlToText(html: string): HtmlText {
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  const out = new LineWriter();
+  let title: string | null = null;
+
+  const findTitle = (nodes: ChildNode[]): void => {
+    for (const n of nodes) {
+      if (title !== null) return;
+      if (n.type === "tag") {
+        const el = n as Element;
+        if (el.name === "title") title = collapseInline(textOf(el.children)).trim() || null;
+        else findTitle(el.children);
+      }
+    }
+  };
+  findTitle(doc.children);
+
+  const walk = (nodes: ChildNode[], listCounter?: { ordered: boolean; next: number }): void => {
+    for (const n of nodes) {
+      if (n.type === "text") {
+        out.text(n.data);
+        continue;
+      }
+      if (n.type !== "tag") continue; // comments, directives, CDATA, processing instructions
+      const el = n as Element;
+      if (isHidden(el)) continue;
+      const name = el.name.toLowerCase();
+      if (name === "br") {
+        out.hardBreak();
+        continue;
+      }
+      if (name === "hr") {
+        out.flush();
+        continue;
+      }
+      const heading = /^h([1-6])$/.exec(name);
+      if (heading) {
+        const inner = collapseInline(textOf(el.children)).trim();
+        out.flush();
+        if (inner) {
+          out.text(`${"#".repeat(Number(heading[1]))} `);
+          walk(el.children);
+          out.flush();
+        }
+        continue;
+      }
+      if (name === "pre") {
+        out.flush();
+        out.enterPre();
+        walk(el.children);
+        out.flush();
+        out.leavePre();
+        continue;
+      }
+      if (name === "tr") {
+        out.flush();
+        const cells: string[] = [];
+        for (const c of el.children) {
+          if (c.type === "tag" && CELL.has((c as Element).name.toLowerCase()) && !isHidden(c as Element)) {
+            cells.push(cellText((c as Element).children));
+          }
+        }
+        const row = cells.join("\t").replace(/\t+$/, "");
+        if (row.trim()) out.lines.push(row);
+        continue;
+      }
+      if (name === "ul" || name === "ol") {
+        out.flush();
+        const start = Number.parseInt(el.attribs["start"] ?? "1", 10);
+        walk(el.children, { ordered: name === "ol", next: Number.isFinite(start) ? start : 1 });
+        out.flush();
+        continue;
+      }
+      if (name === "li") {
+        const value = Number.parseInt(el.attribs["value"] ?? "", 10);
+        if (listCounter && Number.isFinite(value)) listCounter.next = value;
+        const marker = listCounter?.ordered ? `${listCounter.next++}. ` : "- ";
+        out.prefix(marker);
+        walk(el.children);
+        out.flush();
+        continue;
+      }
+      if (BLOCK.has(name) || CELL.has(name)) {
+        out.flush();
+        const blockLike = name === "p" || name === "div" || name === "dt" || name === "center";
+        if (blockLike && !hasBlockChild(el) && wholeBold(el.children)) {
+          const inner = collapseInline(textOf(el.children)).trim();
+          if (inner) out.lines.push(`**${inner}**`);
+        } else {
+          walk(el.children);
+          out.flush();
+        }
+        continue;
+      }
+      walk(el.children, listCounter); // inline element: its text flows on
+    }
+  };
+
+  /** A table cell as one line: its blocks joined by a space. */
+  const cellText = (nodes: ChildNode[]): string => {
+    const saved = out.lines.length;
+    walk(nodes);
+    out.flush();
+    const produced = out.lines.splice(saved);
+    return produced.join(" ").replace(/\t/g, " ").trim();
+  };
+
+  walk(doc.children);
+  out.flush();
+  // Collapse runs of blank lines; no leading/trailing blank lines.
+  const lines: string[] = [];
+  for (const line of out.lines) {
+    if (line === "" && (lines.length === 0 || lines[lines.length - 1] === "")) continue;
+    lines.push(line);
+  }
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return { text: lines.length > 0 ? lines.join("\n") + "\n" : "", title };
+}
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => c.type === "tag" && (BLOCK.has((c as Element).name.toLowerCase()) || (c as Element).name === "br") && !isHidden(c as Element));
+}
