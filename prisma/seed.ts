@@ -1,0 +1,22 @@
+/**
+ * `npm run db:seed`: loads the sample policies into DATABASE_URL. Idempotent (see lib/data/samples.ts).
+ * Run `npm run db:migrate` first.
+ */
+import { createDb } from "../lib/db.ts";
+import { seedSamples } from "../lib/data/samples.ts";
+import { databaseUrl } from "../lib/config.ts";
+
+const client = createDb();
+const started = performance.now();
+try {
+  const r = await seedSamples(client);
+  console.log(
+    `db:seed: ${r.policies} policies; ${r.created} versions added, ${r.unchanged} already present ` +
+      `(${databaseUrl()}, ${Math.round(performance.now() - started)} ms)`,
+  );
+} catch (error) {
+  console.error(`db:seed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await client.$disconnect();
+}
