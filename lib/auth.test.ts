@@ -1,0 +1,62 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { adminConfig, announceAdminToken, checkBearer, checkSession, requireAdmin, safeEqual, sessionValue, signIn } from "./auth.ts";
+
+const TOKEN = "test-admin-token-0123456789";
+const prod = { NODE_ENV: "production", ADMIN_TOKEN: TOKEN } as NodeJS.ProcessEnv;
+
+test("a configured token is accepted as a Bearer header, nothing else is", () => {
+  assert.deepEqual(checkBearer(`Bearer ${TOKEN}`, prod), { ok: true });
+  assert.deepEqual(checkBearer(`bearer ${TOKEN}`, prod), { ok: true });
+  for (const header of [null, "", "Bearer", `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN, `Bearer ${TOKEN.slice(1)}`]) {
+    const result = checkBearer(header, prod);
+    assert.equal(result.ok, false, String(header));
+    if (!result.ok) assert.equal(result.status, 401);
+  }
+});
+
+test("production without ADMIN_TOKEN refuses writes with a clear 503, whatever is sent", async () => {
+  const env = { NODE_ENV: "production" } as NodeJS.ProcessEnv;
+  assert.equal(adminConfig(env).state, "disabled");
+  const result = checkBearer("Bearer anything", env);
+  assert.ok(!result.ok && result.status === 503 && /ADMIN_TOKEN/.test(result.message));
+  const response = requireAdmin(new Request("http://x/api", { headers: { authorization: "Bearer x" } }), env);
+  assert.equal(response?.status, 503);
+  assert.match(JSON.stringify(await response?.json()), /writes_disabled/);
+});
+
+test("a too-short ADMIN_TOKEN disables writes rather than accepting a weak credential", () => {
+  const env = { NODE_ENV: "production", ADMIN_TOKEN: "short" } as NodeJS.ProcessEnv;
+  const result = checkBearer("Bearer short", env);
+  assert.ok(!result.ok && result.status === 503);
+});
+
+test("development without ADMIN_TOKEN generates one token per process and prints it once", () => {
+  const env = { NODE_ENV: "development" } as NodeJS.ProcessEnv;
+  const a = adminConfig(env);
+  const b = adminConfig(env);
+  assert.ok(a.state === "enabled" && b.state === "enabled" && a.generated && a.token === b.token && a.token.length >= 24);
+  const lines: string[] = [];
+  announceAdminToken(env, (l) => lines.push(l));
+  announceAdminToken(env, (l) => lines.push(l));
+  assert.equal(lines.filter((l) => l.includes(a.token)).length, 1);
+  assert.deepEqual(checkBearer(`Bearer ${a.token}`, env), { ok: true });
+});
+
+test("the web session cookie holds an HMAC of the token, not the token", () => {
+  const result = signIn(` ${TOKEN} `, prod);
+  assert.ok(result.ok && result.cookie);
+  assert.notEqual(result.cookie, TOKEN);
+  assert.ok(!result.cookie.includes(TOKEN));
+  assert.deepEqual(checkSession(result.cookie, prod), { ok: true });
+  assert.equal(checkSession(TOKEN, prod).ok, false);
+  assert.equal(checkSession(undefined, prod).ok, false);
+  assert.equal(checkSession(sessionValue("another-token-000000000"), prod).ok, false);
+  assert.equal(signIn("wrong", prod).ok, false);
+});
+
+test("safeEqual compares strings of any length", () => {
+  assert.ok(safeEqual("abc", "abc"));
+  assert.ok(!safeEqual("abc", "abcd"));
+  assert.ok(!safeEqual("", "a"));
+});

@@ -1,0 +1,141 @@
+/**
+ * The admin credential that every write needs. Reading stays public. Framework-free: the API passes
+ * the Authorization header, the web passes its session cookie's value (lib/auth-session.ts).
+ *
+ * - ADMIN_TOKEN (at least 16 characters) is the credential.
+ * - In development (NODE_ENV !== "production") without ADMIN_TOKEN, a random token is generated once
+ *   per server process and printed once to the server's console.
+ * - In production without ADMIN_TOKEN (or with one that is too short), writes are refused with a
+ *   message saying so (503), never silently allowed.
+ * - API: `Authorization: Bearer <token>`. Web: an httpOnly cookie holding an HMAC of the token (so the
+ *   token itself is not stored in the browser, and changing ADMIN_TOKEN signs everyone out).
+ * - Comparisons are constant-time (both sides hashed to a fixed length, then timingSafeEqual).
+ * See docs/decisions/0001-admin-credential.md.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export const ADMIN_COOKIE = "policy_admin";
+export const ADMIN_COOKIE_MAX_AGE = 60 * 60 * 24 * 30; // 30 days
+export const MIN_TOKEN_LENGTH = 16;
+
+export type AdminConfig =
+  | { state: "enabled"; token: string; generated: boolean }
+  | { state: "disabled"; reason: string };
+
+export type AuthFailure = { ok: false; status: 401 | 503; code: "unauthorized" | "writes_disabled"; message: string };
+export type AuthResult = { ok: true } | AuthFailure;
+
+const GENERATED = Symbol.for("policy-diff.generatedAdminToken");
+type Holder = typeof globalThis & { [GENERATED]?: { token: string; printed: boolean } };
+
+/** What the environment says about the admin credential. Generates the development token if needed. */
+export function adminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
+  const configured = env.ADMIN_TOKEN?.trim();
+  if (configured) {
+    if (configured.length < MIN_TOKEN_LENGTH) {
+      return {
+        state: "disabled",
+        reason: `Writes are disabled: ADMIN_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters.`,
+      };
+    }
+    return { state: "enabled", token: configured, generated: false };
+  }
+  if (env.NODE_ENV === "production") {
+    return {
+      state: "disabled",
+      reason: "Writes are disabled: the server has no ADMIN_TOKEN. Set ADMIN_TOKEN to enable adding and editing versions.",
+    };
+  }
+  const holder = globalThis as Holder;
+  holder[GENERATED] ??= { token: randomBytes(24).toString("base64url"), printed: false };
+  return { state: "enabled", token: holder[GENERATED].token, generated: true };
+}
+
+/**
+ * Called once at server start (instrumentation.ts): prints the generated development token, or warns
+ * that writes are disabled. Prints each thing at most once per process.
+ */
+export function announceAdminToken(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): void {
+  const config = adminConfig(env);
+  if (config.state === "disabled") {
+    log(`[auth] ${config.reason}`);
+    return;
+  }
+  const holder = globalThis as Holder;
+  if (config.generated && holder[GENERATED] && !holder[GENERATED].printed) {
+    holder[GENERATED].printed = true;
+    log(`[auth] ADMIN_TOKEN is not set; generated one for this development server: ${config.token}`);
+    log("[auth] Sign in at /signin with it, or send it as `Authorization: Bearer <token>`.");
+  }
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value, "utf8").digest();
+}
+
+/** Constant-time string equality (the lengths are hidden too: both sides are hashed first). */
+export function safeEqual(a: string, b: string): boolean {
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** The session cookie's value for a token. */
+export function sessionValue(token: string): string {
+  return createHmac("sha256", token).update("policy-diff admin session v1").digest("base64url");
+}
+
+function refused(config: AdminConfig & { state: "disabled" }): AuthFailure {
+  return { ok: false, status: 503, code: "writes_disabled", message: config.reason };
+}
+
+const UNAUTHORIZED: AuthFailure = {
+  ok: false,
+  status: 401,
+  code: "unauthorized",
+  message: "This needs the admin token: send `Authorization: Bearer <ADMIN_TOKEN>`.",
+};
+
+/** Checks an Authorization header value (API). */
+export function checkBearer(header: string | null | undefined, env: NodeJS.ProcessEnv = process.env): AuthResult {
+  const config = adminConfig(env);
+  if (config.state === "disabled") return refused(config);
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  if (!m?.[1] || !safeEqual(m[1], config.token)) return UNAUTHORIZED;
+  return { ok: true };
+}
+
+/** Checks a session cookie's value (web). */
+export function checkSession(cookie: string | null | undefined, env: NodeJS.ProcessEnv = process.env): AuthResult {
+  const config = adminConfig(env);
+  if (config.state === "disabled") return refused(config);
+  if (!cookie || !safeEqual(cookie, sessionValue(config.token))) {
+    return { ...UNAUTHORIZED, message: "Sign in with the admin token to make changes." };
+  }
+  return { ok: true };
+}
+
+/** Checks a token typed into the sign-in form; returns the cookie value to set when it matches. */
+export function signIn(token: string, env: NodeJS.ProcessEnv = process.env): AuthResult & { cookie?: string } {
+  const config = adminConfig(env);
+  if (config.state === "disabled") return refused(config);
+  if (!safeEqual(token.trim(), config.token)) {
+    return { ...UNAUTHORIZED, message: "That is not the admin token." };
+  }
+  return { ok: true, cookie: sessionValue(config.token) };
+}
+
+/** The API's answer to a refused write: a JSON body with the status. */
+export function authErrorResponse(result: AuthFailure): Response {
+  return Response.json(
+    { error: result.code, message: result.message },
+    {
+      status: result.status,
+      headers: result.status === 401 ? { "www-authenticate": 'Bearer realm="policy-diff"' } : {},
+    },
+  );
+}
+
+/** Checks a request's Authorization header; null when allowed, else the response to send. */
+export function requireAdmin(request: Request, env: NodeJS.ProcessEnv = process.env): Response | null {
+  const result = checkBearer(request.headers.get("authorization"), env);
+  return result.ok ? null : authErrorResponse(result);
+}

@@ -1,0 +1,232 @@
+/**
+ * Writes for people adding and managing versions (web, API, CLI). Each runs in one transaction, so a
+ * failure leaves nothing behind; each speaks domain types and throws typed errors the callers map to
+ * their own surface (409 JSON, a form error, a CLI line).
+ *
+ * Unlike `addVersion` in ./writes.ts (idempotent, for the seed), adding a text the policy already holds
+ * is an error here that names the stored version it matches.
+ */
+import { db as defaultDb, type Db } from "../db.ts";
+import { fromIsoDate, parseDateList, toVersionSummary } from "./rows.ts";
+import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
+import { nextVersionKey } from "./version-key.ts";
+import { UnknownPolicyError } from "./writes.ts";
+
+export { UnknownPolicyError };
+
+/** The text is already stored for this policy, as version `match`. */
+export class DuplicateVersionError extends Error {
+  readonly code = "duplicate";
+  constructor(
+    readonly slug: string,
+    readonly match: VersionRef,
+  ) {
+    super(`This text is already stored as version ${match.key} of ${slug}.`);
+    this.name = "DuplicateVersionError";
+  }
+}
+
+export class PolicyExistsError extends Error {
+  readonly code = "policy_exists";
+  constructor(readonly slug: string) {
+    super(`A policy with the slug "${slug}" already exists.`);
+    this.name = "PolicyExistsError";
+  }
+}
+
+export class UnknownVersionError extends Error {
+  readonly code = "version_not_found";
+  constructor(
+    readonly slug: string,
+    readonly key: string,
+  ) {
+    super(`Policy "${slug}" has no version "${key}".`);
+    this.name = "UnknownVersionError";
+  }
+}
+
+/** A version to store, with the version dates its page lists (merged into the policy's known dates). */
+export interface NewVersionInput extends VersionInput {
+  listedVersionDates?: string[];
+}
+
+/** A metadata change; fields left undefined are kept, null clears. */
+export interface VersionMetaChange {
+  publishedAt?: string | null;
+  effectiveAt?: string | null;
+  label?: string | null;
+  sourceUrl?: string | null;
+  note?: string | null;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+function mergeDates(stored: string[], listed: readonly string[] | undefined): string[] {
+  return [...new Set([...stored, ...(listed ?? [])].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+async function findDuplicate(tx: Tx, policyId: string, contentHash: string): Promise<VersionRef | null> {
+  const row = await tx.version.findUnique({
+    where: { policyId_contentHash: { policyId, contentHash } },
+    select: { key: true, publishedAt: true },
+  });
+  return row ? { key: row.key, publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null } : null;
+}
+
+async function insertVersion(tx: Tx, policyId: string, input: NewVersionInput) {
+  const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
+  const row = await tx.version.create({
+    data: {
+      policyId,
+      key: nextVersionKey(
+        keys.map((k) => k.key),
+        input.publishedAt,
+      ),
+      publishedAt: fromIsoDate(input.publishedAt),
+      effectiveAt: fromIsoDate(input.effectiveAt),
+      label: input.label ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      originalText: input.text,
+      originalFormat: input.format,
+      contentHash: input.contentHash,
+      note: input.note ?? null,
+      importedAt: input.importedAt ?? new Date(),
+    },
+  });
+  return toVersionSummary({ ...row, length: row.originalText.length });
+}
+
+/** Maps a unique-constraint race (two identical imports at once) to the duplicate error. */
+async function withDuplicateCheck<T>(client: Db, slug: string, contentHash: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const policy = await client.policy.findUnique({ where: { slug }, select: { id: true } });
+    const match = policy
+      ? await client.$transaction((tx) => findDuplicate(tx, policy.id, contentHash))
+      : null;
+    if (match) throw new DuplicateVersionError(slug, match);
+    if (!policy) throw error;
+    throw new PolicyExistsError(slug);
+  }
+}
+
+/** Creates a policy with its first version. Throws PolicyExistsError when the slug is taken. */
+export async function createPolicyWithVersion(
+  policy: Omit<PolicyInput, "knownVersionDates">,
+  version: NewVersionInput,
+  client: Db = defaultDb(),
+): Promise<{ slug: string; version: VersionSummary }> {
+  return withDuplicateCheck(client, policy.slug, version.contentHash, () =>
+    client.$transaction(async (tx) => {
+      const existing = await tx.policy.findUnique({ where: { slug: policy.slug }, select: { id: true } });
+      if (existing) throw new PolicyExistsError(policy.slug);
+      const created = await tx.policy.create({
+        data: {
+          slug: policy.slug,
+          name: policy.name,
+          publisher: policy.publisher ?? null,
+          sourceUrl: policy.sourceUrl ?? null,
+          description: policy.description ?? null,
+          knownVersionDates: JSON.stringify(mergeDates([], version.listedVersionDates)),
+        },
+      });
+      const summary = await insertVersion(tx, created.id, version);
+      return { slug: created.slug, version: summary };
+    }),
+  );
+}
+
+/**
+ * Adds a version to an existing policy and merges the dates its page lists into the policy's known
+ * versions. Throws UnknownPolicyError, or DuplicateVersionError naming the stored version.
+ */
+export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
+  return withDuplicateCheck(client, slug, input.contentHash, () =>
+    client.$transaction(async (tx) => {
+      const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });
+      if (!policy) throw new UnknownPolicyError(slug);
+      const match = await findDuplicate(tx, policy.id, input.contentHash);
+      if (match) throw new DuplicateVersionError(slug, match);
+      const summary = await insertVersion(tx, policy.id, input);
+      await tx.policy.update({
+        where: { id: policy.id },
+        data: {
+          knownVersionDates: JSON.stringify(mergeDates(parseDateList(policy.knownVersionDates), input.listedVersionDates)),
+          updatedAt: new Date(),
+        },
+      });
+      return summary;
+    }),
+  );
+}
+
+/** The stored version of this policy whose text has this hash, if any (for an early warning). */
+export async function findVersionByHash(slug: string, contentHash: string, client: Db = defaultDb()): Promise<VersionRef | null> {
+  const policy = await client.policy.findUnique({ where: { slug }, select: { id: true } });
+  if (!policy) return null;
+  return client.$transaction((tx) => findDuplicate(tx, policy.id, contentHash));
+}
+
+/**
+ * Changes a version's metadata. When the published date changes, the key follows it (the key is the
+ * date), so the version's URL changes; the result carries the new key.
+ */
+export async function updateVersionMeta(
+  slug: string,
+  key: string,
+  change: VersionMetaChange,
+  client: Db = defaultDb(),
+): Promise<VersionSummary> {
+  return client.$transaction(async (tx) => {
+    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
+    if (!policy) throw new UnknownPolicyError(slug);
+    const row = await tx.version.findUnique({ where: { policyId_key: { policyId: policy.id, key } } });
+    if (!row) throw new UnknownVersionError(slug, key);
+    const oldDate = row.publishedAt?.toISOString().slice(0, 10) ?? null;
+    let newKey = row.key;
+    if (change.publishedAt !== undefined && change.publishedAt !== oldDate) {
+      const keys = await tx.version.findMany({ where: { policyId: policy.id, NOT: { id: row.id } }, select: { key: true } });
+      newKey = nextVersionKey(
+        keys.map((k) => k.key),
+        change.publishedAt,
+      );
+    }
+    const updated = await tx.version.update({
+      where: { id: row.id },
+      data: {
+        key: newKey,
+        ...(change.publishedAt !== undefined ? { publishedAt: fromIsoDate(change.publishedAt) } : {}),
+        ...(change.effectiveAt !== undefined ? { effectiveAt: fromIsoDate(change.effectiveAt) } : {}),
+        ...(change.label !== undefined ? { label: change.label } : {}),
+        ...(change.sourceUrl !== undefined ? { sourceUrl: change.sourceUrl } : {}),
+        ...(change.note !== undefined ? { note: change.note } : {}),
+      },
+    });
+    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
+    return toVersionSummary({ ...updated, length: updated.originalText.length });
+  });
+}
+
+/** Deletes a version; its cached comparisons go with it (foreign keys cascade). */
+export async function deleteVersion(slug: string, key: string, client: Db = defaultDb()): Promise<VersionRef> {
+  return client.$transaction(async (tx) => {
+    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
+    if (!policy) throw new UnknownPolicyError(slug);
+    const row = await tx.version.findUnique({
+      where: { policyId_key: { policyId: policy.id, key } },
+      select: { id: true, key: true, publishedAt: true },
+    });
+    if (!row) throw new UnknownVersionError(slug, key);
+    // Explicit as well as cascading: the cache must not outlive either of its versions.
+    await tx.compareCache.deleteMany({ where: { OR: [{ fromVersionId: row.id }, { toVersionId: row.id }] } });
+    await tx.version.delete({ where: { id: row.id } });
+    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
+    return { key: row.key, publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null };
+  });
+}

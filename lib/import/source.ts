@@ -1,0 +1,80 @@
+/**
+ * Where a new version's text comes from -> one prepared document (clean text, detected metadata,
+ * content hash). Pasted text, an uploaded file or a URL all end up the same way, through lib/ingest.
+ * Framework-free; no database.
+ */
+import { contentHash, ingestFile, ingestText, type IngestFormat, type IngestResult } from "../ingest/index.ts";
+import { parseDate } from "../ingest/metadata.ts";
+import { fetchDocument, type FetchOptions } from "../ingest/fetch.ts";
+
+export type DocumentSource =
+  | { kind: "text"; text: string; format?: "text" | "markdown" | "html"; fileName?: string }
+  | { kind: "file"; bytes: Uint8Array; fileName: string; contentType?: string }
+  | { kind: "url"; url: string };
+
+export interface PreparedDocument {
+  text: string;
+  format: IngestFormat;
+  encoding: string;
+  metadata: IngestResult["metadata"];
+  warnings: string[];
+  contentHash: string;
+  /** The URL fetched (after redirects), for a URL source. */
+  sourceUrl: string | null;
+  fileName: string | null;
+  /** A date found in the file name (e.g. 2022-02-11.txt), for a file source. */
+  fileNameDate: string | null;
+}
+
+/** The first date written in a file name: 2022-02-11, 2022_02_11, 20220211, 2022.2.11. */
+export function dateFromFileName(fileName: string): string | null {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  for (const m of base.matchAll(/(?<!\d)(\d{4})[-_.]?(\d{1,2})[-_.]?(\d{1,2})(?!\d)/g)) {
+    const date = parseDate(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Reads, decodes and cleans one document. Throws IngestError or FetchError with a readable message. */
+export async function prepareDocument(source: DocumentSource, options: { fetch?: FetchOptions } = {}): Promise<PreparedDocument> {
+  let result: IngestResult;
+  let sourceUrl: string | null = null;
+  let fileName: string | null = null;
+  switch (source.kind) {
+    case "text":
+      result = ingestText(source.text, {
+        ...(source.format ? { format: source.format } : {}),
+        ...(source.fileName ? { fileName: source.fileName } : {}),
+      });
+      fileName = source.fileName ?? null;
+      break;
+    case "file":
+      result = await ingestFile(source.bytes, {
+        fileName: source.fileName,
+        ...(source.contentType ? { contentType: source.contentType } : {}),
+      });
+      fileName = source.fileName;
+      break;
+    case "url": {
+      const fetched = await fetchDocument(source.url, options.fetch);
+      // The server's content type decides the format (a URL's last segment is rarely a file name).
+      result = await ingestFile(fetched.bytes, {
+        contentType: fetched.charset ? `${fetched.mediaType}; charset=${fetched.charset}` : fetched.mediaType,
+      });
+      sourceUrl = fetched.finalUrl;
+      break;
+    }
+  }
+  return {
+    text: result.text,
+    format: result.format,
+    encoding: result.encoding,
+    metadata: result.metadata,
+    warnings: result.warnings,
+    contentHash: contentHash(result.text),
+    sourceUrl,
+    fileName,
+    fileNameDate: fileName ? dateFromFileName(fileName) : null,
+  };
+}

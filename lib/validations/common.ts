@@ -1,0 +1,78 @@
+/** zod building blocks shared by the write schemas (API bodies, web forms, the CLI). Framework-free. */
+import { z } from "zod";
+
+/** 5 MB: the most one document may weigh, as bytes (files, fetched pages) or as UTF-8 (pasted text). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** A new policy's slug: lowercase letters, digits and hyphens, 2-63 characters, not starting with "-". */
+export const newSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "A slug is 2-63 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. zh-douban-privacy).");
+
+/** An existing policy's slug as it appears in a URL (looser: the store decides whether it exists). */
+export const slugParamSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Not a policy slug.");
+
+/** A version key as it appears in a URL: 2022-06-29, 2022-06-29-2, undated, undated-3. */
+export const versionKeyParamSchema = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/, "Not a version key (expected e.g. 2022-06-29 or 2022-06-29-2).");
+
+/** A calendar date that exists, YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date({ error: "Expected a real date as YYYY-MM-DD (e.g. 2024-01-31)." });
+
+/**
+ * A date that may be cleared: "" and null mean "no date". Wrap in `.optional()` where leaving the
+ * field out means "keep" or "use the detected one".
+ */
+export const nullableDateSchema = z
+  .union([z.literal(""), z.null(), isoDateSchema])
+  .transform((v) => (v ? v : null));
+
+/** Short text that may be cleared: trimmed; "" and null mean "none". */
+export function nullableText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    .transform((v) => (v ? v : null));
+}
+
+/** An http(s) URL, at most 2000 characters. */
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "The URL is too long (at most 2000 characters).")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "Expected an http:// or https:// URL.");
+
+/** A URL that may be cleared: "" and null mean "none". */
+export const nullableUrlSchema = z.union([z.literal(""), z.null(), httpUrlSchema]).transform((v) => (v ? v : null));
+
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+/**
+ * Pasted or JSON document text: not empty or blank, no larger than 5 MB (UTF-8), not binary
+ * (NUL bytes, or more than 1% control characters). Decoding and HTML cleaning happen later, in lib/ingest.
+ */
+export const documentTextSchema = z
+  .string({ error: "The text must be a string." })
+  .refine((t) => Buffer.byteLength(t, "utf8") <= MAX_DOCUMENT_BYTES, {
+    message: `The text is larger than 5 MB.`,
+  })
+  .refine((t) => t.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]/g, "") !== "", {
+    message: "The text is empty.",
+  })
+  .refine((t) => !t.includes("\u0000") && (t.match(CONTROL)?.length ?? 0) <= Math.max(2, t.length / 100), {
+    message: "The text looks binary (it contains control characters), not like a document.",
+  });
+
+/** Document formats a caller may declare for pasted text. */
+export const textFormatSchema = z.enum(["text", "markdown", "html"]).optional();

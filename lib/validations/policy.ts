@@ -1,0 +1,31 @@
+/** zod schemas for policies. Framework-free. */
+import { z } from "zod";
+import { newSlugSchema, nullableText, nullableUrlSchema } from "./common.ts";
+import { createVersionBodySchema } from "./version.ts";
+
+/** The policy's own fields, when creating it. */
+export const newPolicySchema = z.object({
+  slug: newSlugSchema,
+  name: z.string().trim().min(1, "Give the policy a name.").max(200, "At most 200 characters."),
+  publisher: nullableText(200).optional(),
+  sourceUrl: nullableUrlSchema.optional(),
+  description: nullableText(2000).optional(),
+});
+export type NewPolicy = z.output<typeof newPolicySchema>;
+
+/**
+ * POST /api/policies: the policy and its first version, e.g.
+ * `{"slug": "acme-privacy", "name": "Acme 隐私政策", "version": {"text": "..."}}`.
+ * The name may be left out when the first version's text has a title.
+ */
+export const createPolicyBodySchema = z
+  .object({
+    slug: newSlugSchema,
+    name: z.string().trim().max(200, "At most 200 characters.").optional(),
+    publisher: nullableText(200).optional(),
+    sourceUrl: nullableUrlSchema.optional(),
+    description: nullableText(2000).optional(),
+    version: createVersionBodySchema,
+  })
+  .strict();
+export type CreatePolicyBody = z.output<typeof createPolicyBodySchema>;
