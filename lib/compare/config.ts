@@ -30,6 +30,8 @@ export const CONFIG = {
   // ---- block (paragraph) matching (lib/align/blocks.ts) ----
   /** Minimum similarity for two paragraphs in the same place to pair as "modified". */
   blockMatchMin: 0.4,
+  /** A lone rewritten paragraph facing a lone one between two matches pairs as "modified" from this. */
+  blockPlaceMin: 0.25,
   /** Minimum similarity to pair a deleted and an inserted paragraph as "moved". */
   blockMoveMin: 0.6,
   /** Paragraphs shorter than this (normalized chars) are only moved when identical. */

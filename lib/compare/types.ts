@@ -72,6 +72,8 @@ export interface SectionPair {
   /** Aligned body blocks of this section (not of its children). */
   blocks: BlockPair[];
   children: SectionPair[];
+  /** True when some descendant pair is not "unchanged" (`status` describes only the own heading and body). */
+  changedWithin?: boolean;
 }
 
 export interface CompareStats {

@@ -1,0 +1,323 @@
+/**
+ * Section alignment: two DocumentTrees -> a tree of section matches.
+ *
+ *   1. `indexDocument`: per section, the normalized title without its number, and the bigram shingles of
+ *      its subtree body (its own paragraphs, its children's titles and paragraphs); which blocks each
+ *      section owns (blocks no section lists go to the section before them, or the preamble).
+ *   2. `alignSiblings`: the top level is aligned with `alignSequences` (anchors on exact content, DP
+ *      over scores for in-order matches, lone facing sections paired in place, moves); then splits and
+ *      merges are detected among the leftovers; then children are aligned within each matched pair.
+ *   3. `globalMovePass`: sections still added or removed anywhere in the tree are paired across parents
+ *      (moved between chapters, or a level change) when their score reaches the move threshold.
+ * Thresholds: lib/compare/config.ts; method: docs/decisions/0002-alignment.md.
+ */
+import { CONFIG } from "../compare/config.ts";
+import type { DocumentTree, SectionNode } from "../parse/types.ts";
+import { normalizeForComparison, normalizeTitle } from "../text/normalize.ts";
+import { alignSequences } from "./sequence.ts";
+import { containment, dice, shinglesOf, unionOf, type Shingles } from "./similarity.ts";
+
+export interface SectionFeatures {
+  titleNorm: string;
+  titleSh: Shingles;
+  bodySh: Shingles;
+  /** Content length (normalized chars) of the subtree body. */
+  bodyLen: number;
+  /** Interned id of title + body (exact-equality key). */
+  exactKey: number;
+  numberKey: string;
+}
+
+export interface DocIndex {
+  tree: DocumentTree;
+  features: Map<SectionNode, SectionFeatures>;
+  /** Body blocks of each section (its listed body blocks plus orphan blocks after it), sorted. */
+  bodyBlocks: Map<SectionNode, number[]>;
+  /** Blocks before the first section that belong to no section. */
+  preambleBlocks: number[];
+  parent: Map<SectionNode, SectionNode | null>;
+}
+
+export interface SectionMatch {
+  old: SectionNode | null;
+  new: SectionNode | null;
+  score: number;
+  moved: boolean;
+  /** Split (one old, several new) or merge (several old, one new): the members share `group.id`. */
+  group?: { kind: "split" | "merged"; id: number };
+  children: SectionMatch[];
+}
+
+const exactIds = new Map<string, number>();
+function exactId(s: string): number {
+  let id = exactIds.get(s);
+  if (id === undefined) {
+    id = exactIds.size;
+    if (exactIds.size > 100_000) exactIds.clear();
+    exactIds.set(s, id);
+  }
+  return id;
+}
+
+/** Per-section features and block ownership of one document. */
+export function indexDocument(tree: DocumentTree): DocIndex {
+  const features = new Map<SectionNode, SectionFeatures>();
+  const bodyBlocks = new Map<SectionNode, number[]>();
+  const parent = new Map<SectionNode, SectionNode | null>();
+  const owner: Array<SectionNode | null | undefined> = new Array(tree.blocks.length).fill(undefined);
+  const order: SectionNode[] = [];
+  const visit = (node: SectionNode, up: SectionNode | null) => {
+    parent.set(node, up);
+    order.push(node);
+    if (tree.blocks[node.headingBlock]) owner[node.headingBlock] = node;
+    bodyBlocks.set(node, [...node.bodyBlocks]);
+    for (const b of node.bodyBlocks) owner[b] = node;
+    for (const c of node.children) visit(c, node);
+  };
+  for (const s of tree.sections) visit(s, null);
+  const preamble = [...tree.preambleBlocks];
+  for (const b of tree.preambleBlocks) owner[b] = null;
+  // Orphans go to the section whose heading precedes them most closely.
+  const headingAt = [...order].sort((x, y) => x.headingBlock - y.headingBlock);
+  let h = -1;
+  for (let b = 0; b < tree.blocks.length; b++) {
+    while (h + 1 < headingAt.length && headingAt[h + 1]!.headingBlock <= b) h++;
+    if (owner[b] !== undefined) continue;
+    const sec = h >= 0 ? headingAt[h]! : null;
+    if (sec) bodyBlocks.get(sec)!.push(b);
+    else preamble.push(b);
+  }
+  for (const list of bodyBlocks.values()) list.sort((x, y) => x - y);
+  preamble.sort((x, y) => x - y);
+
+  // Features, deepest first so parents reuse their children's normalized text.
+  const normBody = new Map<SectionNode, string>();
+  for (let k = order.length - 1; k >= 0; k--) {
+    const node = order[k]!;
+    let body = "";
+    for (const b of bodyBlocks.get(node)!) body += normalizeForComparison(tree.blocks[b]!.text) + "\n";
+    for (const c of node.children) body += normalizeForComparison(c.title) + "\n" + normBody.get(c)!;
+    normBody.set(node, body);
+    const titleNorm = normalizeTitle(node.title);
+    const bodySh = shinglesOf(body);
+    features.set(node, {
+      titleNorm,
+      titleSh: shinglesOf(titleNorm),
+      bodySh,
+      bodyLen: body.length,
+      exactKey: exactId(titleNorm + "\u0000" + body),
+      numberKey: node.numberPath.join("."),
+    });
+  }
+  return { tree, features, bodyBlocks, preambleBlocks: preamble, parent };
+}
+
+/** Title similarity: 1 when equal after normalisation, else bigram Dice. */
+function titleSim(a: SectionFeatures, b: SectionFeatures): number {
+  if (a.titleNorm === b.titleNorm) return a.titleNorm.length || (a.bodyLen && b.bodyLen) ? 1 : 0;
+  return dice(a.titleSh, b.titleSh);
+}
+
+/**
+ * Match score of two sections in [0,1]:
+ *   titleWeight * titleSim + (1 - titleWeight) * bodySim, where bodies are long enough to judge;
+ *   titleSim alone where neither body is; at least bodySim when bodySim >= bodyAloneMin (renamed);
+ *   + numberBonus when the number values agree.
+ */
+export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
+  const t = titleSim(a, b);
+  const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
+  const body = dice(a.bodySh, b.bodySh);
+  let s: number;
+  if (small) s = a.titleNorm || b.titleNorm ? t : body;
+  else if (!a.titleNorm && !b.titleNorm) s = body;
+  else s = CONFIG.titleWeight * t + (1 - CONFIG.titleWeight) * body;
+  if (!small && body >= CONFIG.bodyAloneMin) s = Math.max(s, body);
+  if (a.numberKey && a.numberKey === b.numberKey) s += CONFIG.numberBonus;
+  return Math.min(1, s);
+}
+
+/** In-place pairing score: the better of title and body similarity. */
+function placeScore(a: SectionFeatures, b: SectionFeatures): number {
+  const body = a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? dice(a.bodySh, b.bodySh) : 0;
+  return Math.max(body, a.titleNorm && b.titleNorm ? titleSim(a, b) : 0);
+}
+
+let groupIds = 0;
+
+/** Align two lists of sibling sections, then their children (see the module comment). */
+export function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], news: SectionNode[]): SectionMatch[] {
+  const fo = olds.map((s) => oldIdx.features.get(s)!);
+  const fn = news.map((s) => newIdx.features.get(s)!);
+  const cache = new Map<number, number>();
+  const score = (i: number, j: number) => {
+    const k = i * 100_003 + j;
+    let s = cache.get(k);
+    if (s === undefined) {
+      s = sectionScore(fo[i]!, fn[j]!);
+      cache.set(k, s);
+    }
+    return s;
+  };
+  const entries = alignSequences({
+    oldCount: olds.length,
+    newCount: news.length,
+    score,
+    matchMin: CONFIG.sectionMatchMin,
+    moveMin: CONFIG.sectionMoveMin,
+    oldKeys: fo.map((f) => f.exactKey),
+    newKeys: fn.map((f) => f.exactKey),
+    placeScore: (i, j) => placeScore(fo[i]!, fn[j]!),
+    placeMin: CONFIG.gapPairMin,
+  });
+
+  const matches: SectionMatch[] = entries.map((e) => ({
+    old: e.o === null ? null : olds[e.o]!,
+    new: e.n === null ? null : news[e.n]!,
+    score: e.score,
+    moved: e.moved,
+    children: [],
+  }));
+  const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches);
+
+  for (const m of grouped) {
+    if (m.group) continue; // children of groups are filled by detectSplitsAndMerges
+    if (m.old && m.new) m.children = alignSiblings(oldIdx, newIdx, m.old.children, m.new.children);
+    else m.children = oneSided(m.old ?? m.new!, m.old ? "old" : "new");
+  }
+  return grouped;
+}
+
+/** The match subtree of a section present on one side only. */
+export function oneSided(node: SectionNode, side: "old" | "new"): SectionMatch[] {
+  return node.children.map((c) => ({
+    old: side === "old" ? c : null,
+    new: side === "new" ? c : null,
+    score: 0,
+    moved: false,
+    children: oneSided(c, side),
+  }));
+}
+
+/**
+ * Splits: an old section whose content is spread over two or more new siblings (each new piece has at
+ * least splitContainMin of its content in the old one; together they cover at least splitCoverMin of
+ * it). The pieces must be unmatched or matched to that old section. Merges: the same, sides swapped.
+ *   old: 三、信息的使用与共享            new: 三、信息的使用 / 四、信息的共享   -> split (2 pairs)
+ */
+function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: SectionMatch[]): SectionMatch[] {
+  let result = matches;
+  for (const side of ["old", "new"] as const) {
+    const other = side === "old" ? "new" : "old";
+    const wholeIdx = side === "old" ? oldIdx : newIdx;
+    const pieceIdx = side === "old" ? newIdx : oldIdx;
+    for (const m of [...result]) {
+      const whole = m[side];
+      if (!whole || m.group || m.moved) continue;
+      const wf = wholeIdx.features.get(whole)!;
+      if (wf.bodyLen < CONFIG.minBodyChars) continue;
+      const pieces: SectionMatch[] = [];
+      for (const p of result) {
+        const piece = p[other];
+        if (!piece || p.group) continue;
+        if (p !== m && p[side]) continue; // matched elsewhere
+        const pf = pieceIdx.features.get(piece)!;
+        if (pf.bodyLen < CONFIG.minBodyChars) continue;
+        if (containment(pf.bodySh, wf.bodySh) >= CONFIG.splitContainMin) pieces.push(p);
+      }
+      if (pieces.length < 2) continue;
+      const union = unionOf(pieces.map((p) => pieceIdx.features.get(p[other]!)!.bodySh));
+      if (containment(wf.bodySh, union) < CONFIG.splitCoverMin || union.length > 1.6 * wf.bodySh.length) continue;
+      const id = ++groupIds;
+      const kind = side === "old" ? "split" : "merged";
+      const members: SectionMatch[] = pieces.map((p) => ({
+        old: side === "old" ? whole : p.old,
+        new: side === "old" ? p.new : whole,
+        score: side === "old" ? dice(wf.bodySh, newIdx.features.get(p.new!)!.bodySh) : dice(wf.bodySh, oldIdx.features.get(p.old!)!.bodySh),
+        moved: false,
+        group: { kind, id },
+        children: [],
+      }));
+      // Children: align the whole's children against all pieces' children, then hand each child
+      // match to the member owning its piece-side section (one-sided ones to the member before).
+      const pieceChildren = pieces.flatMap((p) => p[other]!.children);
+      const childMatches =
+        side === "old"
+          ? alignSiblings(oldIdx, newIdx, whole.children, pieceChildren)
+          : alignSiblings(oldIdx, newIdx, pieceChildren, whole.children);
+      let current = members[0]!;
+      for (const cm of childMatches) {
+        const pc = cm[other];
+        if (pc) current = members.find((mm) => mm[other]!.children.includes(pc)) ?? current;
+        current.children.push(cm);
+      }
+      // Replace: the whole's own entry (if one-sided) and the pieces' entries give way to the members,
+      // placed where the first piece stood.
+      const drop = new Set<SectionMatch>([...pieces, ...(m[other] ? [] : [m])]);
+      const at = result.indexOf(pieces[0]!);
+      const next: SectionMatch[] = [];
+      result.forEach((r, k) => {
+        if (k === at) next.push(...members);
+        if (!drop.has(r)) next.push(r);
+      });
+      result = next;
+    }
+  }
+  return result;
+}
+
+/**
+ * Pair sections left added and removed anywhere in the match tree (moved across parents, or a level
+ * change), best score first, when the score reaches sectionMoveMin. The added entry becomes the moved
+ * pair (at its new place); the removed entry is dropped; children are aligned within the new pair.
+ */
+export function globalMovePass(oldIdx: DocIndex, newIdx: DocIndex, roots: SectionMatch[]): SectionMatch[] {
+  const added: SectionMatch[] = [];
+  const removed: SectionMatch[] = [];
+  const walk = (list: SectionMatch[]) => {
+    for (const m of list) {
+      if (!m.group && m.new && !m.old) added.push(m);
+      if (!m.group && m.old && !m.new) removed.push(m);
+      walk(m.children);
+    }
+  };
+  walk(roots);
+  if (!added.length || !removed.length) return roots;
+  const cands: Array<[number, SectionMatch, SectionMatch]> = [];
+  for (const r of removed) {
+    const fr = oldIdx.features.get(r.old!)!;
+    if (fr.bodyLen < CONFIG.minBodyChars && !fr.titleNorm) continue;
+    for (const a of added) {
+      const s = sectionScore(fr, newIdx.features.get(a.new!)!);
+      if (s >= CONFIG.sectionMoveMin) cands.push([s, r, a]);
+    }
+  }
+  if (!cands.length) return roots;
+  cands.sort((x, y) => y[0] - x[0]);
+  const consumed = new Set<SectionMatch>();
+  const dropped = new Set<SectionMatch>();
+  const mark = (m: SectionMatch) => {
+    consumed.add(m);
+    m.children.forEach(mark);
+  };
+  const anyConsumed = (m: SectionMatch): boolean => consumed.has(m) || m.children.some(anyConsumed);
+  for (const [s, r, a] of cands) {
+    if (anyConsumed(r) || anyConsumed(a)) continue;
+    mark(r);
+    mark(a);
+    dropped.add(r);
+    a.old = r.old;
+    a.score = s;
+    a.moved = true;
+    a.children = alignSiblings(oldIdx, newIdx, r.old!.children, a.new!.children);
+  }
+  const prune = (list: SectionMatch[]): SectionMatch[] =>
+    list.filter((m) => !dropped.has(m)).map((m) => ((m.children = prune(m.children)), m));
+  return prune(roots);
+}
+
+/** The full section alignment of two indexed documents. */
+export function alignSections(oldIdx: DocIndex, newIdx: DocIndex): SectionMatch[] {
+  const roots = alignSiblings(oldIdx, newIdx, oldIdx.tree.sections, newIdx.tree.sections);
+  return globalMovePass(oldIdx, newIdx, roots);
+}

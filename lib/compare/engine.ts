@@ -1,0 +1,396 @@
+/**
+ * The comparison engine: two DocumentTrees -> one CompareModel (lib/compare/types.ts).
+ *
+ * Pipeline (`compareDocuments`):
+ *   1. index both documents (lib/align/sections.ts `indexDocument`);
+ *   2. align sections (`alignSections`: siblings by DP + moves, splits/merges, children, global moves);
+ *   3. per section pair, align body blocks (lib/align/blocks.ts) and word-diff each block pair
+ *      (lib/diff); identical blocks skip the diff;
+ *   4. statuses (`sectionStatus`), stable keys (`assignKeys`), moved-from and related keys;
+ *   5. statistics (`computeStats`).
+ * `rebuildTexts` proves the model is lossless: it rebuilds both inputs from the segments alone.
+ */
+import { alignBlocks } from "../align/blocks.ts";
+import { alignSections, indexDocument, type DocIndex, type SectionMatch } from "../align/sections.ts";
+import { diffBlockTexts } from "../diff/index.ts";
+import type { DocumentTree, SectionNode } from "../parse/types.ts";
+import { normalizeTitle } from "../text/normalize.ts";
+import type {
+  BlockPair,
+  CompareModel,
+  CompareOptions,
+  CompareStats,
+  IgnoreOption,
+  Segment,
+  SectionPair,
+  SectionRef,
+  SectionStatus,
+} from "./types.ts";
+
+/** Bump whenever the output for the same input changes (caches key on it). */
+export const ENGINE_VERSION = "compare-1.0.0";
+
+export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
+
+const STATUSES: SectionStatus[] = [
+  "unchanged",
+  "modified",
+  "renumbered",
+  "renamed",
+  "moved",
+  "added",
+  "removed",
+  "split",
+  "merged",
+];
+
+interface Ctx {
+  oldIdx: DocIndex;
+  newIdx: DocIndex;
+  ignore: readonly IgnoreOption[];
+}
+
+/** Compare two parsed documents. */
+export function compareDocuments(oldTree: DocumentTree, newTree: DocumentTree, options?: Partial<CompareOptions>): CompareModel {
+  const ignore = normalizeOptions(options);
+  const ctx: Ctx = { oldIdx: indexDocument(oldTree), newIdx: indexDocument(newTree), ignore };
+  const matches = alignSections(ctx.oldIdx, ctx.newIdx);
+  const preamble = pairBlocks(ctx, ctx.oldIdx.preambleBlocks, ctx.newIdx.preambleBlocks);
+  const sections = buildPairs(ctx, matches);
+  assignKeys(sections);
+  linkMovesAndGroups(ctx, sections);
+  const model: CompareModel = {
+    engineVersion: ENGINE_VERSION,
+    options: { ignore: [...ignore] },
+    stats: emptyStats(),
+    preamble,
+    sections,
+  };
+  model.stats = computeStats(model, oldTree.text.length, newTree.text.length);
+  return model;
+}
+
+function normalizeOptions(options?: Partial<CompareOptions>): IgnoreOption[] {
+  const set = new Set(options?.ignore ?? []);
+  return IGNORE_OPTIONS.filter((o) => set.has(o));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block pairs
+
+function blockPair(ctx: Ctx, o: number | null, n: number | null, moved: boolean, numbers?: [string | null, string | null]): BlockPair {
+  const oldTree = ctx.oldIdx.tree;
+  const newTree = ctx.newIdx.tree;
+  const ob = o === null ? null : oldTree.blocks[o]!;
+  const nb = n === null ? null : newTree.blocks[n]!;
+  const kind = (nb ?? ob)!.kind;
+  if (ob && nb) {
+    const segments = diffBlockTexts(ob.text, nb.text, {
+      ignore: ctx.ignore,
+      oldBase: ob.span.start,
+      newBase: nb.span.start,
+      oldNumber: numbers?.[0],
+      newNumber: numbers?.[1],
+    });
+    const changed = segments.some((s) => s.op !== "equal");
+    return { status: moved ? "moved" : changed ? "modified" : "unchanged", kind, oldBlock: o, newBlock: n, segments };
+  }
+  if (ob) {
+    const segments: Segment[] = ob.text ? [{ op: "delete", old: ob.text, oldStart: ob.span.start }] : [];
+    return { status: "removed", kind, oldBlock: o, newBlock: null, segments };
+  }
+  const segments: Segment[] = nb!.text ? [{ op: "insert", new: nb!.text, newStart: nb!.span.start }] : [];
+  return { status: "added", kind, oldBlock: null, newBlock: n, segments };
+}
+
+function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
+  return alignBlocks(ctx.oldIdx.tree, ctx.newIdx.tree, olds, news).map((e) =>
+    blockPair(ctx, e.o === null ? null : olds[e.o]!, e.n === null ? null : news[e.n]!, e.moved),
+  );
+}
+
+/** True when a block pair holds a change that counts (whitespace-only changes don't, if ignored). */
+function counts(ctx: Ctx, pair: BlockPair): boolean {
+  if (pair.status === "unchanged") return false;
+  if (!ctx.ignore.includes("whitespace")) return true;
+  return pair.segments.some((s) => s.op !== "equal" && /\S/.test(s.op === "delete" ? s.old : s.new));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section pairs
+
+function ref(node: SectionNode | null): SectionRef | null {
+  return node ? { id: node.id, number: node.number, title: node.title, level: node.level } : null;
+}
+
+function buildPairs(ctx: Ctx, matches: SectionMatch[]): SectionPair[] {
+  const out: SectionPair[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    if (m.group) {
+      const members: SectionMatch[] = [];
+      while (i < matches.length && matches[i]!.group?.id === m.group.id) members.push(matches[i++]!);
+      i--;
+      out.push(...buildGroup(ctx, members));
+      continue;
+    }
+    const heading = headingPair(ctx, m.old, m.new);
+    const blocks = pairBlocks(ctx, m.old ? ctx.oldIdx.bodyBlocks.get(m.old)! : [], m.new ? ctx.newIdx.bodyBlocks.get(m.new)! : []);
+    out.push(finishPair(ctx, m, heading, blocks, buildPairs(ctx, m.children)));
+  }
+  return out;
+}
+
+function headingPair(ctx: Ctx, o: SectionNode | null, n: SectionNode | null): BlockPair | null {
+  const ob = o && ctx.oldIdx.tree.blocks[o.headingBlock] ? o.headingBlock : null;
+  const nb = n && ctx.newIdx.tree.blocks[n.headingBlock] ? n.headingBlock : null;
+  if (ob === null && nb === null) return null;
+  return blockPair(ctx, ob, nb, false, [o?.number ?? null, n?.number ?? null]);
+}
+
+/**
+ * A split (one old, several new) or merge (several old, one new): the whole's blocks are aligned with
+ * the pieces' blocks together, and each block pair goes to the member owning its piece-side block
+ * (one-sided ones to the member before them). The whole's heading faces the first piece's heading.
+ */
+function buildGroup(ctx: Ctx, members: SectionMatch[]): SectionPair[] {
+  const split = members[0]!.group!.kind === "split";
+  const wholeSide = split ? "old" : "new";
+  const pieceSide = split ? "new" : "old";
+  const wholeIdx = split ? ctx.oldIdx : ctx.newIdx;
+  const pieceIdx = split ? ctx.newIdx : ctx.oldIdx;
+  const whole = members[0]![wholeSide]!;
+  const wholeBlocks = wholeIdx.bodyBlocks.get(whole)!;
+  const owner = new Map<number, number>();
+  const pieceBlocks: number[] = [];
+  members.forEach((m, k) => {
+    for (const b of pieceIdx.bodyBlocks.get(m[pieceSide]!)!) {
+      owner.set(b, k);
+      pieceBlocks.push(b);
+    }
+  });
+  const pairs = split ? pairBlocks(ctx, wholeBlocks, pieceBlocks) : pairBlocks(ctx, pieceBlocks, wholeBlocks);
+  const perMember: BlockPair[][] = members.map(() => []);
+  let current = 0;
+  for (const p of pairs) {
+    const pb = split ? p.newBlock : p.oldBlock;
+    if (pb !== null) current = owner.get(pb) ?? current;
+    perMember[current]!.push(p);
+  }
+  return members.map((m, k) => {
+    const heading =
+      k === 0 ? headingPair(ctx, m.old, m.new) : split ? headingPair(ctx, null, m.new) : headingPair(ctx, m.old, null);
+    return finishPair(ctx, m, heading, perMember[k]!, buildPairs(ctx, m.children));
+  });
+}
+
+function finishPair(ctx: Ctx, m: SectionMatch, heading: BlockPair | null, blocks: BlockPair[], children: SectionPair[]): SectionPair {
+  const pair: SectionPair = {
+    key: "",
+    status: "unchanged",
+    old: ref(m.old),
+    new: ref(m.new),
+    similarity: m.old && m.new ? round(m.score) : 0,
+    heading,
+    blocks,
+    children,
+  };
+  pair.status = sectionStatus(ctx, m, pair);
+  if (m.old && m.new && pair.status === "unchanged" && pair.similarity < 1) pair.similarity = 1;
+  pair.changedWithin = children.some((c) => c.status !== "unchanged" || c.changedWithin);
+  return pair;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The status of a section pair, from its own heading and body (children have their own):
+ * split/merged (group) > added/removed > moved > renamed (title differs after normalisation and
+ * number stripping) > modified (a body block changed, or the heading changed only in form) >
+ * renumbered (only the number value changed; never with "numbering" ignored) > unchanged.
+ */
+function sectionStatus(ctx: Ctx, m: SectionMatch, pair: SectionPair): SectionStatus {
+  if (m.group) return m.group.kind;
+  if (!m.old) return "added";
+  if (!m.new) return "removed";
+  if (m.moved) return "moved";
+  if (normalizeTitle(m.old.title) !== normalizeTitle(m.new.title)) return "renamed";
+  if (pair.blocks.some((b) => counts(ctx, b))) return "modified";
+  const numberChanged =
+    !ctx.ignore.includes("numbering") &&
+    (m.old.numberPath.join(".") !== m.new.numberPath.join(".") || (m.old.number === null) !== (m.new.number === null));
+  if (numberChanged) return "renumbered";
+  if (pair.heading && counts(ctx, pair.heading)) {
+    // The heading changed only in form (width, spacing) or in the printed number's style.
+    return m.old.numberPath.join(".") === m.new.numberPath.join(".") && normalizeTitle(m.old.number ?? "") !== normalizeTitle(m.new.number ?? "") && !ctx.ignore.includes("numbering")
+      ? "renumbered"
+      : "modified";
+  }
+  return "unchanged";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys and links
+
+/** FNV-1a 32-bit, base 36. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36).padStart(7, "0");
+}
+
+function keyBase(ref: SectionRef): string {
+  const title = normalizeTitle(ref.title);
+  return title || (ref.number ? "#" + normalizeTitle(ref.number) + ref.number : "untitled");
+}
+
+/**
+ * Stable keys: "s-" + hash of the pair's own normalized title (new side, else old; the number when
+ * untitled). A title already used in the model is qualified by its parent's title; if still taken,
+ * a counter is added ("-2", "-3") in document order.
+ */
+function assignKeys(roots: SectionPair[]): void {
+  const used = new Set<string>();
+  const walk = (list: SectionPair[], parentBase: string) => {
+    for (const p of list) {
+      const base = keyBase((p.new ?? p.old)!);
+      let key = "s-" + hash(base);
+      if (used.has(key)) key = "s-" + hash(parentBase + "/" + base);
+      if (used.has(key)) {
+        let n = 2;
+        while (used.has(`${key}-${n}`)) n++;
+        key = `${key}-${n}`;
+      }
+      used.add(key);
+      p.key = key;
+      walk(p.children, base);
+    }
+  };
+  walk(roots, "");
+}
+
+/** movedFrom: the key of the pair holding the old section's previous sibling (or its parent). related: group members. */
+function linkMovesAndGroups(ctx: Ctx, roots: SectionPair[]): void {
+  const byOldId = new Map<string, SectionPair>();
+  const all: SectionPair[] = [];
+  const walk = (list: SectionPair[]) => {
+    for (const p of list) {
+      all.push(p);
+      if (p.old && !byOldId.has(p.old.id)) byOldId.set(p.old.id, p);
+      walk(p.children);
+    }
+  };
+  walk(roots);
+  const oldNodes = new Map<string, SectionNode>();
+  for (const node of ctx.oldIdx.features.keys()) oldNodes.set(node.id, node);
+  for (const p of all) {
+    if (p.status !== "moved" || !p.old) continue;
+    const node = oldNodes.get(p.old.id)!;
+    const parent = ctx.oldIdx.parent.get(node) ?? null;
+    const siblings = parent ? parent.children : ctx.oldIdx.tree.sections;
+    const at = siblings.indexOf(node);
+    const anchor = at > 0 ? siblings[at - 1]! : parent;
+    p.movedFrom = anchor ? (byOldId.get(anchor.id)?.key ?? null) : null;
+  }
+  const groups = new Map<string, SectionPair[]>();
+  for (const p of all) {
+    if (p.status !== "split" && p.status !== "merged") continue;
+    const whole = p.status === "split" ? "o:" + p.old!.id : "n:" + p.new!.id;
+    groups.set(whole, [...(groups.get(whole) ?? []), p]);
+  }
+  for (const members of groups.values()) for (const p of members) p.related = members.filter((q) => q !== p).map((q) => q.key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and round trip
+
+function emptyStats(): CompareStats {
+  return {
+    sections: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<SectionStatus, number>,
+    oldChars: 0,
+    newChars: 0,
+    insertedChars: 0,
+    deletedChars: 0,
+    changedRatio: 0,
+    changeSpans: 0,
+  };
+}
+
+/** Every block pair of the model, preamble first, then sections in display order (heading, body, children). */
+export function allBlockPairs(model: CompareModel): BlockPair[] {
+  const out: BlockPair[] = [...model.preamble];
+  const walk = (list: SectionPair[]) => {
+    for (const p of list) {
+      if (p.heading) out.push(p.heading);
+      out.push(...p.blocks);
+      walk(p.children);
+    }
+  };
+  walk(model.sections);
+  return out;
+}
+
+/** Every section pair of the model in display order. */
+export function allSectionPairs(model: CompareModel): SectionPair[] {
+  const out: SectionPair[] = [];
+  const walk = (list: SectionPair[]) => list.forEach((p) => (out.push(p), walk(p.children)));
+  walk(model.sections);
+  return out;
+}
+
+/**
+ * Sections per status; characters inserted and deleted (whitespace-only runs not counted when
+ * whitespace is ignored); changedRatio = (inserted + deleted) / (oldChars + newChars); changeSpans =
+ * maximal runs of deletions/insertions within a block pair.
+ */
+export function computeStats(model: CompareModel, oldChars: number, newChars: number): CompareStats {
+  const stats = emptyStats();
+  stats.oldChars = oldChars;
+  stats.newChars = newChars;
+  const ignoreWs = model.options.ignore.includes("whitespace");
+  for (const p of allSectionPairs(model)) stats.sections[p.status]++;
+  for (const bp of allBlockPairs(model)) {
+    let inRun = false;
+    for (const s of bp.segments) {
+      if (s.op === "equal") {
+        inRun = false;
+        continue;
+      }
+      const text = s.op === "delete" ? s.old : s.new;
+      if (ignoreWs && !/\S/.test(text)) continue;
+      if (s.op === "delete") stats.deletedChars += text.length;
+      else stats.insertedChars += text.length;
+      if (!inRun) stats.changeSpans++;
+      inRun = true;
+    }
+  }
+  const total = oldChars + newChars;
+  stats.changedRatio = total ? round((stats.insertedChars + stats.deletedChars) / total) : 0;
+  return stats;
+}
+
+/**
+ * Rebuild both input texts from the model's segments alone (old side: equal + delete segments by
+ * oldStart; new side: equal + insert by newStart). Equal to the inputs for every valid model.
+ */
+export function rebuildTexts(model: CompareModel): { old: string; new: string } {
+  const olds: Array<[number, string]> = [];
+  const news: Array<[number, string]> = [];
+  for (const bp of allBlockPairs(model)) {
+    for (const s of bp.segments) {
+      if (s.op !== "insert") olds.push([s.oldStart, s.old]);
+      if (s.op !== "delete") news.push([s.newStart, s.new]);
+    }
+  }
+  const join = (parts: Array<[number, string]>) =>
+    parts
+      .sort((a, b) => a[0] - b[0])
+      .map((p) => p[1])
+      .join("");
+  return { old: join(olds), new: join(news) };
+}
