@@ -57,7 +57,7 @@ function json(method: string, body: unknown, headers: Record<string, string> = a
 async function read(res: Response) {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
-const add = async (body: unknown, slug = "acme", headers = auth) => read(await addVersionHandler(json("POST", body, headers), { slug }, opts()));
+const add = async (body: unknown, slug = "acme", headers: Record<string, string> = auth) => read(await addVersionHandler(json("POST", body, headers), { slug }, opts()));
 
 describe("POST /api/policies", () => {
   test("creates a policy with its first version; the name defaults to the title", async () => {
@@ -145,7 +145,7 @@ describe("POST /api/policies/{slug}/versions", () => {
   });
   test("multipart upload: GBK text decodes; hostile HTML is stored as inert text", async () => {
     const form = new FormData();
-    form.set("file", new Blob([iconv.encode("Acme 隐私政策\n更新日期：2025年1月1日\n第一条 用GBK编码的文本。", "gbk")]), "2025.txt");
+    form.set("file", new Blob([new Uint8Array(iconv.encode("Acme 隐私政策\n更新日期：2025年1月1日\n第一条 用GBK编码的文本。", "gbk"))]), "2025.txt");
     form.set("label", "GBK upload");
     let r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: form }), { slug: "acme" }, opts()));
     assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -161,13 +161,13 @@ describe("POST /api/policies/{slug}/versions", () => {
     assert.doesNotMatch(text, /<script|onerror|javascript:|<iframe|onload|alert\(/i);
 
     const png = new FormData();
-    png.set("file", new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], { type: "image/png" }), "shot.png");
+    png.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], { type: "image/png" }), "shot.png");
     r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: png }), { slug: "acme" }, opts()));
     assert.equal(r.status, 422);
     assert.match(r.body.message, /PNG/);
 
     const invalidGbk = new FormData(); // bytes that are neither UTF-8 nor GB18030
-    invalidGbk.set("file", new Blob([Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80, 0x81, 0x20, 0xff, 0x80, 0x30])]), "bad.txt");
+    invalidGbk.set("file", new Blob([new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x80, 0x81, 0x20, 0xff, 0x80, 0x30])]), "bad.txt");
     r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: invalidGbk }), { slug: "acme" }, opts()));
     assert.equal(r.status, 422);
     assert.equal(r.body.error, "encoding");

@@ -117,7 +117,7 @@ async function multipartVersion(request: Request) {
   const bytes = await readBody(request);
   let form: FormData;
   try {
-    form = await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new BodyError(400, "bad_multipart", "The multipart body could not be read.");
   }
