@@ -1,0 +1,131 @@
+/**
+ * Reading one line as a possible heading: its markup (markdown #, setext, bold), its numbering
+ * scheme, the number as printed, the number's value path, and the title without number and markup.
+ */
+import type { NumberingScheme } from "./types.ts";
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUM = "[零〇一二两三四五六七八九十百]+";
+
+/** 一 -> 1, 十 -> 10, 十一 -> 11, 二十三 -> 23, 一百零五 -> 105; NaN when not a numeral. */
+export function chineseNumeral(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch in CN_DIGITS) current = CN_DIGITS[ch]!;
+    else return Number.NaN;
+  }
+  return total + current;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+export function romanNumeral(s: string): number {
+  let total = 0;
+  const t = s.toLowerCase();
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN[t[i]!] ?? Number.NaN;
+    const next = ROMAN[t[i + 1] ?? ""] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+interface SchemeRule {
+  scheme: NumberingScheme;
+  /** Matches at the start of the line; group 1 is the number as printed, group 2 the value text. */
+  re: RegExp;
+  value: (m: RegExpExecArray) => number[];
+}
+
+/** Order matters: more specific first (1.1 before 1., 第X部分 before 第X条, (一) before (1)). */
+const RULES: SchemeRule[] = [
+  { scheme: "part", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*部分)`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "chapter", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*章)`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "section-cn", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*节)`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "article", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*条)`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "cn-ordinal", re: new RegExp(`^((${CN_NUM}))\\s*[、.．](?![\\d])`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "cn-paren", re: new RegExp(`^([（(]\\s*(${CN_NUM})\\s*[)）])`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "decimal", re: /^((\d{1,3}(?:\\?[.．]\d{1,3})+))(?:\\?[.．、])?(?![\d])/, value: (m) => m[2]!.split(/\\?[.．]/).map(Number) },
+  { scheme: "arabic", re: /^((\d{1,3}))(?:\\?[.．]|[、)）])(?![\d])/, value: (m) => [Number(m[2])] },
+  { scheme: "arabic-paren", re: /^([（(]\s*(\d{1,3})\s*[)）])/, value: (m) => [Number(m[2])] },
+  { scheme: "circled", re: new RegExp(`^(([${CIRCLED}]))`), value: (m) => [CIRCLED.indexOf(m[2]!) + 1] },
+  { scheme: "roman", re: /^((i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X))(?:\\?\.|\))(?=\s)/, value: (m) => [romanNumeral(m[2]!)] },
+  { scheme: "latin", re: /^(([a-zA-Z]))(?:\\?\.|\))(?=\s)/, value: (m) => [m[2]!.toLowerCase().charCodeAt(0) - 96] },
+  { scheme: "latin", re: /^([（(]([a-zA-Z])[)）])/, value: (m) => [m[2]!.toLowerCase().charCodeAt(0) - 96] },
+];
+
+export interface LineReading {
+  /** "md" when the line is a markdown heading (ATX or setext), "bold" when the whole line is bold. */
+  markup: "md" | "bold" | null;
+  /** Markdown heading level (1-6) when markup is "md". */
+  mdLevel: number;
+  scheme: NumberingScheme;
+  /** The number as printed, without its trailing separator ("一", "（一）", "第三条", "1.1", "(1)"). */
+  number: string | null;
+  numberPath: number[];
+  /** The text after number and markup; a trailing ：/: removed. */
+  title: string;
+  /** The text after markup only (number included), for matching TOC lines against headings. */
+  content: string;
+}
+
+/** Strip decorations a heading line may carry: a list bullet, "——" rules around it, surrounding spaces. */
+function stripDecorations(s: string): string {
+  return s
+    .replace(/^\s*[-*•·]\s+(?=\S)/, "")
+    .replace(/^[\s—–\-=]*(?=\S)/, (m) => (/[—–]/.test(m) ? "" : m))
+    .replace(/\s*[—–]+\s*$/, "")
+    .trim();
+}
+
+/** Read `line` (no line break). `setextLevel` is 1 or 2 when the next line is a setext underline. */
+export function readLine(line: string, setextLevel = 0): LineReading {
+  let s = line.trim();
+  let markup: LineReading["markup"] = null;
+  let mdLevel = 0;
+  const atx = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(s);
+  if (atx) {
+    markup = "md";
+    mdLevel = atx[1]!.length;
+    s = atx[2]!;
+  } else if (setextLevel) {
+    markup = "md";
+    mdLevel = setextLevel;
+  }
+  s = stripDecorations(s);
+  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(s);
+  if (bold && !/\*\*/.test(bold[1]!)) {
+    s = bold[1]!.trim();
+    if (!markup) markup = "bold";
+  }
+  const content = s;
+  for (const rule of RULES) {
+    const m = rule.re.exec(s);
+    if (!m) continue;
+    const path = rule.value(m);
+    if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
+    const title = cleanTitle(s.slice(m[0].length));
+    const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, "");
+    return { markup, mdLevel, scheme: rule.scheme, number, numberPath: path, title, content };
+  }
+  return { markup, mdLevel, scheme: markup === "md" ? "markdown" : markup === "bold" ? "bold" : "plain", number: null, numberPath: [], title: cleanTitle(s), content };
+}
+
+/** Title without separators after the number, bold markers, markdown escapes, trailing colon. */
+export function cleanTitle(s: string): string {
+  return s
+    .replace(/^[\s、.．:：\-—]+/, "")
+    .replace(/\*\*|__/g, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
+    .replace(/[\s:：]+$/, "")
+    .trim();
+}
