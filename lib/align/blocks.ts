@@ -10,41 +10,54 @@ import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
 import { dice, shinglesOf, type Shingles } from "./similarity.ts";
 
-interface BlockFeatures {
+export interface BlockFeatures {
+  /** Interned normalized text: equal keys = equal after normalisation. */
   key: number;
-  sh: Shingles;
   len: number;
   blank: boolean;
+  norm: string;
+  /** Bigram shingles, computed on first use (see `blockShingles`). */
+  sh: Shingles | null;
 }
 
-const featureCache = new WeakMap<DocumentTree, Map<number, BlockFeatures>>();
+/** Features by raw block text: identical blocks (most of two versions) are normalized once. */
+const featureCache = new Map<string, BlockFeatures>();
 const textIds = new Map<string, number>();
+const CACHE_MAX = 100_000;
 
-/** Normalized-text key, shingles and length of a block, cached per tree. */
+/** Drop the memoised block features (the benchmark measures cold runs). */
+export function clearBlockCaches(): void {
+  featureCache.clear();
+  textIds.clear();
+}
+
+/** Normalized-text key and length of a block (shingles lazily), memoised by its text. */
 export function blockFeatures(tree: DocumentTree, block: number): BlockFeatures {
-  let cache = featureCache.get(tree);
-  if (!cache) featureCache.set(tree, (cache = new Map()));
-  let f = cache.get(block);
+  const b = tree.blocks[block]!;
+  let f = featureCache.get(b.text);
   if (!f) {
-    const b = tree.blocks[block]!;
     const norm = normalizeForComparison(b.text);
     let key = textIds.get(norm);
     if (key === undefined) {
-      if (textIds.size > 200_000) textIds.clear();
       key = textIds.size;
       textIds.set(norm, key);
     }
-    f = { key, sh: shinglesOf(norm), len: norm.length, blank: b.kind === "blank" || norm.length === 0 };
-    cache.set(block, f);
+    f = { key, sh: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm };
+    if (featureCache.size >= CACHE_MAX) clearBlockCaches();
+    featureCache.set(b.text, f);
   }
   return f;
+}
+
+export function blockShingles(f: BlockFeatures): Shingles {
+  return (f.sh ??= shinglesOf(f.norm));
 }
 
 /** Similarity of two blocks in [0,1]; 0 between a blank and a non-blank block. */
 function blockScore(a: BlockFeatures, b: BlockFeatures): number {
   if (a.blank || b.blank) return a.blank && b.blank ? 1 : 0;
   if (a.key === b.key) return 1;
-  return dice(a.sh, b.sh);
+  return dice(blockShingles(a), blockShingles(b));
 }
 
 /** Align two lists of block indexes; entries index into the given lists. */

@@ -13,14 +13,17 @@
  */
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
-import { normalizeForComparison, normalizeTitle } from "../text/normalize.ts";
+import { normalizeTitle } from "../text/normalize.ts";
+import { blockFeatures, blockShingles } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
 import { containment, dice, shinglesOf, unionOf, type Shingles } from "./similarity.ts";
 
 export interface SectionFeatures {
   titleNorm: string;
   titleSh: Shingles;
-  bodySh: Shingles;
+  /** Body shingles (blocks' and children's), computed on first use: see `bodyShingles`. */
+  bodySh: Shingles | null;
+  parts: () => Shingles[];
   /** Content length (normalized chars) of the subtree body. */
   bodyLen: number;
   /** Interned id of title + body (exact-equality key). */
@@ -90,26 +93,39 @@ export function indexDocument(tree: DocumentTree): DocIndex {
   for (const list of bodyBlocks.values()) list.sort((x, y) => x - y);
   preamble.sort((x, y) => x - y);
 
-  // Features, deepest first so parents reuse their children's normalized text.
-  const normBody = new Map<SectionNode, string>();
+  // Features, deepest first: a section's body shingles are the union of its blocks' and its
+  // children's (title + body), so no text is normalized or shingled twice.
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
-    let body = "";
-    for (const b of bodyBlocks.get(node)!) body += normalizeForComparison(tree.blocks[b]!.text) + "\n";
-    for (const c of node.children) body += normalizeForComparison(c.title) + "\n" + normBody.get(c)!;
-    normBody.set(node, body);
     const titleNorm = normalizeTitle(node.title);
-    const bodySh = shinglesOf(body);
+    const own = bodyBlocks.get(node)!.map((b) => blockFeatures(tree, b));
+    const kids = node.children.map((c) => features.get(c)!);
+    let bodyLen = 0;
+    let exact = "";
+    for (const f of own) {
+      bodyLen += f.len;
+      exact += f.key + ",";
+    }
+    for (const cf of kids) {
+      bodyLen += cf.titleNorm.length + cf.bodyLen;
+      exact += "[" + cf.exactKey + "]";
+    }
     features.set(node, {
       titleNorm,
       titleSh: shinglesOf(titleNorm),
-      bodySh,
-      bodyLen: body.length,
-      exactKey: exactId(titleNorm + "\u0000" + body),
+      bodySh: null,
+      parts: () => [...own.map(blockShingles), ...kids.flatMap((cf) => [cf.titleSh, bodyShingles(cf)])],
+      bodyLen,
+      exactKey: exactId(titleNorm + "\u0000" + exact),
       numberKey: node.numberPath.join("."),
     });
   }
   return { tree, features, bodyBlocks, preambleBlocks: preamble, parent };
+}
+
+/** A section's body shingles (union of its blocks' and its children's titles and bodies), memoised. */
+export function bodyShingles(f: SectionFeatures): Shingles {
+  return (f.bodySh ??= unionOf(f.parts()));
 }
 
 /** Title similarity: 1 when equal after normalisation, else bigram Dice. */
@@ -127,7 +143,7 @@ function titleSim(a: SectionFeatures, b: SectionFeatures): number {
 export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
   const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
-  const body = dice(a.bodySh, b.bodySh);
+  const body = dice(bodyShingles(a), bodyShingles(b));
   let s: number;
   if (small) s = a.titleNorm || b.titleNorm ? t : body;
   else if (!a.titleNorm && !b.titleNorm) s = body;
@@ -139,7 +155,7 @@ export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
 
 /** In-place pairing score: the better of title and body similarity. */
 function placeScore(a: SectionFeatures, b: SectionFeatures): number {
-  const body = a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? dice(a.bodySh, b.bodySh) : 0;
+  const body = a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? dice(bodyShingles(a), bodyShingles(b)) : 0;
   return Math.max(body, a.titleNorm && b.titleNorm ? titleSim(a, b) : 0);
 }
 
@@ -223,17 +239,17 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < CONFIG.minBodyChars) continue;
-        if (containment(pf.bodySh, wf.bodySh) >= CONFIG.splitContainMin) pieces.push(p);
+        if (containment(bodyShingles(pf), bodyShingles(wf)) >= CONFIG.splitContainMin) pieces.push(p);
       }
       if (pieces.length < 2) continue;
-      const union = unionOf(pieces.map((p) => pieceIdx.features.get(p[other]!)!.bodySh));
-      if (containment(wf.bodySh, union) < CONFIG.splitCoverMin || union.length > 1.6 * wf.bodySh.length) continue;
+      const union = unionOf(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
+      if (containment(bodyShingles(wf), union) < CONFIG.splitCoverMin || union.length > 1.6 * bodyShingles(wf).length) continue;
       const id = ++groupIds;
       const kind = side === "old" ? "split" : "merged";
       const members: SectionMatch[] = pieces.map((p) => ({
         old: side === "old" ? whole : p.old,
         new: side === "old" ? p.new : whole,
-        score: side === "old" ? dice(wf.bodySh, newIdx.features.get(p.new!)!.bodySh) : dice(wf.bodySh, oldIdx.features.get(p.old!)!.bodySh),
+        score: side === "old" ? dice(bodyShingles(wf), bodyShingles(newIdx.features.get(p.new!)!)) : dice(bodyShingles(wf), bodyShingles(oldIdx.features.get(p.old!)!)),
         moved: false,
         group: { kind, id },
         children: [],

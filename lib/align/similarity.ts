@@ -20,24 +20,53 @@ function keep(code: number): boolean {
   return k;
 }
 
-/** The letters and digits of a normalized text (the content similarity looks at). */
-export function contentChars(normalized: string): string {
-  let out = "";
-  for (let i = 0; i < normalized.length; i++) if (keep(normalized.charCodeAt(i))) out += normalized[i];
-  return out;
+/** Sorted unique hashed bigrams of the letters and digits (a single character gives one unigram). */
+export function shinglesOf(normalized: string): Shingles {
+  const arr = new Int32Array(Math.max(1, normalized.length));
+  let n = 0;
+  let prev = -1;
+  let count = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    let c = normalized.charCodeAt(i);
+    if (!keep(c)) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    if (prev >= 0) arr[n++] = (prev * 65599 + c) | 0;
+    prev = c;
+    count++;
+  }
+  if (count === 0) return new Int32Array(0);
+  if (count === 1) return Int32Array.of(prev);
+  return sortUnique(arr.subarray(0, n));
 }
 
-/** Sorted unique hashed bigrams (a single character gives one unigram). */
-export function shinglesOf(normalized: string): Shingles {
-  const s = contentChars(normalized.toLowerCase());
-  if (s.length === 0) return new Int32Array(0);
-  if (s.length === 1) return Int32Array.of(s.charCodeAt(0));
-  const arr = new Int32Array(s.length - 1);
-  for (let i = 0; i < s.length - 1; i++) arr[i] = (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) | 0;
+function sortUnique(arr: Int32Array): Int32Array {
   arr.sort();
   let w = 0;
   for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) arr[w++] = arr[i]!;
   return arr.slice(0, w);
+}
+
+/** Union of two sorted unique sets, linear. */
+export function union2(a: Shingles, b: Shingles): Shingles {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let w = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[w++] = x;
+      i++;
+      j++;
+    } else if (x < y) out[w++] = a[i++]!;
+    else out[w++] = b[j++]!;
+  }
+  while (i < a.length) out[w++] = a[i++]!;
+  while (j < b.length) out[w++] = b[j++]!;
+  return out.slice(0, w);
 }
 
 /** Shingles of raw (not yet normalized) text. */
@@ -76,14 +105,13 @@ export function containment(a: Shingles, b: Shingles): number {
 
 /** Sorted union of several shingle sets. */
 export function unionOf(sets: readonly Shingles[]): Shingles {
-  const all = new Int32Array(sets.reduce((n, s) => n + s.length, 0));
-  let k = 0;
-  for (const s of sets) {
-    all.set(s, k);
-    k += s.length;
+  // Pairwise (balanced) merging: linear per round, log(k) rounds.
+  let level = sets.filter((s) => s.length > 0);
+  if (level.length === 0) return new Int32Array(0);
+  while (level.length > 1) {
+    const next: Shingles[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? union2(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
   }
-  all.sort();
-  let w = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i]!;
-  return all.slice(0, w);
+  return level[0]!;
 }

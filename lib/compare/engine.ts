@@ -10,9 +10,10 @@
  *   5. statistics (`computeStats`).
  * `rebuildTexts` proves the model is lossless: it rebuilds both inputs from the segments alone.
  */
-import { alignBlocks } from "../align/blocks.ts";
+import { alignBlocks, clearBlockCaches } from "../align/blocks.ts";
 import { alignSections, indexDocument, type DocIndex, type SectionMatch } from "../align/sections.ts";
 import { diffBlockTexts } from "../diff/index.ts";
+import { clearTokenCaches } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle } from "../text/normalize.ts";
 import type {
@@ -48,6 +49,15 @@ interface Ctx {
   oldIdx: DocIndex;
   newIdx: DocIndex;
   ignore: readonly IgnoreOption[];
+}
+
+/**
+ * Drop memoised work (block features by text, line segmentations, token keys). The caches are bounded
+ * and only speed up repeated text; the benchmark clears them so that every run is cold.
+ */
+export function clearEngineCaches(): void {
+  clearBlockCaches();
+  clearTokenCaches();
 }
 
 /** Compare two parsed documents. */

@@ -9,6 +9,7 @@ import type { CompareModel, CompareOptions } from "./types.ts";
 export {
   allBlockPairs,
   allSectionPairs,
+  clearEngineCaches,
   compareDocuments,
   computeStats,
   ENGINE_VERSION,

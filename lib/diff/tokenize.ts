@@ -34,6 +34,12 @@ const LINE_CACHE_MAX = 50_000;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const SPACE_ONLY = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]*$/;
 
+/** Drop the memoised segmentations and token keys (the benchmark measures cold runs). */
+export function clearTokenCaches(): void {
+  lineCache.clear();
+  tokenKeyCache.clear();
+}
+
 function intern(normalized: string): number {
   let id = keyIds.get(normalized);
   if (id === undefined) {

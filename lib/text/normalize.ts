@@ -82,41 +82,8 @@ export const LEADING_NUMBER =
  * Linear in the length; no regular expression runs over the whole text.
  */
 export function normalizeWithMap(text: string, options: NormalizeOptions = {}): MappedText {
-  const foldWidth = options.foldWidth ?? true;
-  const ws = options.whitespace ?? "collapse";
-  const trim = options.trim ?? true;
-  let out = "";
   const map: number[] = [];
-  let pendingSpace = -1; // original offset of a whitespace run not yet emitted
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const width = ch.length;
-    if (cp < 0x80 ? false : ZERO_WIDTH.test(ch)) {
-      i += width;
-      continue;
-    }
-    const folded = foldWidth ? foldChar(ch) : ch;
-    if (ws !== "keep" && folded.length === 1 && WHITESPACE.test(folded)) {
-      if (pendingSpace < 0) pendingSpace = i;
-      i += width;
-      continue;
-    }
-    if (pendingSpace >= 0) {
-      if (ws === "collapse" && !(trim && out.length === 0)) {
-        out += " ";
-        map.push(pendingSpace);
-      }
-      pendingSpace = -1;
-    }
-    for (let k = 0; k < folded.length; k++) map.push(i);
-    out += folded;
-    i += width;
-  }
-  if (pendingSpace >= 0 && ws === "collapse" && !trim) {
-    out += " ";
-    map.push(pendingSpace);
-  }
+  const out = run(text, options, map);
   map.push(text.length);
   if (options.stripNumbering) {
     const m = LEADING_NUMBER.exec(out);
@@ -128,9 +95,62 @@ export function normalizeWithMap(text: string, options: NormalizeOptions = {}): 
   return { text: out, map };
 }
 
+/**
+ * The normalisation loop; fills `map` when given. ASCII and CJK ideographs (the bulk of the text)
+ * take a fast path that needs no folding.
+ */
+function run(text: string, options: NormalizeOptions, map: number[] | null): string {
+  const foldWidth = options.foldWidth ?? true;
+  const ws = options.whitespace ?? "collapse";
+  const trim = options.trim ?? true;
+  const parts: string[] = [];
+  let outLen = 0;
+  let pendingSpace = -1; // original offset of a whitespace run not yet emitted
+  const emit = (piece: string, at: number) => {
+    if (pendingSpace >= 0) {
+      if (ws === "collapse" && !(trim && outLen === 0)) {
+        parts.push(" ");
+        outLen++;
+        map?.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    parts.push(piece);
+    outLen += piece.length;
+    if (map) for (let k = 0; k < piece.length; k++) map.push(at);
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
+      if (ws !== "keep" && (code === 32 || (code >= 9 && code <= 13))) {
+        if (pendingSpace < 0) pendingSpace = i;
+      } else emit(text[i]!, i);
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    if (ZERO_WIDTH.test(ch)) {
+      i += width;
+      continue;
+    }
+    const folded = foldWidth ? foldChar(ch) : ch;
+    if (ws !== "keep" && folded.length === 1 && WHITESPACE.test(folded)) {
+      if (pendingSpace < 0) pendingSpace = i;
+    } else emit(folded, i);
+    i += width;
+  }
+  if (pendingSpace >= 0 && ws === "collapse" && !trim) {
+    parts.push(" ");
+    map?.push(pendingSpace);
+  }
+  return parts.join("");
+}
+
 /** Normalise `text` (see the rules above) without keeping the offset map. */
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
-  return normalizeWithMap(text, options).text;
+  return options.stripNumbering ? normalizeWithMap(text, options).text : run(text, options, null);
 }
 
 /**
@@ -140,7 +160,7 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
  *   normalizeForComparison("第一条\u3000个人信息，“您”（１） ") === '第一条 个人信息,"您"(1)'
  */
 export function normalizeForComparison(text: string): string {
-  return normalizeWithMap(text).text;
+  return run(text, {}, null);
 }
 
 /** Normalise a heading title for matching: the comparison form without any leading number. */

@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: the full compare (parse both, align, diff) on three pairs, against
+ * diff-match-patch on the same NFKC-normalized texts (Diff_Timeout = 0, diff_cleanupSemantic).
+ * Median of several runs in one process; peak heap sampled after every run.
+ *   seed 000 vs 001 (same template, two products);
+ *   near: 000 vs a copy with 20 small edits and one moved paragraph (deterministic);
+ *   large: the five seeds concatenated vs an edited copy (~160 KB).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import DiffMatchPatch from "diff-match-patch";
+import { clearEngineCaches, compareDocuments, compareTexts } from "../lib/compare/index.ts";
+import { parseDocument } from "../lib/parse/index.ts";
+
+const SEEDS = join(import.meta.dirname, "../data/samples/seeds");
+const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+const seed = (i: number) => readFileSync(join(SEEDS, seedFiles[i]!), "utf8");
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seedValue: number): () => number {
+  let a = seedValue;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `edits` small edits (insert, delete or replace a few characters) inside lines, plus one moved line. */
+function editCopy(text: string, edits: number, seedValue: number): string {
+  const rand = rng(seedValue);
+  const lines = text.split("\n");
+  const words = ["个人信息", "第三方", "必要的", "法律法规", "授权", "服务"];
+  for (let k = 0; k < edits; k++) {
+    const i = Math.floor(rand() * lines.length);
+    const line = lines[i]!;
+    if (line.length < 20) {
+      k--;
+      continue;
+    }
+    const at = Math.floor(rand() * (line.length - 6));
+    const kind = k % 3;
+    const word = words[k % words.length]!;
+    lines[i] = kind === 0 ? line.slice(0, at) + word + line.slice(at) : kind === 1 ? line.slice(0, at) + line.slice(at + 4) : line.slice(0, at) + word + line.slice(at + 3);
+  }
+  // Move one long paragraph to a later place.
+  const from = lines.findIndex((l, i) => i > lines.length / 4 && l.length > 60);
+  const [moved] = lines.splice(from, 1);
+  lines.splice(Math.floor((lines.length * 3) / 4), 0, moved!);
+  return lines.join("\n");
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+let peakHeap = 0;
+function sampleHeap(): void {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}
+
+function time(fn: () => void, runs: number, before?: () => void): number {
+  const ts: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    before?.();
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+    sampleHeap();
+  }
+  return median(ts);
+}
+
+function dmpTime(a: string, b: string, runs: number): number {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 0;
+  const na = a.normalize("NFKC");
+  const nb = b.normalize("NFKC");
+  return time(() => {
+    const d = dmp.diff_main(na, nb);
+    dmp.diff_cleanupSemantic(d);
+  }, runs);
+}
+
+const s000 = seed(0);
+const s001 = seed(1);
+const near = editCopy(s000, 20, 42);
+const all = seedFiles.map((_, i) => seed(i)).join("\n");
+const allEdited = editCopy(all, 60, 7);
+
+const pairs: Array<{ name: string; a: string; b: string; target: number; runs: number; dmpRuns: number }> = [
+  { name: "000 vs 001", a: s000, b: s001, target: 50, runs: 9, dmpRuns: 3 },
+  { name: "near (000 + 20 edits, 1 move)", a: s000, b: near, target: 10, runs: 15, dmpRuns: 5 },
+  { name: "large (5 seeds, edited)", a: all, b: allEdited, target: 150, runs: 7, dmpRuns: 3 },
+];
+
+// Warm up the JIT and the segmenter once (not timed).
+compareTexts(s000, s001);
+(globalThis as { gc?: () => void }).gc?.();
+
+const rows: string[][] = [["pair", "size (KB)", "engine ms", "target", "parse ms", "align+diff ms", "dmp ms", "ratio", "ok"]];
+for (const p of pairs) {
+  // Full compare, cold engine caches each run.
+  const ms = time(() => compareTexts(p.a, p.b), p.runs, clearEngineCaches);
+  const parseMs = time(() => (parseDocument(p.a), parseDocument(p.b)), p.runs);
+  let trees = [parseDocument(p.a), parseDocument(p.b)] as const;
+  const alignMs = time(
+    () => compareDocuments(trees[0], trees[1]),
+    p.runs,
+    () => {
+      clearEngineCaches();
+      trees = [parseDocument(p.a), parseDocument(p.b)] as const;
+    },
+  );
+  const dmp = dmpTime(p.a, p.b, p.dmpRuns);
+  const ratio = ms / dmp;
+  const ok = ms <= p.target && (p.name !== "000 vs 001" || ratio <= 0.2);
+  rows.push([
+    p.name,
+    ((Buffer.byteLength(p.a) + Buffer.byteLength(p.b)) / 2048).toFixed(0),
+    ms.toFixed(1),
+    `≤ ${p.target}`,
+    parseMs.toFixed(1),
+    alignMs.toFixed(1),
+    dmp.toFixed(0),
+    ratio.toFixed(3),
+    ok ? "yes" : "NO",
+  ]);
+}
+
+const model = compareTexts(s000, s001);
+let spans = 0;
+let spanChars = 0;
+const walkBlocks = (segsList: Array<{ segments: Array<{ op: string; old?: string; new?: string }> }>) => {
+  for (const bp of segsList) {
+    let inRun = false;
+    for (const s of bp.segments) {
+      if (s.op === "equal") {
+        inRun = false;
+        continue;
+      }
+      spanChars += (s.op === "delete" ? s.old : s.new)!.length;
+      if (!inRun) spans++;
+      inRun = true;
+    }
+  }
+};
+walkBlocks(model.preamble);
+const walk = (list: typeof model.sections) =>
+  list.forEach((p) => {
+    walkBlocks(p.heading ? [p.heading, ...p.blocks] : p.blocks);
+    walk(p.children);
+  });
+walk(model.sections);
+
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+for (const [i, r] of rows.entries()) {
+  console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "));
+  if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+}
+console.log("");
+console.log(`000 vs 001: ${spans} changed spans, mean length ${(spanChars / Math.max(1, spans)).toFixed(1)} chars (stats.changeSpans ${model.stats.changeSpans})`);
+const heapMb = peakHeap / 1024 / 1024;
+console.log(`peak heap (sampled after each run): ${heapMb.toFixed(0)} MB (target < 200 MB) ${heapMb < 200 ? "ok" : "NO"}`);

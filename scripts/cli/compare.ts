@@ -1,0 +1,100 @@
+/**
+ * `policy compare OLD NEW [--json] [--ignore whitespace,width,numbering]`: what changed between two
+ * documents. With --json: the CompareModel (lib/compare/types.ts), whose top level is
+ * {"stats": {...}, "sections": [{"status", "old": {"number","title"}|null, "new": ..., "children"}]}.
+ * Without: counts, then each changed section with its status, old -> new number/title and a short
+ * -/+ excerpt.
+ */
+import { compareDocuments, IGNORE_OPTIONS } from "../../lib/compare/index.ts";
+import type { BlockPair, CompareModel, IgnoreOption, SectionPair, SectionRef } from "../../lib/compare/types.ts";
+import { CliError } from "./errors.ts";
+import { readDocument } from "./outline.ts";
+
+const USAGE = "usage: compare OLD NEW [--json] [--ignore whitespace,width,numbering]";
+
+interface Args {
+  oldPath: string;
+  newPath: string;
+  json: boolean;
+  ignore: IgnoreOption[];
+}
+
+export function parseArgs(args: string[]): Args {
+  const files: string[] = [];
+  let json = false;
+  const ignore: IgnoreOption[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--json") json = true;
+    else if (a === "--ignore" || a.startsWith("--ignore=")) {
+      const list = a === "--ignore" ? args[++i] : a.slice("--ignore=".length);
+      if (!list) throw new CliError(`--ignore needs a list (${IGNORE_OPTIONS.join(",")})`, 2);
+      for (const item of list.split(",").map((s) => s.trim()).filter(Boolean)) {
+        if (!(IGNORE_OPTIONS as readonly string[]).includes(item))
+          throw new CliError(`--ignore: unknown option "${item}" (known: ${IGNORE_OPTIONS.join(", ")})`, 2);
+        if (!ignore.includes(item as IgnoreOption)) ignore.push(item as IgnoreOption);
+      }
+    } else if (a.startsWith("--")) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
+    else files.push(a);
+  }
+  if (files.length !== 2) throw new CliError(USAGE, 2);
+  return { oldPath: files[0]!, newPath: files[1]!, json, ignore };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const opts = parseArgs(args);
+  const [oldTree, newTree] = await Promise.all([readDocument(opts.oldPath), readDocument(opts.newPath)]);
+  const model = compareDocuments(oldTree, newTree, { ignore: opts.ignore });
+  if (opts.json) console.log(JSON.stringify(model, null, 2));
+  else console.log(formatSummary(model));
+  return 0;
+}
+
+const label = (r: SectionRef | null) => (r ? [r.number, r.title].filter(Boolean).join(" ") || "(untitled)" : "—");
+
+function excerpt(pairs: BlockPair[], max = 2, width = 70): string[] {
+  const lines: string[] = [];
+  const clip = (s: string) => {
+    const one = s.replace(/\s+/g, " ").trim();
+    return one.length > width ? one.slice(0, width - 1) + "…" : one;
+  };
+  for (const bp of pairs) {
+    if (lines.length >= max * 2) break;
+    const del = bp.segments.filter((s) => s.op === "delete").map((s) => (s.op === "delete" ? s.old : "")).join(" … ");
+    const ins = bp.segments.filter((s) => s.op === "insert").map((s) => (s.op === "insert" ? s.new : "")).join(" … ");
+    if (del.trim()) lines.push(`- ${clip(del)}`);
+    if (ins.trim()) lines.push(`+ ${clip(ins)}`);
+  }
+  return lines;
+}
+
+/** The terminal summary. */
+export function formatSummary(model: CompareModel): string {
+  const s = model.stats;
+  const counts = Object.entries(s.sections)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+  const out = [
+    `sections: ${counts || "none"}`,
+    `characters: -${s.deletedChars} +${s.insertedChars} of ${s.oldChars} → ${s.newChars} (${(s.changedRatio * 100).toFixed(1)}% changed, ${s.changeSpans} change spans)` +
+      (model.options.ignore.length ? `; ignoring ${model.options.ignore.join(", ")}` : ""),
+    "",
+  ];
+  const walk = (list: SectionPair[], depth: number) => {
+    for (const p of list) {
+      if (p.status !== "unchanged") {
+        const names = p.old && p.new && label(p.old) !== label(p.new) ? `${label(p.old)} → ${label(p.new)}` : label(p.new ?? p.old);
+        out.push(`${"  ".repeat(depth)}[${p.status}] ${names}${p.status === "moved" || p.status === "split" || p.status === "merged" || p.status === "renamed" ? ` (similarity ${p.similarity})` : ""}`);
+        if (p.status !== "added" && p.status !== "removed")
+          for (const line of excerpt(p.blocks.filter((b) => b.status !== "unchanged"))) out.push(`${"  ".repeat(depth + 1)}${line}`);
+      }
+      walk(p.children, depth + 1);
+    }
+  };
+  walk(model.sections, 0);
+  const pre = model.preamble.filter((b) => b.status !== "unchanged");
+  if (pre.length) out.push("[preamble]", ...excerpt(pre).map((l) => "  " + l));
+  if (out.length === 3) out.push("no changes");
+  return out.join("\n");
+}
