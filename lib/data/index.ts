@@ -8,3 +8,5 @@ export * from "./types.ts";
 export { listPolicies, getPolicy, getVersion } from "./reads.ts";
 export { upsertPolicy, addVersion, deletePolicy, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "./schemas.ts";
+export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";
+export { jsonError, invalidParams } from "./api.ts";

@@ -58,7 +58,7 @@ export async function openSchemaEngine(url: string, schemaPath: string, log: Eng
   const opened: { dispose(): Promise<void> }[] = [];
   // Remember every connection the engine makes, so close() can end them.
   const tracking = {
-    provider: factory.provider,
+    provider: factory.provider as "sqlite",
     adapterName: factory.adapterName,
     connect: async () => {
       const adapter = await factory.connect();

@@ -1,0 +1,14 @@
+/** GET /api/policies/{slug}/versions/{version}: one version's text and metadata. */
+import { getPolicy, getVersion, invalidParams, jsonError, parseParams, versionParamsSchema } from "@/lib/data";
+
+type Ctx = { params: Promise<{ slug: string; version: string }> };
+
+export async function GET(_request: Request, { params }: Ctx) {
+  const p = parseParams(versionParamsSchema, await params);
+  if (!p.ok) return invalidParams(p.issues);
+  const { slug, version: key } = p.data;
+  const version = await getVersion(slug, key);
+  if (version) return Response.json({ version });
+  if (!(await getPolicy(slug))) return jsonError(404, "policy_not_found", `No policy with slug "${slug}".`);
+  return jsonError(404, "version_not_found", `Policy "${slug}" has no version "${key}".`);
+}

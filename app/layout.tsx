@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/SiteHeader";
+import { htmlLang } from "@/lib/i18n";
+import { getI18n } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` }, description: t.meta.description };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await getI18n();
+  return (
+    <html lang={htmlLang(locale)}>
+      <body className="min-h-screen">
+        <SiteHeader t={t} locale={locale} />
+        <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Facts, SourceLink } from "@/components/Facts";
+import { VersionTable } from "@/components/VersionTable";
+import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
+import { format } from "@/lib/i18n";
+import { getI18n } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props["params"]) {
+  const p = parseParams(policyParamsSchema, await params);
+  return p.ok ? getPolicy(p.data.slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const policy = await load(params);
+  return policy ? { title: policy.name } : {};
+}
+
+export default async function PolicyPage({ params }: Props) {
+  const [policy, { locale, t }] = await Promise.all([load(params), getI18n()]);
+  if (!policy) notFound();
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{policy.name}</h1>
+        <Facts
+          rows={[
+            [t.policy.publisher, policy.publisher],
+            [t.policy.source, policy.sourceUrl ? <SourceLink href={policy.sourceUrl} /> : null],
+          ]}
+        />
+        {policy.description ? <p className="text-sm text-stone-600">{policy.description}</p> : null}
+        {policy.knownVersionDates.length > 0 ? (
+          <p className="text-sm text-stone-500">{format(t.policy.knownDates, { count: policy.knownVersionDates.length })}</p>
+        ) : null}
+      </header>
+      <section className="space-y-3" aria-labelledby="versions">
+        <h2 id="versions" className="text-lg font-semibold">
+          {t.policy.versions}
+        </h2>
+        <p className="text-sm text-stone-500">{format(t.policy.versionsCount, { count: policy.versionCount })}</p>
+        <VersionTable policy={policy} t={t} locale={locale} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentText } from "@/components/DocumentText";
+import { Facts, SourceLink } from "@/components/Facts";
+import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
+import { format, formatDate } from "@/lib/i18n";
+import { getI18n } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ slug: string; version: string }> };
+
+async function load(params: Props["params"]) {
+  const p = parseParams(versionParamsSchema, await params);
+  return p.ok ? getVersion(p.data.slug, p.data.version) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const v = await load(params);
+  return v ? { title: `${v.policy.name} ${v.key}` } : {};
+}
+
+/** Latin-script text gets lang="en" so the browser hyphenates and breaks it as English. */
+function textLang(text: string): string | undefined {
+  const sample = text.slice(0, 2000);
+  return /[\u4e00-\u9fff]/.test(sample) ? "zh-CN" : "en";
+}
+
+export default async function VersionPage({ params }: Props) {
+  const [v, { locale, t }] = await Promise.all([load(params), getI18n()]);
+  if (!v) notFound();
+  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t.policy.undated);
+  return (
+    <article className="space-y-6">
+      <nav className="text-sm">
+        <Link href={`/p/${v.policy.slug}`}>← {v.policy.name}</Link>
+      </nav>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold">
+          {v.policy.name} <span className="text-stone-500 tabular-nums">{date(v.publishedAt)}</span>
+        </h1>
+        <Facts
+          rows={[
+            [t.version.published, date(v.publishedAt)],
+            [t.version.effective, v.effectiveAt ? formatDate(v.effectiveAt, locale) : null],
+            [t.version.label, v.label],
+            [t.version.source, v.sourceUrl ? <SourceLink href={v.sourceUrl} /> : null],
+            [
+              t.version.format,
+              `${v.originalFormat} · ${format(t.version.length, { count: v.length.toLocaleString(locale === "zh" ? "zh-CN" : "en-US") })}`,
+            ],
+            [t.version.note, v.note],
+          ]}
+        />
+        <nav className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          {v.previous ? (
+            <Link href={`/p/${v.policy.slug}/v/${v.previous.key}`} rel="prev">
+              ← {t.version.previous} ({date(v.previous.publishedAt)})
+            </Link>
+          ) : null}
+          {v.next ? (
+            <Link href={`/p/${v.policy.slug}/v/${v.next.key}`} rel="next">
+              {t.version.next} ({date(v.next.publishedAt)}) →
+            </Link>
+          ) : null}
+        </nav>
+      </header>
+      <section aria-label={t.version.text} className="rounded-lg border border-stone-200 bg-white px-5 py-6 sm:px-8">
+        <DocumentText text={v.text} lang={textLang(v.text)} />
+      </section>
+    </article>
+  );
+}

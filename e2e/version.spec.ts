@@ -1,0 +1,26 @@
+import { expect, samples, test } from "./fixtures";
+
+test("a version page shows the text with its dates and source", async ({ page }) => {
+  const { slug, newest, previous } = samples.douban;
+  await page.goto(`/p/${slug}/v/${newest}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(samples.douban.name);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2022年4月26日");
+  const text = page.getByRole("region", { name: "全文" });
+  await expect(text).toContainText(samples.douban.newestTextSnippet);
+  // Paragraphs are kept: the text is many paragraphs, not one block.
+  expect(await text.locator("p").count()).toBeGreaterThan(20);
+  await expect(page.getByRole("link", { name: samples.douban.newestSource })).toHaveAttribute(
+    "href",
+    samples.douban.newestSource,
+  );
+  await page.getByRole("link", { name: /上一版本/ }).click();
+  await expect(page).toHaveURL(`/p/${slug}/v/${previous}`);
+  await expect(page.getByRole("region", { name: "全文" })).toContainText("豆瓣");
+});
+
+test("long lines wrap inside the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`/p/${samples.xuexi.slug}/v/${samples.xuexi.versionKeys[0]}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,13 @@
+/** The request's UI language, from the `lang` cookie. Server components and route handlers only. */
+import "server-only";
+import { cookies } from "next/headers";
+import { getMessages, LOCALE_COOKIE, resolveLocale, type Locale, type Messages } from "./index.ts";
+
+export async function getLocale(): Promise<Locale> {
+  return resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+}
+
+export async function getI18n(): Promise<{ locale: Locale; t: Messages }> {
+  const locale = await getLocale();
+  return { locale, t: getMessages(locale) };
+}
