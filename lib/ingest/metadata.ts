@@ -298,6 +298,7 @@ export function stripLineMarkup(line: string): string {
     .trim();
 }
 
+const NUMBERED_START = /^(?:第\s*[一二三四五六七八九十百\d]+\s*[条章节部分]|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\\?[.．]\d+)*(?:\\?[.．、)）])|[①-⑳])/;
 const TITLE_NOISE = /^(?:正文|摘要|概要|目录|引言|前言|contents|table of contents|summary)$/i;
 
 function findTitle(body: string, fields: Record<string, string>): string | null {
@@ -312,6 +313,7 @@ function findTitle(body: string, fields: Record<string, string>): string | null 
     const t = stripLineMarkup(raw).replace(/^[-—\s]+|[-—\s]+$/g, "").trim();
     if (t === "" || TITLE_NOISE.test(t)) continue;
     if (t.length > INGEST_CONFIG.titleMaxChars || /[。；;，,.!?！？:：]$/.test(t)) return null;
+    if (NUMBERED_START.test(t)) return null; // "第一条 …", "一、…", "1. …" open the body: no title line
     return t;
   }
   return null;

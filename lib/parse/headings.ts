@@ -27,7 +27,7 @@ export interface HeadingInfo {
   level: number;
 }
 
-const PART_WORD = /^(?:摘要|概要|正文|全文|附录|附件|附则|目录|summary|appendix|annex|schedule)(?:\s*[一二三四五六七八九十\d]+)?$/i;
+const PART_WORD = /^(?:摘要|概要|正文|全文|附录|附件|附则|summary|appendix|annex|schedule)(?:\s*[一二三四五六七八九十\d]+)?$/i;
 const APPENDIX = /^(附\s*[一二三四五六七八九十\d]+|附录\s*[一二三四五六七八九十\dA-Z]*|附件\s*[一二三四五六七八九十\d]*|(?:appendix|annex|schedule)\s+[\dA-Z]+)(?=[\s:：、.．]|$)/i;
 const DOC_KIND = /^(?=.{4,30}$)[^。；;，,]*(?:隐私|个人信息|儿童|未成年|用户|数据|cookie)[^。；;，,]*(?:政策|声明|规则|指引|协议|条款|须知)(?:摘要|概要|正文|全文)?$/i;
 const TOC_INTRO = /(?:以下内容|如下内容|包含以下|包括以下|目录|contents)\s*[:：]?\s*$/i;
