@@ -19,8 +19,10 @@ export interface Span {
  * - heading: the heading line of a section or part (number + title), including its line break.
  * - paragraph: body text (one logical paragraph, with the line break(s) that follow it).
  * - toc: a line of a table of contents (a heading listed before the body repeats it).
- * - meta: front matter, archive metadata, a list of version dates, date lines: metadata, not body.
- * - blank: whitespace-only text between other blocks (kept so the partition is exact).
+ * - meta: front matter, archive metadata, a list of version dates, date lines, the document's title
+ *   line(s) before the first heading: metadata, not body.
+ * - blank: whitespace-only text between other blocks (kept so the partition is exact); a lone list
+ *   bullet left by extraction ("-") counts as blank.
  */
 export type BlockKind = "heading" | "paragraph" | "toc" | "meta" | "blank";
 
