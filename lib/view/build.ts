@@ -29,11 +29,24 @@ function push(runs: TextRun[], t: string, m: TextRun["m"]): void {
   else runs.push({ t, m });
 }
 
-/** Drops the line break(s) that end a block: rows lay blocks out themselves. */
-function trimTrailingBreaks(runs: TextRun[]): TextRun[] {
+/**
+ * Drops the blank lines around a block and squeezes runs of blank lines inside it: rows lay blocks
+ * out themselves. Only line breaks are touched; the characters shown are otherwise the originals.
+ */
+function trimBlankLines(runs: TextRun[]): TextRun[] {
+  while (runs.length) {
+    const first = runs[0]!;
+    const trimmed = first.t.replace(/^(?:[ \t\u3000]*\r?\n)+/, "");
+    if (trimmed) {
+      first.t = trimmed;
+      break;
+    }
+    runs.shift();
+  }
+  for (const r of runs) r.t = r.t.replace(/(\r?\n[ \t\u3000]*){3,}/g, "\n\n");
   while (runs.length) {
     const last = runs[runs.length - 1]!;
-    const trimmed = last.t.replace(/[\r\n]+$/, "");
+    const trimmed = last.t.replace(/(?:\r?\n[ \t\u3000]*)+$/, "");
     if (trimmed) {
       last.t = trimmed;
       break;
@@ -54,7 +67,7 @@ function sideRuns(segments: Segment[], side: "old" | "new"): TextRun[] {
     else if (s.op === "delete" && side === "old") push(runs, s.old, "del");
     else if (s.op === "insert" && side === "new") push(runs, s.new, "ins");
   }
-  return trimTrailingBreaks(runs);
+  return trimBlankLines(runs);
 }
 
 function inlineRuns(segments: Segment[]): TextRun[] {
@@ -64,7 +77,7 @@ function inlineRuns(segments: Segment[]): TextRun[] {
     else if (s.op === "delete") push(runs, s.old, "del");
     else push(runs, s.new, "ins");
   }
-  return trimTrailingBreaks(runs);
+  return trimBlankLines(runs);
 }
 
 /** Segments for a pair that came without any (falls back to the trees' block text). */

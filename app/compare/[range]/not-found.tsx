@@ -1,0 +1,3 @@
+import { CompareNotFound } from "../missing";
+
+export default CompareNotFound;

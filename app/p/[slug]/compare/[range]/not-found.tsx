@@ -1,0 +1,3 @@
+import { CompareNotFound } from "@/app/compare/missing";
+
+export default CompareNotFound;

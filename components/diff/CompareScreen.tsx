@@ -1,0 +1,161 @@
+import Link from "next/link";
+import { visibleRows } from "@/lib/view/build";
+import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
+import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
+import { CompareNav } from "./CompareNav";
+import type { CompareMessages } from "./messages";
+import { Outline } from "./Outline";
+import { SectionRowView } from "./SectionRowView";
+import { VersionSwitch, type VersionChoiceGroup } from "./VersionSwitch";
+import "./compare.css";
+
+export interface SideInfo extends VersionAddress {
+  policyName: string;
+  /** ISO date or null. */
+  publishedAt: string | null;
+  label: string | null;
+  /** The version's own page. */
+  href: string;
+}
+
+/** A policy and its versions, for the in-place version switches. */
+export interface ChoicePolicy {
+  slug: string;
+  name: string;
+  versions: { key: string; publishedAt: string | null; label: string | null }[];
+}
+
+export interface CompareScreenProps {
+  view: CompareView;
+  options: ViewOptions;
+  from: SideInfo;
+  to: SideInfo;
+  choices: ChoicePolicy[];
+  summaryLine: string;
+  m: CompareMessages;
+}
+
+function versionName(v: { key: string; publishedAt: string | null; label: string | null }, m: CompareMessages): string {
+  const date = v.publishedAt ?? (v.key.startsWith("undated") ? m.undated : v.key);
+  return v.label && v.label !== date ? `${date} · ${v.label}` : date;
+}
+
+function groups(choices: ChoicePolicy[], hrefFor: (a: VersionAddress) => string, m: CompareMessages): VersionChoiceGroup[] {
+  return choices.map((p) => ({
+    label: p.name,
+    options: p.versions.map((v) => ({ label: versionName(v, m), href: hrefFor({ slug: p.slug, key: v.key }) })),
+  }));
+}
+
+function Side({ side, which, role, value, choiceGroups, m }: { side: SideInfo; which: "from" | "to"; role: string; value: string; choiceGroups: VersionChoiceGroup[]; m: CompareMessages }) {
+  return (
+    <div className="cmp-side" data-testid={`side-${which}`}>
+      <div className="cmp-side-label">{role}</div>
+      <div className="cmp-side-name">
+        <Link href={side.href}>{side.policyName}</Link> · <time dateTime={side.publishedAt ?? undefined}>{versionName(side, m)}</time>
+      </div>
+      <VersionSwitch label={`${m.switchVersion}: ${role}`} value={value} groups={choiceGroups} />
+    </div>
+  );
+}
+
+/** The whole compare screen, from prepared view models. Fetches nothing. */
+export function CompareScreen({ view, options, from, to, choices, summaryLine, m }: CompareScreenProps) {
+  const here = compareHref(from, to, options);
+  const rows = visibleRows(view, options.changesOnly);
+  const s = view.summary;
+  const layoutName: Record<Layout, string> = { auto: m.layoutAuto, split: m.layoutSplit, inline: m.layoutInline };
+  const ignoreName = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
+  const counts: [keyof typeof m.status, number][] = [
+    ["added", s.added],
+    ["removed", s.removed],
+    ["modified", s.modified],
+    ["moved", s.moved],
+    ["renamed", s.renamed],
+    ["renumbered", s.renumbered],
+    ["split", s.split],
+    ["merged", s.merged],
+  ];
+  return (
+    <div className="cmp" data-testid="compare">
+      <header className="cmp-header">
+        <h1 className="cmp-title">
+          {m.pageTitle}: {from.policyName} {versionName(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
+          {versionName(to, m)}
+        </h1>
+        <div className="cmp-sides">
+          <Side side={from} which="from" role={m.base} value={here} choiceGroups={groups(choices, (a) => compareHref(a, to, options), m)} m={m} />
+          <Link className="cmp-swap" href={compareHref(to, from, options)} scroll={false}>
+            ⇄ {m.swap}
+          </Link>
+          <Side side={to} which="to" role={m.compared} value={here} choiceGroups={groups(choices, (a) => compareHref(from, a, options), m)} m={m} />
+        </div>
+        <ul className="cmp-summary" aria-label={m.summaryTitle} data-testid="summary">
+          {counts
+            .filter(([k, n]) => n > 0 || k === "added" || k === "removed" || k === "modified" || k === "moved")
+            .map(([k, n]) => (
+              <li key={k} data-count={k}>
+                {m.status[k]} <b>{n}</b>
+              </li>
+            ))}
+          <li data-count="changedRatio" data-value={s.changedRatio}>
+            {summaryLine.split(/[；;]\s*/).pop()}
+          </li>
+          <li>{m.sectionsChanged.replace("{n}", String(s.changedRows)).replace("{total}", String(s.totalRows))}</li>
+        </ul>
+      </header>
+
+      <div className="cmp-toolbar" role="toolbar" aria-label={m.options}>
+        <div className="cmp-group">
+          {IGNORE_OPTIONS.map((opt) => {
+            const on = options.ignore.includes(opt);
+            return (
+              <Link key={opt} className="cmp-chip" role="checkbox" aria-checked={on} href={compareHref(from, to, toggleIgnore(options, opt))} scroll={false}>
+                <span className="cmp-box" aria-hidden="true" />
+                {ignoreName[opt]}
+              </Link>
+            );
+          })}
+          <Link className="cmp-chip" role="checkbox" aria-checked={options.changesOnly} href={compareHref(from, to, { ...options, changesOnly: !options.changesOnly })} scroll={false}>
+            <span className="cmp-box" aria-hidden="true" />
+            {m.changesOnly}
+          </Link>
+        </div>
+        <div className="cmp-group" role="group" aria-label={m.layout}>
+          <span className="cmp-group-label">{m.layout}</span>
+          {LAYOUTS.map((l) => (
+            <Link key={l} className="cmp-chip" aria-current={options.layout === l ? "true" : undefined} href={compareHref(from, to, { ...options, layout: l })} scroll={false}>
+              {layoutName[l]}
+            </Link>
+          ))}
+        </div>
+        <div className="cmp-legend" aria-label={m.legend}>
+          <del>{m.legendDeleted}</del>
+          <ins>{m.legendInserted}</ins>
+        </div>
+        <CompareNav
+          changeKeys={view.changeKeys}
+          labels={{ prev: m.prev, next: m.next, position: m.position, copyLink: m.copyLink, copied: m.copied, expandAll: m.expandAll, shortcuts: m.shortcuts }}
+        />
+      </div>
+
+      <div className="cmp-body">
+        <Outline entries={options.changesOnly ? view.outline.filter((e) => e.changed) : view.outline} m={m} />
+        <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
+          <div className="cmp-cols" aria-hidden="true">
+            <span>
+              {m.base}: {from.policyName} {versionName(from, m)}
+            </span>
+            <span>
+              {m.compared}: {to.policyName} {versionName(to, m)}
+            </span>
+          </div>
+          {rows.length === 0 && <p className="cmp-empty">{m.noRows}</p>}
+          {rows.map((row) => (
+            <SectionRowView key={row.key} row={row} layout={options.layout} fold={!row.changed && !options.changesOnly} m={m} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Server side of the compare view and API: load two versions (of one policy or of two), then get the
+ * engine's CompareModel from the CompareCache table or compute and store it.
+ *
+ * Cache key (docs/decisions/0004-compare-cache.md): sha256 over the engine version, the ignore options,
+ * both versions' content hashes and a hash of both original texts. The content hash is of the
+ * normalised text, while the model carries original characters; hashing the originals too keeps two
+ * texts that differ only in width or whitespace from sharing a model. Nothing can go stale: any input
+ * change is a new key, and deleting either version deletes its rows (cascade).
+ *
+ * Not marked server-only so scripts (bench) can import it; the app imports it only from server code.
+ */
+import { createHash } from "node:crypto";
+import { compareDocuments, ENGINE_VERSION } from "../compare/index.ts";
+import type { CompareModel, CompareOptions, IgnoreOption } from "../compare/types.ts";
+import { db as defaultDb, type Db } from "../db.ts";
+import { parseDocument } from "../parse/index.ts";
+import type { DocumentTree } from "../parse/types.ts";
+import { IGNORE_OPTIONS, type VersionAddress } from "../view/url.ts";
+
+export interface LoadedVersion {
+  id: string;
+  slug: string;
+  policyName: string;
+  key: string;
+  publishedAt: string | null;
+  label: string | null;
+  contentHash: string;
+  text: string;
+}
+
+export type VersionLookup =
+  | { ok: true; version: LoadedVersion }
+  | { ok: false; reason: "policy-not-found" | "version-not-found"; address: VersionAddress };
+
+export interface ComparePolicyChoice {
+  slug: string;
+  name: string;
+  /** Newest first. */
+  versions: { key: string; publishedAt: string | null; label: string | null }[];
+}
+
+const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+/** One version by policy slug and version key, with its text; says which part is missing otherwise. */
+export async function loadVersion(address: VersionAddress, client: Db = defaultDb()): Promise<VersionLookup> {
+  const row = await client.version.findFirst({
+    where: { key: address.key, policy: { slug: address.slug } },
+    select: {
+      id: true,
+      key: true,
+      publishedAt: true,
+      label: true,
+      contentHash: true,
+      originalText: true,
+      policy: { select: { slug: true, name: true } },
+    },
+  });
+  if (!row) {
+    const policy = await client.policy.findUnique({ where: { slug: address.slug }, select: { id: true } });
+    return { ok: false, reason: policy ? "version-not-found" : "policy-not-found", address };
+  }
+  return {
+    ok: true,
+    version: {
+      id: row.id,
+      slug: row.policy.slug,
+      policyName: row.policy.name,
+      key: row.key,
+      publishedAt: isoDate(row.publishedAt),
+      label: row.label,
+      contentHash: row.contentHash,
+      text: row.originalText,
+    },
+  };
+}
+
+/** Every policy with its versions (newest first): the choices of the in-place version switches. */
+export async function listCompareChoices(client: Db = defaultDb()): Promise<ComparePolicyChoice[]> {
+  const policies = await client.policy.findMany({
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+    select: {
+      slug: true,
+      name: true,
+      versions: {
+        select: { key: true, publishedAt: true, label: true, importedAt: true },
+        orderBy: [{ publishedAt: "desc" }, { importedAt: "desc" }],
+      },
+    },
+  });
+  return policies.map((p) => ({
+    slug: p.slug,
+    name: p.name,
+    versions: p.versions.map((v) => ({ key: v.key, publishedAt: isoDate(v.publishedAt), label: v.label })),
+  }));
+}
+
+const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
+
+export function normalizeOptions(ignore: readonly IgnoreOption[]): CompareOptions {
+  return { ignore: IGNORE_OPTIONS.filter((o) => ignore.includes(o)) };
+}
+
+export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options: CompareOptions): string {
+  return sha256(
+    JSON.stringify([
+      ENGINE_VERSION,
+      normalizeOptions(options.ignore).ignore,
+      from.contentHash,
+      to.contentHash,
+      sha256(from.text),
+      sha256(to.text),
+    ]),
+  );
+}
+
+export interface CompareResult {
+  model: CompareModel;
+  /** The model as stored (the API sends it as is). */
+  json: string;
+  cached: boolean;
+  /** Parsed trees, when this request parsed them (a cache miss); the view needs them only as a fallback. */
+  oldTree: DocumentTree | null;
+  newTree: DocumentTree | null;
+}
+
+/** The engine's model for two versions: from the cache, or computed and stored. */
+export async function getCompareModel(
+  from: LoadedVersion,
+  to: LoadedVersion,
+  ignore: readonly IgnoreOption[],
+  client: Db = defaultDb(),
+): Promise<CompareResult> {
+  const options = normalizeOptions(ignore);
+  const key = compareCacheKey(from, to, options);
+  const hit = await client.compareCache.findUnique({ where: { key }, select: { json: true } });
+  if (hit) return { model: JSON.parse(hit.json) as CompareModel, json: hit.json, cached: true, oldTree: null, newTree: null };
+
+  const oldTree = parseDocument(from.text);
+  const newTree = parseDocument(to.text);
+  const model = compareDocuments(oldTree, newTree, options);
+  const json = JSON.stringify(model);
+  try {
+    await client.compareCache.upsert({
+      where: { key },
+      create: { key, fromVersionId: from.id, toVersionId: to.id, json },
+      update: {},
+    });
+  } catch {
+    // A concurrent request stored the same key first: its model is identical.
+  }
+  return { model, json, cached: false, oldTree, newTree };
+}
