@@ -57,6 +57,11 @@ export default async function VersionPage({ params }: Props) {
               ← {t.version.previous} ({date(v.previous.publishedAt)})
             </Link>
           ) : null}
+          {v.previous ? (
+            <Link href={`/p/${v.policy.slug}/compare/${v.previous.key}...${v.key}`} data-testid="compare-with-previous">
+              {t.compare.compareWithPrevious}
+            </Link>
+          ) : null}
           {v.next ? (
             <Link href={`/p/${v.policy.slug}/v/${v.next.key}`} rel="next">
               {t.version.next} ({date(v.next.publishedAt)}) →
