@@ -44,6 +44,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
+    env: {
+      E2E_PORT: String(port),
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      // Writes need the admin token (e2e/import-fixtures.ts uses the same); URL-fetch tests use a local server.
+      ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef",
+      FETCH_ALLOW_HOSTS: "127.0.0.1,localhost",
+    },
   },
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { PolicyList } from "@/components/PolicyList";
 import { listPolicies } from "@/lib/data";
 import { getI18n } from "@/lib/i18n/server";
@@ -13,6 +14,9 @@ export default async function HomePage() {
       <section className="space-y-3">
         <h2 className="text-sm font-medium tracking-wide text-stone-500">{t.home.policies}</h2>
         <PolicyList policies={policies} t={t} locale={locale} />
+        <p className="text-sm">
+          <Link href="/new">+ {t.importer.newPolicy}</Link>
+        </p>
       </section>
     </div>
   );

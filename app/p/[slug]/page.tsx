@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts, SourceLink } from "@/components/Facts";
 import { VersionTable } from "@/components/VersionTable";
+import { KnownVersions } from "@/components/import/KnownVersions";
+import Link from "next/link";
 import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
@@ -42,7 +44,11 @@ export default async function PolicyPage({ params }: Props) {
         </h2>
         <p className="text-sm text-stone-500">{format(t.policy.versionsCount, { count: policy.versionCount })}</p>
         <VersionTable policy={policy} t={t} locale={locale} />
+        <p className="text-sm">
+          <Link href={`/p/${policy.slug}/add`}>+ {t.importer.addVersion}</Link>
+        </p>
       </section>
+      <KnownVersions slug={policy.slug} knownVersionDates={policy.knownVersionDates} versions={policy.versions} t={t} locale={locale} />
     </article>
   );
 }

@@ -51,6 +51,9 @@ export default async function VersionPage({ params }: Props) {
             [t.version.note, v.note],
           ]}
         />
+        <p className="text-sm">
+          <Link href={`/p/${v.policy.slug}/v/${v.key}/edit`}>{t.importer.manage}</Link>
+        </p>
         <nav className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {v.previous ? (
             <Link href={`/p/${v.policy.slug}/v/${v.previous.key}`} rel="prev">

@@ -1,0 +1,22 @@
+"use server";
+import { redirect } from "next/navigation";
+import { endSession, safeNext, startSession } from "@/lib/auth-session";
+import { getI18n } from "@/lib/i18n/server";
+
+export interface SignInState {
+  message: string | null;
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const { t } = await getI18n();
+  const token = form.get("token");
+  if (typeof token !== "string" || token.trim() === "") return { message: t.importer.signIn.missing };
+  const result = await startSession(token);
+  if (!result.ok) return { message: result.status === 503 ? t.importer.writesDisabled : t.importer.signIn.wrong };
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  await endSession();
+  redirect("/");
+}

@@ -1,0 +1,92 @@
+"use client";
+/** Editing a version's metadata, and deleting it after an explicit confirmation. */
+import { useActionState, type ReactNode } from "react";
+import { deleteVersionAction, updateVersionAction } from "@/app/_import/actions";
+import { format, type Messages } from "@/lib/i18n";
+import { initialFormState, type FormState } from "./types";
+
+type M = Messages["importer"];
+const input = "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+
+function Row({ label, name, state, value, extra }: { label: string; name: string; state: FormState; value: string | null; extra?: Record<string, unknown> }) {
+  const errors = state.errors?.[name];
+  return (
+    <label className="block space-y-1">
+      <span className="text-sm font-medium">{label}</span>
+      <input
+        name={name}
+        defaultValue={state.values?.[name] ?? value ?? ""}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${name}-error` : undefined}
+        className={input}
+        {...extra}
+      />
+      {errors ? (
+        <span id={`${name}-error`} className="block text-sm text-red-700">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+function Problem({ state }: { state: FormState }): ReactNode {
+  if (state.status !== "error" || !state.message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      {state.message}
+    </p>
+  );
+}
+
+export interface EditableVersion {
+  key: string;
+  publishedAt: string | null;
+  effectiveAt: string | null;
+  label: string | null;
+  sourceUrl: string | null;
+  note: string | null;
+}
+
+export function EditVersionForm({ slug, version, m }: { slug: string; version: EditableVersion; m: M }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(updateVersionAction, initialFormState);
+  const date = { placeholder: "YYYY-MM-DD", inputMode: "numeric" };
+  return (
+    <form key={state.nonce ?? 0} action={action} className="grid gap-4 sm:grid-cols-2">
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="key" value={version.key} />
+      <Row label={m.publishedAt} name="publishedAt" state={state} value={version.publishedAt} extra={date} />
+      <Row label={m.effectiveAt} name="effectiveAt" state={state} value={version.effectiveAt} extra={date} />
+      <Row label={m.label} name="label" state={state} value={version.label} />
+      <Row label={m.versionSource} name="sourceUrl" state={state} value={version.sourceUrl} extra={{ type: "url" }} />
+      <div className="sm:col-span-2">
+        <Row label={m.note} name="note" state={state} value={version.note} />
+      </div>
+      <div className="space-y-3 sm:col-span-2">
+        <Problem state={state} />
+        <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60">
+          {m.editSave}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function DeleteVersionForm({ slug, versionKey, m }: { slug: string; versionKey: string; m: M }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(deleteVersionAction, initialFormState);
+  return (
+    <details className="space-y-3">
+      <summary className="cursor-pointer text-sm text-red-800">{m.deleteTitle}…</summary>
+      <p className="text-sm text-stone-600">{m.deleteWarn}</p>
+      <form action={action} className="space-y-3">
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="key" value={versionKey} />
+        <input type="hidden" name="confirm" value={versionKey} />
+        <Problem state={state} />
+        <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          {format(m.deleteConfirm, { key: versionKey })}
+        </button>
+      </form>
+    </details>
+  );
+}
