@@ -45,11 +45,39 @@ export function diffBlockTexts(oldText: string, newText: string, options: BlockD
   return opsToSegments(diffOps(oldText, newText, options), oldText, newText, options.oldBase ?? 0, options.newBase ?? 0);
 }
 
-/** The edit script (character ranges) behind `diffBlockTexts`. */
+/** Characters after which text can be cut without splitting a word (punctuation, spaces). */
+const SAFE_CUT = /[\s,.;:!?，。；：！？、）)】」』”’]/;
+/** Cuts closer than this to the start leave the leading number zone alone (see tokenize). */
+const MIN_PREFIX_CUT = 24;
+
+/**
+ * The edit script (character ranges) behind `diffBlockTexts`. Only the middle of the two texts
+ * (after the common prefix and suffix, cut back to punctuation or spaces so no word is split) is
+ * tokenized and diffed: segmentation is the costly step.
+ */
 export function diffOps(oldText: string, newText: string, options: BlockDiffOptions = {}): Op[] {
   if (oldText === newText) {
     return oldText.length ? [{ op: "equal", o0: 0, o1: oldText.length, n0: 0, n1: newText.length }] : [];
   }
+  const max = Math.min(oldText.length, newText.length);
+  let pre = 0;
+  while (pre < max && oldText.charCodeAt(pre) === newText.charCodeAt(pre)) pre++;
+  while (pre > 0 && !SAFE_CUT.test(oldText[pre - 1]!)) pre--;
+  if (pre < MIN_PREFIX_CUT) pre = 0;
+  let suf = 0;
+  while (suf < max - pre && oldText.charCodeAt(oldText.length - 1 - suf) === newText.charCodeAt(newText.length - 1 - suf)) suf++;
+  while (suf > 0 && !SAFE_CUT.test(oldText[oldText.length - suf - 1] ?? " ")) suf--;
+  if (Math.min(oldText.length, newText.length) - suf < MIN_PREFIX_CUT) suf = 0;
+  if (pre === 0 && suf === 0) return diffMiddle(oldText, newText, options);
+  const mid = diffMiddle(oldText.slice(pre, oldText.length - suf), newText.slice(pre, newText.length - suf), options);
+  const ops: Op[] = [];
+  if (pre) ops.push({ op: "equal", o0: 0, o1: pre, n0: 0, n1: pre });
+  for (const op of mid) ops.push({ op: op.op, o0: op.o0 + pre, o1: op.o1 + pre, n0: op.n0 + pre, n1: op.n1 + pre });
+  if (suf) ops.push({ op: "equal", o0: oldText.length - suf, o1: oldText.length, n0: newText.length - suf, n1: newText.length });
+  return mergeAdjacent(ops);
+}
+
+function diffMiddle(oldText: string, newText: string, options: BlockDiffOptions): Op[] {
   const ignore = new Set(options.ignore ?? []);
   const ignoreNumbering = ignore.has("numbering");
   const a = tokenize(oldText, { ignoreNumbering, numberHint: options.oldNumber });
