@@ -86,8 +86,8 @@ function problemState(p: WriteProblem, t: Messages, values?: Record<string, stri
   };
 }
 
-async function failure(error: unknown, t: Messages, values?: Record<string, string>): Promise<FormState> {
-  const p = describeWriteError(error);
+async function failure(error: unknown, t: Messages, values?: Record<string, string>, sourceField = "text"): Promise<FormState> {
+  const p = describeWriteError(error, sourceField);
   if (p) return problemState(p, t, values);
   console.error("[import] action failed:", error);
   return { status: "error", message: t.importer.problems.failed, ...(values ? { values } : {}), nonce: next() };
@@ -165,7 +165,7 @@ export async function detectAction(_prev: FormState, form: FormData): Promise<Fo
     };
     return { status: "detected", message: null, detection, values: formValues(form), nonce: next() };
   } catch (error) {
-    return failure(error, t, formValues(form, ["file"]));
+    return failure(error, t, formValues(form, ["file"]), source.kind === "file" ? "file" : source.kind);
   }
 }
 
