@@ -1,17 +1,72 @@
 /**
- * A document's text, readable: split into paragraphs at blank lines, line breaks inside a paragraph
- * kept, long lines wrapped. Rendered as React text (never as HTML).
+ * A document's text, readable: the parser's blocks (lib/parse) rendered as headings, paragraphs
+ * (line breaks kept, long lines wrapped) and table-of-contents lines; front matter and archive metadata
+ * folded away under one <details>. Everything is React text (never HTML). The page parses; this
+ * component only renders.
  */
-export function DocumentText({ text, lang }: { text: string; lang?: string }) {
-  const paragraphs = text
-    .split(/\n[ \t\u3000\u00a0]*\n/)
-    .map((p) => p.replace(/^\n+|\s+$/g, ""))
-    .filter((p) => p.trim() !== "");
+import type { Block, DocumentTree, SectionNode } from "@/lib/parse/types";
+
+type Group = { kind: "meta"; blocks: Block[] } | { kind: "block"; block: Block; index: number };
+
+function headingsByBlock(sections: SectionNode[], into = new Map<number, SectionNode>()): Map<number, SectionNode> {
+  for (const s of sections) {
+    into.set(s.headingBlock, s);
+    headingsByBlock(s.children, into);
+  }
+  return into;
+}
+
+function groups(blocks: Block[]): Group[] {
+  const out: Group[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind === "blank" || block.text.trim() === "") return;
+    const last = out.at(-1);
+    if (block.kind === "meta" && last?.kind === "meta") last.blocks.push(block);
+    else if (block.kind === "meta") out.push({ kind: "meta", blocks: [block] });
+    else out.push({ kind: "block", block, index });
+  });
+  return out;
+}
+
+const trimBlock = (s: string) => s.replace(/^\n+|\s+$/g, "");
+
+export function DocumentText({ tree, lang, metadataLabel }: { tree: DocumentTree; lang?: string; metadataLabel: string }) {
+  const headings = headingsByBlock(tree.sections);
   return (
     <div className="doc-text max-w-[46rem] text-[15px] sm:text-base" lang={lang}>
-      {paragraphs.map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
+      {groups(tree.blocks).map((g, i) => {
+        if (g.kind === "meta") {
+          return (
+            <details key={`m${i}`} className="mb-4 text-sm text-stone-500">
+              <summary className="cursor-pointer select-none">{metadataLabel}</summary>
+              {g.blocks.map((b, j) => (
+                <p key={j} className="font-mono text-xs">
+                  {trimBlock(b.text)}
+                </p>
+              ))}
+            </details>
+          );
+        }
+        const { block, index } = g;
+        if (block.kind === "heading") {
+          const node = headings.get(index);
+          const text = node ? [node.number, node.title].filter(Boolean).join(" ") : trimBlock(block.text);
+          const Tag = node && node.level <= 1 ? "h2" : "h3";
+          return (
+            <Tag key={index} className={Tag === "h2" ? "mt-8 mb-3 text-lg font-semibold" : "mt-6 mb-2 font-semibold"}>
+              {text || trimBlock(block.text)}
+            </Tag>
+          );
+        }
+        if (block.kind === "toc") {
+          return (
+            <p key={index} className="text-sm text-stone-500">
+              {trimBlock(block.text)}
+            </p>
+          );
+        }
+        return <p key={index}>{trimBlock(block.text)}</p>;
+      })}
     </div>
   );
 }

@@ -7,13 +7,18 @@ test("a version page shows the text with its dates and source", async ({ page })
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2022年4月26日");
   const text = page.getByRole("region", { name: "全文" });
   await expect(text).toContainText(samples.douban.newestTextSnippet);
-  // Paragraphs are kept: the text is many paragraphs, not one block.
+  // Paragraphs are kept: the text is many paragraphs, not one block; sections have headings.
   expect(await text.locator("p").count()).toBeGreaterThan(20);
+  await expect(text.getByRole("heading", { name: "豆瓣个人信息保护政策概要" })).toBeVisible();
+  // The archive's front matter is folded away, one click from view.
+  await expect(text.getByText("dateCreated: 2022-04-29T15:52:47.037+08:00")).toBeHidden();
+  await text.getByText("文档元数据").click();
+  await expect(text.getByText("dateCreated: 2022-04-29T15:52:47.037+08:00")).toBeVisible();
   await expect(page.getByRole("link", { name: samples.douban.newestSource })).toHaveAttribute(
     "href",
     samples.douban.newestSource,
   );
-  await page.getByRole("link", { name: /上一版本/ }).click();
+  await page.getByRole("link", { name: /^← 上一版本/ }).click();
   await expect(page).toHaveURL(`/p/${slug}/v/${previous}`);
   await expect(page.getByRole("region", { name: "全文" })).toContainText("豆瓣");
 });

@@ -52,6 +52,7 @@ export const en: Messages = {
     text: "Full text",
     backToPolicy: "Back to the policy",
     note: "Note",
+    metadata: "Document metadata (archive and front matter)",
   },
   compareStub: {
     title: "Compare versions",
@@ -111,6 +112,7 @@ export const en: Messages = {
     legendDeleted: "deleted text",
     legendInserted: "inserted text",
     folded: "unchanged, click to expand",
+    foldedChanged: "changed, click to expand",
     expandAll: "Expand all",
     gapAdded: "Not in the base version (added)",
     gapRemoved: "Removed in the compared version",

@@ -53,6 +53,7 @@ export const zh = {
     text: "全文",
     backToPolicy: "返回政策",
     note: "备注",
+    metadata: "文档元数据（归档信息、前置元数据）",
   },
   compareStub: {
     title: "版本对比",
@@ -112,6 +113,7 @@ export const zh = {
     legendDeleted: "删除的文字",
     legendInserted: "新增的文字",
     folded: "未变更，点击展开",
+    foldedChanged: "有变化，点击展开",
     expandAll: "全部展开",
     gapAdded: "基准版本中没有此节（新增）",
     gapRemoved: "对比版本中已删除此节",

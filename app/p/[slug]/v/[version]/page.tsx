@@ -6,6 +6,7 @@ import { Facts, SourceLink } from "@/components/Facts";
 import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
+import { parseDocument } from "@/lib/parse";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
@@ -73,7 +74,7 @@ export default async function VersionPage({ params }: Props) {
         </nav>
       </header>
       <section aria-label={t.version.text} className="rounded-lg border border-stone-200 bg-white px-5 py-6 sm:px-8">
-        <DocumentText text={v.text} lang={textLang(v.text)} />
+        <DocumentText tree={parseDocument(v.text)} lang={textLang(v.text)} metadataLabel={t.version.metadata} />
       </section>
     </article>
   );
