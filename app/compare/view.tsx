@@ -16,12 +16,16 @@ import { formatQuery, parseViewOptions, type VersionAddress } from "@/lib/view/u
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** View models by model object (models are shared through lib/data/compare's memory; views never change). */
+const views = new WeakMap<object, ReturnType<typeof buildCompareView>>();
+
 const load = cache(async (fromSlug: string, fromKey: string, toSlug: string, toKey: string, query: string) => {
   const options = parseViewOptions(new URLSearchParams(query));
   const [a, b] = await Promise.all([loadVersion({ slug: fromSlug, key: fromKey }), loadVersion({ slug: toSlug, key: toKey })]);
   if (!a.ok || !b.ok) return null;
   const result = await getCompareModel(a.version, b.version, options.ignore);
-  const view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree });
+  let view = views.get(result.model);
+  if (!view) views.set(result.model, (view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree })));
   return { from: a.version, to: b.version, view, options };
 });
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { visibleRows } from "@/lib/view/build";
+import { PREAMBLE_KEY, visibleRows } from "@/lib/view/build";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { CompareNav } from "./CompareNav";
@@ -152,7 +152,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           </div>
           {rows.length === 0 && <p className="cmp-empty">{m.noRows}</p>}
           {rows.map((row) => (
-            <SectionRowView key={row.key} row={row} layout={options.layout} fold={!row.changed && !options.changesOnly} m={m} />
+            <SectionRowView key={row.key} row={row} layout={options.layout} fold={row.key === PREAMBLE_KEY || (!row.changed && !options.changesOnly)} m={m} />
           ))}
         </div>
       </div>

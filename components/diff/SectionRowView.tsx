@@ -116,9 +116,6 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
         </span>
         <Notes row={row} m={m} />
         <span className="cmp-row-tools">
-          <a className="cmp-icon-btn" href={`#${row.key}`} aria-label={m.copySection} title={row.key}>
-            #
-          </a>
           <button type="button" className="cmp-icon-btn" data-copy={row.key} aria-label={`${m.copySection}: ${row.newLabel ?? row.oldLabel ?? label ?? row.key}`}>
             {m.copyLink}
           </button>
@@ -129,7 +126,7 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
           <summary>
             <span>{row.oldLabel ?? label}</span>
             <span>
-              {row.newLabel ?? label} · <span className="cmp-fold-hint">{m.folded}</span>
+              {row.newLabel ?? label} · <span className="cmp-fold-hint">{row.changed ? m.foldedChanged : m.folded}</span>
             </span>
           </summary>
           {body}

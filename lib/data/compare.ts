@@ -2,7 +2,7 @@
  * Server side of the compare view and API: load two versions (of one policy or of two), then get the
  * engine's CompareModel from the CompareCache table or compute and store it.
  *
- * Cache key (docs/decisions/0004-compare-cache.md): sha256 over the engine version, the ignore options,
+ * Cache key (docs/decisions/0008-compare-cache.md): sha256 over the engine version, the ignore options,
  * both versions' content hashes and a hash of both original texts. The content hash is of the
  * normalised text, while the model carries original characters; hashing the originals too keeps two
  * texts that differ only in width or whitespace from sharing a model. Nothing can go stale: any input
@@ -124,7 +124,20 @@ export interface CompareResult {
   newTree: DocumentTree | null;
 }
 
-/** The engine's model for two versions: from the cache, or computed and stored. */
+/**
+ * Models recently served by this process, by cache key (a key names its content, so an entry is never
+ * stale): spares reading and parsing the stored JSON again on every view of a popular pair.
+ */
+const recent = new Map<string, { model: CompareModel; json: string }>();
+const RECENT_MAX = 16;
+
+function remember(key: string, value: { model: CompareModel; json: string }): void {
+  recent.delete(key);
+  recent.set(key, value);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+}
+
+/** The engine's model for two versions: from memory or the cache table, or computed and stored. */
 export async function getCompareModel(
   from: LoadedVersion,
   to: LoadedVersion,
@@ -133,8 +146,19 @@ export async function getCompareModel(
 ): Promise<CompareResult> {
   const options = normalizeOptions(ignore);
   const key = compareCacheKey(from, to, options);
+  // The table is the cache; memory only holds parsed copies of its rows (a purged row is recomputed).
+  const mem = recent.get(key);
+  if (mem) {
+    if (await client.compareCache.findUnique({ where: { key }, select: { id: true } }))
+      return { ...mem, cached: true, oldTree: null, newTree: null };
+    recent.delete(key);
+  }
   const hit = await client.compareCache.findUnique({ where: { key }, select: { json: true } });
-  if (hit) return { model: JSON.parse(hit.json) as CompareModel, json: hit.json, cached: true, oldTree: null, newTree: null };
+  if (hit) {
+    const model = JSON.parse(hit.json) as CompareModel;
+    remember(key, { model, json: hit.json });
+    return { model, json: hit.json, cached: true, oldTree: null, newTree: null };
+  }
 
   const oldTree = parseDocument(from.text);
   const newTree = parseDocument(to.text);
@@ -149,5 +173,6 @@ export async function getCompareModel(
   } catch {
     // A concurrent request stored the same key first: its model is identical.
   }
+  remember(key, { model, json });
   return { model, json, cached: false, oldTree, newTree };
 }

@@ -128,3 +128,19 @@ test("summary counts are the engine's; the one-line summary reads as a sentence"
   });
   assert.equal(line, "1 added, 1 modified, 1 moved; 9% of the text changed");
 });
+
+test("consecutive one-sided blocks of one kind face a single gap", async () => {
+  const { groupOneSided } = await import("./build.ts");
+  const row = (status: "added" | "removed" | "modified", t: string) => ({
+    status,
+    kind: "paragraph" as const,
+    left: status === "added" ? null : [{ t, m: "del" as const }],
+    right: status === "removed" ? null : [{ t, m: "ins" as const }],
+    inline: [{ t, m: status === "added" ? ("ins" as const) : ("del" as const) }],
+  });
+  const out = groupOneSided([row("removed", "a"), row("removed", "b"), row("modified", "c"), row("removed", "d")]);
+  assert.deepEqual(
+    out.map((r) => `${r.status}:${show(r.left)}`),
+    ["removed:<del>a</del>\n\n<del>b</del>", "modified:<del>c</del>", "removed:<del>d</del>"],
+  );
+});

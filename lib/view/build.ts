@@ -102,6 +102,26 @@ export function buildBlockRow(pair: BlockPair, input: BuildInput): BlockRow | nu
   return { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
 }
 
+/**
+ * Merges runs of consecutive one-sided blocks (all added, or all removed, of one kind) into one row,
+ * so a deleted passage of five paragraphs faces one gap instead of five. Paragraphs stay apart by a
+ * blank line. Example: [removed "a", removed "b", modified "c"] -> [removed "a\n\nb", modified "c"].
+ */
+export function groupOneSided(rows: BlockRow[]): BlockRow[] {
+  const out: BlockRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const oneSided = row.status === "added" || row.status === "removed";
+    if (prev && oneSided && prev.status === row.status && prev.kind === row.kind) {
+      const sep = row.kind === "meta" || row.kind === "toc" ? "\n" : "\n\n";
+      const side = row.status === "added" ? "right" : "left";
+      prev[side] = [...(prev[side] ?? []), { t: sep, m: "eq" }, ...(row[side] ?? [])];
+      prev.inline = [...prev.inline, { t: sep, m: "eq" }, ...row.inline];
+    } else out.push(oneSided ? { ...row, left: row.left && [...row.left], right: row.right && [...row.right], inline: [...row.inline] } : row);
+  }
+  return out;
+}
+
 function label(ref: { number: string | null; title: string } | null): string | null {
   if (!ref) return null;
   return [ref.number, ref.title].filter((s) => s && s.trim()).join(" ") || null;
@@ -120,7 +140,7 @@ export function buildCompareView(input: BuildInput): CompareView {
   const { model } = input;
   const rows: SectionRow[] = [];
 
-  const preambleBlocks = model.preamble.map((p) => buildBlockRow(p, input)).filter((b): b is BlockRow => b !== null);
+  const preambleBlocks = groupOneSided(model.preamble.map((p) => buildBlockRow(p, input)).filter((b): b is BlockRow => b !== null));
   if (preambleBlocks.length) {
     const changed = preambleBlocks.some(hasChange);
     rows.push({
@@ -146,7 +166,7 @@ export function buildCompareView(input: BuildInput): CompareView {
   const pending: { row: SectionRow; pair: SectionPair }[] = [];
   const visit = (pair: SectionPair, depth: number): void => {
     const heading = pair.heading ? buildBlockRow(pair.heading, input) : null;
-    const blocks = pair.blocks.map((b) => buildBlockRow(b, input)).filter((b): b is BlockRow => b !== null);
+    const blocks = groupOneSided(pair.blocks.map((b) => buildBlockRow(b, input)).filter((b): b is BlockRow => b !== null));
     const row: SectionRow = {
       key: pair.key,
       status: pair.status,

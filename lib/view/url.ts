@@ -1,5 +1,5 @@
 /**
- * The compare view's URLs (docs/decisions/0003-compare-urls.md). The URL alone reproduces a view:
+ * The compare view's URLs (docs/decisions/0007-compare-urls.md). The URL alone reproduces a view:
  *
  *   /p/{slug}/compare/{fromKey}...{toKey}                  two versions of one policy
  *   /compare/{slugA}@{fromKey}...{slugB}@{toKey}           versions of two policies

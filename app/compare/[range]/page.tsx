@@ -1,4 +1,4 @@
-/** Versions of two policies: /compare/{slugA}@{keyA}...{slugB}@{keyB} (docs/decisions/0003-compare-urls.md). */
+/** Versions of two policies: /compare/{slugA}@{keyA}...{slugB}@{keyB} (docs/decisions/0007-compare-urls.md). */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parseAddressRange } from "@/lib/view/url";

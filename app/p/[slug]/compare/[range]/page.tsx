@@ -1,4 +1,4 @@
-/** Two versions of one policy: /p/{slug}/compare/{fromKey}...{toKey} (docs/decisions/0003-compare-urls.md). */
+/** Two versions of one policy: /p/{slug}/compare/{fromKey}...{toKey} (docs/decisions/0007-compare-urls.md). */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { compareMetadata, ComparePage, type SearchParams } from "@/app/compare/view";

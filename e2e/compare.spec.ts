@@ -1,0 +1,210 @@
+/**
+ * The compare view (issue 4), against the production server on a fresh, seeded database.
+ * Pairs used: 学习强国 (5 versions of one policy) and the two Migu seeds (one template, two products).
+ */
+import { mkdirSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, samples, test } from "./fixtures";
+
+const xuexi = samples.xuexi;
+const [x2021b, x2021a] = [xuexi.versionKeys[1], xuexi.versionKeys[2]]; // 2021-08-25 (newer), 2021-02-25
+const xuexiCompare = `/p/${xuexi.slug}/compare/${x2021a}...${x2021b}`;
+const migu = {
+  from: "zh-migu-bookstore-privacy@2022-06-29",
+  to: "zh-migu-kuaiyou-privacy@2021-12-29",
+};
+const miguCompare = `/compare/${migu.from}...${migu.to}`;
+
+/** Keys of the changed rows, in document order (the next/previous stops). */
+function changedKeys(page: Page): Promise<string[]> {
+  return page.locator('section.cmp-row[data-changed="true"]').evaluateAll((els) => els.map((e) => e.id));
+}
+
+async function summaryCount(page: Page, status: string): Promise<number> {
+  return Number(await page.locator(`[data-testid="summary"] li[data-count="${status}"] b`).innerText());
+}
+
+test("pick two versions on the policy page, land on their compare view; counts are the engine's", async ({ page, request }) => {
+  await page.goto(`/p/${xuexi.slug}`);
+  await page.getByRole("radio", { name: `旧版本 ${x2021a}` }).check();
+  await page.getByRole("radio", { name: `新版本 ${x2021b}` }).check();
+  await page.getByRole("button", { name: "对比" }).click();
+  await expect(page).toHaveURL(xuexiCompare);
+  await expect(page.getByTestId("compare")).toBeVisible();
+  await expect(page.getByTestId("side-from")).toContainText(x2021a);
+  await expect(page.getByTestId("side-to")).toContainText(x2021b);
+
+  const api = await request.get(`/api/compare?from=${xuexi.slug}@${x2021a}&to=${xuexi.slug}@${x2021b}`);
+  expect(api.status()).toBe(200);
+  const model = await api.json();
+  for (const s of ["added", "removed", "modified", "moved"]) expect(await summaryCount(page, s), s).toBe(model.stats.sections[s]);
+  expect(Number(await page.locator('li[data-count="changedRatio"]').getAttribute("data-value"))).toBeCloseTo(model.stats.changedRatio, 6);
+});
+
+test("compare with previous, from a version page", async ({ page }) => {
+  await page.goto(`/p/${xuexi.slug}/v/${x2021b}`);
+  await page.getByTestId("compare-with-previous").click();
+  await expect(page).toHaveURL(xuexiCompare);
+});
+
+test("the outline jumps to a section", async ({ page }) => {
+  await page.goto(miguCompare);
+  const keys = await changedKeys(page);
+  const target = keys[Math.floor(keys.length * 0.7)]!;
+  await page.locator(`.cmp-outline a[href="#${target}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`#${target}$`));
+  await expect(page.locator(`[id="${target}"]`)).toBeInViewport();
+});
+
+test("next and previous change move through the changes in order (buttons and j/k)", async ({ page }) => {
+  await page.goto(xuexiCompare);
+  const keys = await changedKeys(page);
+  expect(keys.length).toBeGreaterThan(2);
+  await page.getByRole("button", { name: /下一处/ }).click();
+  await expect(page).toHaveURL(new RegExp(`#${keys[0]}$`));
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(new RegExp(`#${keys[1]}$`));
+  await expect(page.locator(`[id="${keys[1]}"]`)).toBeInViewport();
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(new RegExp(`#${keys[2]}$`));
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(new RegExp(`#${keys[1]}$`));
+  await page.getByRole("button", { name: /上一处/ }).click();
+  await expect(page).toHaveURL(new RegExp(`#${keys[0]}$`));
+  await expect(page.getByTestId("change-position")).toHaveText(`第 1 / ${keys.length} 处变更`);
+});
+
+test("a copied section link opens the same versions and options with that section in view", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await page.goto(`${xuexiCompare}?ignore=whitespace&layout=split`);
+  const keys = await changedKeys(page);
+  const key = keys[keys.length - 1]!;
+  const row = page.locator(`[id="${key}"]`);
+  await row.scrollIntoViewIfNeeded();
+  await row.locator("button[data-copy]").click();
+  await expect(page.getByTestId("copy-status")).toContainText(key);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${baseURL}${xuexiCompare}?ignore=whitespace&layout=split#${key}`);
+
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.locator(`[id="${key}"]`)).toBeInViewport();
+  await expect(other.getByRole("checkbox", { name: "忽略空白" })).toHaveAttribute("aria-checked", "true");
+  await expect(other.getByTestId("rows")).toHaveAttribute("data-layout", "split");
+});
+
+test("toggling an option changes the URL and the view; a reload keeps it", async ({ page }) => {
+  await page.goto(xuexiCompare);
+  const allRows = await page.locator("section.cmp-row").count();
+  await page.getByRole("checkbox", { name: "仅显示变更" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?only=changes`);
+  await expect(page.locator('section.cmp-row[data-changed="false"]')).toHaveCount(0);
+  const changedRows = await page.locator("section.cmp-row").count();
+  expect(changedRows).toBeLessThan(allRows);
+
+  await page.getByRole("checkbox", { name: "忽略编号" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=numbering&only=changes`);
+  await expect(page.getByRole("checkbox", { name: "忽略编号" })).toHaveAttribute("aria-checked", "true");
+  await page.getByRole("link", { name: "合并" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=numbering&layout=inline&only=changes`);
+  await expect(page.getByTestId("rows")).toHaveAttribute("data-layout", "inline");
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "仅显示变更" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "忽略编号" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("rows")).toHaveAttribute("data-layout", "inline");
+  await expect(page.locator('section.cmp-row[data-changed="false"]')).toHaveCount(0);
+});
+
+test("across policies, the Migu seeds' shared template sections stand level, row by row", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${miguCompare}?layout=split`);
+  // Every pair present on both sides: its two cells start at the same height.
+  const pairs = page.locator('.cmp-pair[data-both="true"]');
+  const n = await pairs.count();
+  expect(n).toBeGreaterThan(40);
+  let checked = 0;
+  for (let i = 0; i < n; i += 7) {
+    const pair = pairs.nth(i);
+    await pair.scrollIntoViewIfNeeded();
+    const [a, b] = await Promise.all([pair.locator(".cmp-old").boundingBox(), pair.locator(".cmp-new").boundingBox()]);
+    expect(a && b, `pair ${i}`).toBeTruthy();
+    expect(Math.abs(a!.y - b!.y), `pair ${i}`).toBeLessThan(1);
+    expect(a!.x).toBeLessThan(b!.x);
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(5);
+  // A shared template heading: 第一部分 定义及名词解释 on both sides of one row.
+  const row = page.locator("section.cmp-row", { hasText: "定义及名词解释" }).first();
+  await row.scrollIntoViewIfNeeded();
+  const heading = row.locator('.cmp-pair[data-kind="heading"]').first();
+  const [l, r] = await Promise.all([heading.locator(".cmp-old").boundingBox(), heading.locator(".cmp-new").boundingBox()]);
+  expect(Math.abs(l!.y - r!.y)).toBeLessThan(1);
+});
+
+test("printing hides the chrome; a phone's width gets the inline view", async ({ page }) => {
+  await page.goto(xuexiCompare);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("toolbar")).toBeHidden();
+  await expect(page.locator(".cmp-outline")).toBeHidden();
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.locator(".cmp-row del").first()).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(xuexiCompare);
+  await expect(page.locator(".cmp-cols")).toBeHidden();
+  // Layout switch still there on a phone.
+  await expect(page.getByRole("link", { name: "并排" })).toBeVisible();
+  const pair = page.locator('.cmp-pair[data-s="modified"]').first();
+  await pair.scrollIntoViewIfNeeded();
+  const [o, n] = await Promise.all([pair.locator(".cmp-old").boundingBox(), pair.locator(".cmp-new").boundingBox()]);
+  expect(Math.abs(o!.x - n!.x)).toBeLessThan(1); // one column: old above new
+  expect(n!.y).toBeGreaterThan(o!.y);
+});
+
+test("a link to a version that no longer exists: 404 that says so, with what remains", async ({ page }) => {
+  const response = await page.goto(`/p/${xuexi.slug}/compare/${x2021a}...2019-01-01`);
+  expect(response?.status()).toBe(404);
+  const box = page.getByTestId("compare-not-found");
+  await expect(box).toContainText("2019-01-01");
+  await expect(box.getByRole("link", { name: xuexi.versionKeys[0] })).toBeVisible();
+  const cross = await page.goto(`/compare/no-such-policy@2020-01-01...${migu.to}`);
+  expect(cross?.status()).toBe(404);
+  await expect(page.getByTestId("compare-not-found")).toContainText("no-such-policy");
+});
+
+test("title and link-preview meta name the policies, dates and the change", async ({ page }) => {
+  await page.goto(miguCompare);
+  await expect(page).toHaveTitle(/咪咕云书店隐私政策 2022-06-29 → 咪咕隐私权政策 2021-12-29/);
+  const og = await page.locator('meta[property="og:description"]').getAttribute("content");
+  expect(og).toMatch(/文本变化 \d+%/);
+  expect(await page.locator('meta[name="twitter:title"]').getAttribute("content")).toContain("2021-12-29");
+});
+
+test("the API: 400 and 404 with a JSON reason", async ({ request }) => {
+  const bad = await request.get("/api/compare?from=nope&to=x@y");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toBe("bad_request");
+  const badIgnore = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=case`);
+  expect(badIgnore.status()).toBe(400);
+  expect((await badIgnore.json()).message).toContain("case");
+  const missing = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@1999-01-01`);
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error).toBe("version_not_found");
+});
+
+test("screenshot of 000 vs 001 (saved for review)", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(miguCompare);
+  mkdirSync("test-results/compare", { recursive: true });
+  const top = "test-results/compare/000-vs-001.png";
+  await page.screenshot({ path: top });
+  // Further down: a modified section of the shared template.
+  const keys = await changedKeys(page);
+  await page.locator(`.cmp-outline a[href="#${keys[Math.floor(keys.length / 2)]}"]`).click();
+  const mid = "test-results/compare/000-vs-001-middle.png";
+  await page.screenshot({ path: mid });
+  await testInfo.attach("000-vs-001", { path: top, contentType: "image/png" });
+  await testInfo.attach("000-vs-001-middle", { path: mid, contentType: "image/png" });
+});
