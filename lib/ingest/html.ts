@@ -7,7 +7,9 @@
  * - A paragraph-like block whose whole text is bold (<strong>/<b>) becomes "**text**" (a bold heading
  *   candidate; the parser decides whether it is a heading from its length and what follows).
  * - <li> in <ul> is "- item"; in <ol> it is "N. item" (N from the list's start), as a browser shows it.
- * - Table rows are one line each, cells separated by a tab.
+ * - Table rows are one line each, cells separated by a tab. A row with one non-empty cell, all bold, is
+ *   "**text**" (a title set in a table, as Word and some CMSs do).
+ * - <nav> (site navigation) is dropped with its content: its links are never part of the document.
  * - <br> is a line break; <hr> an empty line.
  * - Dropped with their content: script, style, noscript, template, iframe, svg, math, object, embed,
  *   head (the <title> is returned apart), form controls, Word's <o:p>/<w:*>/<v:*>/<xml>, and elements
@@ -19,12 +21,12 @@
  * Nothing of the markup survives: the result is text, safe to show escaped.
  */
 import { parseDocument } from "htmlparser2";
-import type { ChildNode, Element } from "domhandler";
+import { Element, type ChildNode } from "domhandler";
 
 const DROP = new Set([
   "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "object",
   "embed", "head", "select", "option", "button", "input", "textarea", "canvas", "audio", "video",
-  "source", "track", "map", "xml",
+  "source", "track", "map", "xml", "nav",
 ]);
 const BLOCK = new Set([
   "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre",
@@ -95,6 +97,23 @@ function wholeBold(nodes: ChildNode[]): boolean {
   return walk(nodes) && sawBold;
 }
 
+/** True when the visible text of the subtree (blocks inside it allowed) is all inside <strong>/<b>. */
+function allBold(nodes: ChildNode[]): boolean {
+  const squash = (t: string) => t.replace(/[\s\u00a0]+/g, "");
+  let bold = "";
+  const walk = (list: ChildNode[]): void => {
+    for (const n of list) {
+      if (n.type !== "tag" || isHidden(n as Element)) continue;
+      const el = n as Element;
+      if (BOLD.has(el.name.toLowerCase())) bold += textOf(el.children);
+      else walk(el.children);
+    }
+  };
+  walk(nodes);
+  const all = squash(textOf(nodes));
+  return all !== "" && squash(bold) === all;
+}
+
 class LineWriter {
   readonly lines: string[] = [];
   private current = "";
@@ -128,8 +147,40 @@ class LineWriter {
   }
 }
 
+/**
+ * Elements nested deeper than this are unwrapped (their children moved up, in order) before the
+ * recursive walk: real pages nest a few dozen levels; a pathological one must not overflow the stack.
+ */
+const MAX_NESTING = 200;
+
+/** Unwrap elements below MAX_NESTING, iteratively (no recursion, whatever the depth). */
+function capNesting(root: { children: ChildNode[] }): void {
+  const stack: { node: { children: ChildNode[] }; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth >= MAX_NESTING) {
+      const flat: ChildNode[] = [];
+      const pending: ChildNode[] = [...node.children].reverse();
+      while (pending.length > 0) {
+        const n = pending.pop()!;
+        if (n.type === "tag" && (n as Element).children.length > 0 && !isHidden(n as Element)) {
+          const kids = (n as Element).children;
+          const block = BLOCK.has((n as Element).name);
+          if (block) pending.push(new Element("p", {})); // the block's end: a line break after its text
+          for (let k = kids.length - 1; k >= 0; k--) pending.push(kids[k]!);
+          if (block) flat.push(new Element("p", {})); // its start; the nesting itself is dropped
+        } else if (n.type !== "tag" || !isHidden(n as Element)) flat.push(n);
+      }
+      node.children = flat;
+      continue;
+    }
+    for (const c of node.children) if (c.type === "tag") stack.push({ node: c as Element, depth: depth + 1 });
+  }
+}
+
 export function htmlToText(html: string): HtmlText {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  capNesting(doc);
   const out = new LineWriter();
   let title: string | null = null;
 
@@ -185,10 +236,17 @@ export function htmlToText(html: string): HtmlText {
       if (name === "tr") {
         out.flush();
         const cells: string[] = [];
+        const cellNodes: Element[] = [];
         for (const c of el.children) {
           if (c.type === "tag" && CELL.has((c as Element).name.toLowerCase()) && !isHidden(c as Element)) {
             cells.push(cellText((c as Element).children));
+            cellNodes.push(c as Element);
           }
+        }
+        const filled = cells.map((c, k) => [c, k] as const).filter(([c]) => c.trim() !== "");
+        if (filled.length === 1 && allBold(cellNodes[filled[0]![1]]!.children)) {
+          out.lines.push(`**${filled[0]![0].replace(/^\*\*(.*)\*\*$/, "$1")}**`); // an inner <p> may have marked it already
+          continue;
         }
         const row = cells.join("\t").replace(/\t+$/, "");
         if (row.trim()) out.lines.push(row);

@@ -143,6 +143,16 @@ describe("HTML", () => {
     assert.equal(ingestBytes(Buffer.from(html), { fileName: "x.txt" }).format, "text");
   });
 
+  it("site navigation is dropped; a table row with one bold cell is a bold line", () => {
+    const html = "<html><body><nav><a href='/'>Home</a> <a href='/help'>Help</a></nav><table><tr><td><p><b>第三章 联系我们</b></p></td><td></td></tr><tr><td>邮箱</td><td>a@b.example</td></tr></table></body></html>";
+    assert.equal(ingestText(html).text, "**第三章 联系我们**\n邮箱\ta@b.example\n");
+  });
+
+  it("20k nested elements: unwrapped, no stack overflow, text kept in order", () => {
+    const html = `<html><body>${"<div><span>".repeat(20_000)}深<p>浅</p>后${"</span></div>".repeat(20_000)}</body></html>`;
+    assert.equal(ingestText(html).text, "深\n浅\n后\n");
+  });
+
   it("the page <title> is the title when the text has none", () => {
     const r = ingestText("<html><head><title>Privacy Policy</title></head><body><p>We collect data.</p></body></html>");
     assert.equal(r.metadata.title, "Privacy Policy");

@@ -92,5 +92,11 @@ describe("date patterns", () => {
     assert.ok(isDateLine("生效日期:【2022-06-29】"));
     assert.ok(isDateLine("**Last updated: January 2026**"));
     assert.ok(!isDateLine("我们在2022年1月1日更新了本政策的第三条内容，请您仔细阅读。"));
+    assert.ok(isDateLine("版本生效日期：2025年2月8日"));
+  });
+
+  it("版本更新日期 / 版本生效日期; lone CR line breaks", () => {
+    const m = extractMetadata("云朵相册隐私政策\r版本更新日期：2025年2月1日\r版本生效日期：2025年2月8日\r正文。\r");
+    assert.deepEqual([m.title, m.publishedAt, m.effectiveAt], ["云朵相册隐私政策", "2025-02-01", "2025-02-08"]);
   });
 });

@@ -33,11 +33,11 @@ interface Line {
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /[^\n]*(?:\n|$)/g;
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g; // \n, \r\n or a lone \r, as lib/parse reads them
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0] === "") break;
-    lines.push({ text: m[0].replace(/\r?\n$/, ""), start: m.index, end: m.index + m[0].length });
+    lines.push({ text: m[0].replace(/(?:\r\n|\r|\n)$/, ""), start: m.index, end: m.index + m[0].length });
   }
   return lines;
 }
@@ -85,10 +85,10 @@ export function parseDate(input: string): string | null {
 }
 
 const PUBLISHED_LABEL =
-  "(?:本版|本次|本政策|本协议)?(?:发布|公布|更新|修订|修改|版本)(?:日期|时间)|最近更新(?:日期|时间)?|最后更新(?:日期|时间)?|更新于|发布于|" +
+  "(?:本版|本次|本政策|本协议|版本)?(?:发布|公布|更新|修订|修改|版本)(?:日期|时间)|最近更新(?:日期|时间)?|最后更新(?:日期|时间)?|更新于|发布于|" +
   "last\\s+(?:updated|modified|revised|amended)(?:\\s+on)?|date\\s+of\\s+last\\s+(?:update|revision)|updated(?:\\s+on)?|published(?:\\s+on)?|version\\s+date|revision\\s+date";
 const EFFECTIVE_LABEL =
-  "(?:本版|本政策|本协议)?(?:生效|施行|实施)(?:日期|时间)|effective\\s+(?:date|as\\s+of|from|on)|effective|in\\s+effect\\s+(?:from|as\\s+of)";
+  "(?:本版|本政策|本协议|版本)?(?:生效|施行|实施)(?:日期|时间)|effective\\s+(?:date|as\\s+of|from|on)|effective|in\\s+effect\\s+(?:from|as\\s+of)";
 const SEP = "[ \\t]*(?:[:：]|为|是|is|was)?[ \\t]*[【\\[（(「]?[ \\t]*";
 
 const LABELLED = (label: string) => new RegExp(`(?:^|[^\\p{L}])(?:${label})${SEP}(${DATE_PATTERN})`, "giu");
@@ -109,14 +109,15 @@ function findLabelledDate(region: string, kind: "published" | "effective"): { fo
 }
 
 /** True when the line is nothing but a labelled date (e.g. "生效日期:【2022-06-29】", "Last updated: May 13, 2026"). */
+const DATE_LINES = [PUBLISHED_LABEL, EFFECTIVE_LABEL].map((label) => new RegExp(`^(?:${label})${SEP}${DATE_PATTERN}\\s*[】\\]）)」]?\\s*$`, "iu"));
+const SUFFIX_DATE_LINE = new RegExp(`^${NUMERIC_DATE}\\s*(?:起)?\\s*(?:更新|发布|修订|生效|施行|实施)`);
+
 export function isDateLine(line: string): boolean {
+  if (line.length > 200) return false; // (cheap guard before normalising; the test below is on 60)
   const s = line.normalize("NFKC").replace(/[*_#>]/g, "").trim();
   if (s === "" || s.length > 60) return false;
-  for (const label of [PUBLISHED_LABEL, EFFECTIVE_LABEL]) {
-    const re = new RegExp(`^(?:${label})${SEP}${DATE_PATTERN}\\s*[】\\]）)」]?\\s*$`, "iu");
-    if (re.test(s)) return true;
-  }
-  return new RegExp(`^${NUMERIC_DATE}\\s*(?:起)?\\s*(?:更新|发布|修订|生效|施行|实施)`).test(s) && s.length <= 40;
+  if (DATE_LINES.some((re) => re.test(s))) return true;
+  return SUFFIX_DATE_LINE.test(s) && s.length <= 40;
 }
 
 /** True when the line is only a date (optionally bulleted), e.g. "- 2024年09月25日". */
@@ -307,7 +308,7 @@ function findTitle(body: string, fields: Record<string, string>): string | null 
     const t = fmTitle.replace(new RegExp(`\\s*[（(]?\\s*(?:${DATE_PATTERN})\\s*[)）]?\\s*(?:版)?$`, "i"), "").trim();
     if (t) return t;
   }
-  for (const raw of body.split("\n")) {
+  for (const raw of body.split(/\r\n|\r|\n/)) {
     if (isBlank(raw) || /^\s*(?:[=-]{3,}|[-*•·])\s*$/.test(raw)) continue;
     if (isDateLine(raw) || isBareDateLine(raw)) continue;
     const t = stripLineMarkup(raw).replace(/^[-—\s]+|[-—\s]+$/g, "").trim();

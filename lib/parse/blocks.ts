@@ -6,7 +6,11 @@
  * - a metadata region (front matter, archive block, version-date list) is one unit;
  * - a setext heading is one unit with its underline;
  * - a line joined by text extraction ("十、如何联系我们 - 一、我们收集了哪些个人信息") is cut in two
- *   where a heading starts after " - " (the first part keeps the " - ").
+ *   where a heading starts after " - " (the first part keeps the " - ");
+ * - a line that is only a number ("第一章", "ARTICLE I", "3.") and the line right after it, when that
+ *   line is not numbered itself, are one unit read as one line ("第一章 总则"): extraction and <br> put
+ *   a heading's number and title, or a list marker and its item, on separate lines.
+ * Line breaks are \n, \r\n or a lone \r (mixed in one text is fine).
  */
 import { isDateLine, type MetaRegion } from "../ingest/metadata.ts";
 import { PARSE_CONFIG } from "./config.ts";
@@ -27,6 +31,28 @@ export interface Unit {
 }
 
 const BLANKISH = /^[\s\u00a0\u3000]*(?:[-*•·][\s\u00a0\u3000]*)?$/;
+const BREAK = /\r\n|\r|\n/g;
+
+/** The end of the line starting at `pos` (before its break) and where the next line starts. */
+function lineAt(text: string, pos: number): { end: number; next: number } {
+  BREAK.lastIndex = pos;
+  const m = BREAK.exec(text);
+  return m ? { end: m.index, next: m.index + m[0].length } : { end: text.length, next: text.length };
+}
+
+/** A line that is only a number (no title): "第一章", "Article 1", "3.", "**（二）**". */
+function numberOnly(line: string): boolean {
+  const r = readLine(line);
+  return r.number !== null && r.title === "" && r.markup !== "md";
+}
+
+/** `a` and `b` read as one line; bold on either side is kept around the whole ("**第一章 总则**"). */
+function joinLines(a: string, b: string): string {
+  const unbold = (x: string) => x.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, "$1").trim();
+  const bold = /^\s*(?:\*\*|__).*(?:\*\*|__)\s*$/.test(a) || /^\s*(?:\*\*|__).*(?:\*\*|__)\s*$/.test(b);
+  const joined = `${unbold(a)} ${unbold(b)}`;
+  return bold ? `**${joined}**` : joined;
+}
 
 /** Where extraction joined two lines with " - ": the offset inside `line` where the second begins. */
 function joinedLineCut(line: string): number {
@@ -44,9 +70,8 @@ function joinedLineCut(line: string): number {
 
 export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
   const units: Unit[] = [];
-  const push = (start: number, end: number, kind: BlockKind, setext = 0, fenced = false) => {
-    const body = text.slice(start, end).replace(/\r?\n+$/, "");
-    units.push({ start, end, line: setext ? body.replace(/\r?\n[^\n]*$/, "") : body, kind, setext, fenced });
+  const push = (start: number, end: number, line: string, kind: BlockKind, setext = 0, fenced = false) => {
+    units.push({ start, end, line, kind, setext, fenced });
   };
 
   let pos = 0;
@@ -55,46 +80,53 @@ export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
   while (pos < text.length) {
     const r = regions[region];
     if (r && pos >= r.span.start) {
-      push(r.span.start, r.span.end, "meta");
+      push(r.span.start, r.span.end, text.slice(r.span.start, r.span.end).replace(/[\r\n]+$/, ""), "meta");
       pos = r.span.end;
       region++;
       continue;
     }
-    const nl = text.indexOf("\n", pos);
-    const end = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(pos, end).replace(/\r?\n$/, "");
+    const { end: lineEnd, next: end } = lineAt(text, pos);
+    const line = text.slice(pos, lineEnd);
 
     if (BLANKISH.test(line)) {
       const last = units[units.length - 1];
       if (last && last.kind === "blank" && last.end === pos) last.end = end;
-      else push(pos, end, "blank");
+      else push(pos, end, "", "blank");
       pos = end;
       continue;
     }
     if (/^\s*(```|~~~)/.test(line)) {
       fence = !fence;
-      push(pos, end, "paragraph", 0, true);
+      push(pos, end, line, "paragraph", 0, true);
       pos = end;
       continue;
     }
-    if (!fence) {
+    if (!fence && end < text.length) {
+      const after = lineAt(text, end);
+      const next = text.slice(end, after.end);
       // Setext heading: a short line followed by === or --- (3 or more).
-      const nextEnd = end < text.length ? (text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end) + 1) : -1;
-      const next = nextEnd > 0 ? text.slice(end, nextEnd).replace(/\r?\n$/, "") : "";
       const underline = /^\s{0,3}(=+|-+)\s*$/.exec(next);
       if (underline && underline[1]!.length >= 3 && line.trim().length <= PARSE_CONFIG.headingMaxCharsLatin && !/^\s*[-*]\s/.test(line)) {
-        push(pos, nextEnd, "paragraph", underline[1]!.startsWith("=") ? 1 : 2);
-        pos = nextEnd;
+        push(pos, after.next, line, "paragraph", underline[1]!.startsWith("=") ? 1 : 2);
+        pos = after.next;
         continue;
       }
+      // A number alone on its line and the text that follows it (not numbered, not a heading of its own).
+      if (line.length <= PARSE_CONFIG.headingMaxChars && !BLANKISH.test(next) && !/^\s*(#|```|~~~)/.test(next) && numberOnly(line) && readLine(next).number === null && !isDateLine(next)) {
+        push(pos, after.next, joinLines(line, next), "paragraph");
+        pos = after.next;
+        continue;
+      }
+    }
+    if (!fence) {
       const cut = joinedLineCut(line);
       if (cut > 0) {
-        push(pos, pos + cut, "paragraph");
+        push(pos, pos + cut, line.slice(0, cut), "paragraph");
         pos += cut;
         continue;
       }
     }
-    push(pos, end, isDateLine(line) ? "meta" : "paragraph", 0, fence);
+    push(pos, end, line, isDateLine(line) ? "meta" : "paragraph", 0, fence);
     pos = end;
   }
   return units;

@@ -21,4 +21,17 @@ export const PARSE_CONFIG = {
   partMaxChars: 30,
   /** A line joined by extraction ("十、如何联系我们 - 一、我们收集...") is split only if its first half is this short. */
   joinedLineMaxHead: 60,
+  /** A run-in title ("2. Sharing. We share…") has at most this many words. */
+  runInMaxWords: 8,
+  /** A plain heading (no number, no markup) is at most this many CJK characters ... */
+  plainMaxChars: 25,
+  /** ... or this many Latin characters and words (a Title Case line, not a sentence without its full stop). */
+  plainMaxCharsLatin: 70,
+  plainMaxWords: 10,
+  /** Plain headings are trusted only when the document has at least this many (else a preface word is needed). */
+  plainMinCount: 2,
+  /** Deeper nesting than this is not a document's structure but a list of lists: those lines are body. */
+  maxDepth: 10,
+  /** Passes of "numbered paragraphs promoted to sections" (each promotion can enable one more). */
+  maxPromotionPasses: 4,
 } as const;

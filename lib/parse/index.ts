@@ -33,35 +33,51 @@ function markTitleLines(units: Unit[], title: string | null): void {
   }
 }
 
+/**
+ * Where the body starts inside a heading's unit ("第一条　为了…" -> before "为了"), or -1. The body was
+ * read from a cleaned line, so it is found by its first characters.
+ */
+function inlineBodyOffset(raw: string, body: string): number {
+  const probe = body.slice(0, 12);
+  return probe ? raw.indexOf(probe, 1) : -1;
+}
+
 function buildTree(text: string, units: Unit[], headings: HeadingInfo[]): Pick<DocumentTree, "blocks" | "preambleBlocks" | "sections"> {
-  const blocks: Block[] = units.map((u) => ({ kind: u.kind, text: text.slice(u.start, u.end), span: { start: u.start, end: u.end } }));
+  const blocks: Block[] = [];
   const sections: SectionNode[] = [];
   const preambleBlocks: number[] = [];
   const open: SectionNode[] = []; // open[k] = the open node at level k+1
   const byUnit = new Map(headings.map((h) => [h.unit, h]));
+  const addBlock = (kind: Block["kind"], start: number, end: number) => blocks.push({ kind, text: text.slice(start, end), span: { start, end } }) - 1;
   let current: SectionNode | null = null;
   for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     const h = byUnit.get(i);
     if (!h) {
-      if (current) current.bodyBlocks.push(i);
-      else preambleBlocks.push(i);
+      const b = addBlock(u.kind, u.start, u.end);
+      if (current) current.bodyBlocks.push(b);
+      else preambleBlocks.push(b);
       continue;
     }
+    let reading = h.reading;
+    const cut = h.inlineBody !== null ? inlineBodyOffset(text.slice(u.start, u.end), h.inlineBody) : -1;
+    if (h.inlineBody !== null && cut < 0) reading = { ...reading, title: reading.title || h.inlineBody }; // not found: keep it as the title
+    const headingBlock = addBlock("heading", u.start, cut > 0 ? u.start + cut : u.end);
     open.length = h.level - 1;
     const parent = open[open.length - 1] ?? null;
     const siblings = parent ? parent.children : sections;
     const node: SectionNode = {
       id: parent ? `${parent.id}.${siblings.length + 1}` : String(siblings.length + 1),
       kind: h.kind,
-      number: h.reading.number,
-      scheme: h.reading.scheme,
-      numberPath: h.reading.numberPath,
-      title: h.reading.title,
+      number: reading.number,
+      scheme: reading.scheme,
+      numberPath: reading.numberPath,
+      title: reading.title,
       level: h.level,
-      headingBlock: i,
-      bodyBlocks: [],
+      headingBlock,
+      bodyBlocks: cut > 0 ? [addBlock("paragraph", u.start + cut, u.end)] : [],
       children: [],
-      span: { start: units[i]!.start, end: units[i]!.end },
+      span: { start: u.start, end: u.end },
     };
     siblings.push(node);
     open.push(node);

@@ -44,16 +44,31 @@ interface SchemeRule {
   /** Matches at the start of the line; group 1 is the number as printed, group 2 the value text. */
   re: RegExp;
   value: (m: RegExpExecArray) => number[];
+  /** English word numbers ("Article 1", "Section 2.3") keep one space inside the printed number. */
+  words?: boolean;
 }
+
+/** "IV" or "4" -> 4 (English "Article IV", "Part 2"). */
+const enValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : romanNumeral(v));
+/** After an English word number: end of line, space or a separator, never more letters or digits. */
+const EN_END = "(?=$|[\\s.:：、)）—–-])";
+/** Dot leaders and a page number that a table of contents prints after a title ("总则 ........ 3"). */
+const LEADER = /\s*(?:[.·…]{3,}|…{2,})\s*\d{0,4}\s*$/;
 
 /** Order matters: more specific first (1.1 before 1., 第X部分 before 第X条, (一) before (1)). */
 const RULES: SchemeRule[] = [
   { scheme: "part", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*部分)`), value: (m) => [chineseNumeral(m[2]!)] },
+  { scheme: "part", re: new RegExp(`^(part\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
+  { scheme: "chapter", re: new RegExp(`^(chapter\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
+  { scheme: "article", re: new RegExp(`^(art(?:icle|\\.)\\s*(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
+  { scheme: "section-en", re: new RegExp(`^((?:section|§)\\s*(\\d{1,3}(?:\\.\\d{1,3})*))${EN_END}`, "i"), value: (m) => m[2]!.split(".").map(Number), words: true },
   { scheme: "chapter", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*章)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "section-cn", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*节)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "article", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*条)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "cn-ordinal", re: new RegExp(`^((${CN_NUM}))\\s*[、.．](?![\\d])`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "cn-paren", re: new RegExp(`^([（(]\\s*(${CN_NUM})\\s*[)）])`), value: (m) => [chineseNumeral(m[2]!)] },
+  // "2.a", "3.1.b": a decimal number whose last component is a letter (value path 2.1, 3.1.2).
+  { scheme: "decimal", re: /^((\d{1,3}(?:\\?[.．]\d{1,3})*\\?[.．][a-z]))(?:\\?[.．]|\))?(?=\s|$)/, value: (m) => m[2]!.split(/\\?[.．]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p.charCodeAt(0) - 96)) },
   { scheme: "decimal", re: /^((\d{1,3}(?:\\?[.．]\d{1,3})+))(?:\\?[.．、])?(?![\d])/, value: (m) => m[2]!.split(/\\?[.．]/).map(Number) },
   { scheme: "arabic", re: /^((\d{1,3}))(?:\\?[.．]|[、)）])(?![\d])/, value: (m) => [Number(m[2])] },
   { scheme: "arabic-paren", re: /^([（(]\s*(\d{1,3})\s*[)）])/, value: (m) => [Number(m[2])] },
@@ -114,7 +129,7 @@ export function readLine(line: string, setextLevel = 0): LineReading {
     const path = rule.value(m);
     if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
     const title = cleanTitle(s.slice(m[0].length));
-    const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, "");
+    const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, rule.words ? " " : "");
     return { markup, mdLevel, scheme: rule.scheme, number, numberPath: path, title, content };
   }
   return { markup, mdLevel, scheme: markup === "md" ? "markdown" : markup === "bold" ? "bold" : "plain", number: null, numberPath: [], title: cleanTitle(s), content };
@@ -123,7 +138,8 @@ export function readLine(line: string, setextLevel = 0): LineReading {
 /** Title without separators after the number, bold markers, markdown escapes, trailing colon. */
 export function cleanTitle(s: string): string {
   return s
-    .replace(/^[\s、.．:：\-—]+/, "")
+    .replace(LEADER, "")
+    .replace(/^[\s、.．:：\-—–]+/, "")
     .replace(/\*\*|__/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
     .replace(/[\s:：]+$/, "")

@@ -2,39 +2,14 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parseDocument } from "./index.ts";
-import type { DocumentTree, SectionNode } from "./types.ts";
+import { checkInvariants, outlineLines } from "./testing.ts";
+import type { SectionNode } from "./types.ts";
 
 const samples = new URL("../../data/samples/", import.meta.url);
 const fixtures = new URL("./fixtures/outline/", import.meta.url);
 const FILES = readdirSync(samples, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(new URL(`${d.name}/`, samples)).filter((f) => f.endsWith(".txt")).map((f) => `${d.name}/${f}`));
-
-function checkInvariants(tree: DocumentTree): void {
-  assert.equal(tree.blocks.map((b) => b.text).join(""), tree.text, "blocks partition the text");
-  let pos = 0;
-  for (const b of tree.blocks) {
-    assert.equal(b.span.start, pos);
-    assert.equal(tree.text.slice(b.span.start, b.span.end), b.text);
-    pos = b.span.end;
-  }
-  const owned = new Set<number>(tree.preambleBlocks);
-  const visit = (n: SectionNode, level: number) => {
-    assert.equal(n.level, level);
-    assert.equal(tree.blocks[n.headingBlock]!.kind, "heading");
-    assert.ok(!/^\s*(#|\*\*)|\*\*|[:：]$/.test(n.title), `title without markup: ${n.title}`);
-    for (const b of [n.headingBlock, ...n.bodyBlocks]) {
-      assert.ok(!owned.has(b), "each block has one owner");
-      owned.add(b);
-    }
-    for (const c of n.children) {
-      assert.ok(c.span.start >= n.span.start && c.span.end <= n.span.end, "children inside parent span");
-      visit(c, level + 1);
-    }
-  };
-  tree.sections.forEach((s) => visit(s, 1));
-  assert.equal(owned.size, tree.blocks.length, "every block is owned by the preamble or one section");
-}
 
 interface Golden { kind: string; number: string | null; title: string; children?: Golden[] }
 const toGolden = (n: SectionNode, depth: number): Golden => ({ kind: n.kind, number: n.number, title: n.title, ...(depth < 3 ? { children: n.children.map((c) => toGolden(c, depth + 1)) } : {}) });
@@ -61,13 +36,7 @@ describe("every seed and sample", () => {
 const outline = (text: string) => {
   const tree = parseDocument(text);
   checkInvariants(tree);
-  const lines: string[] = [];
-  const walk = (n: SectionNode) => {
-    lines.push(`${"  ".repeat(n.level - 1)}${n.kind === "part" ? "[P] " : ""}${n.number ?? ""}|${n.title}`);
-    n.children.forEach(walk);
-  };
-  tree.sections.forEach(walk);
-  return { tree, lines };
+  return { tree, lines: outlineLines(tree) };
 };
 
 describe("rules", () => {

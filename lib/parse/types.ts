@@ -35,21 +35,22 @@ export interface Block {
 
 /** The numbering scheme a heading uses; levels come from how schemes nest in one document. */
 export type NumberingScheme =
-  | "part" // 第X部分
-  | "chapter" // 第X章
+  | "part" // 第X部分, Part I
+  | "chapter" // 第X章, Chapter 1
   | "section-cn" // 第X节
-  | "article" // 第X条
+  | "article" // 第X条, Article 1, ARTICLE I
+  | "section-en" // Section 1, Section 2.3, § 4 (depth in `numberPath`)
   | "cn-ordinal" // 一、
   | "cn-paren" // （一） / (一)
   | "arabic" // 1、 1. 1． 1)
-  | "decimal" // 1.1 / 1.1.1 (depth in `numberPath`)
+  | "decimal" // 1.1 / 1.1.1 / 2.a (depth in `numberPath`; a letter counts as its place: 2.a -> [2,1])
   | "arabic-paren" // （1） / (1)
   | "circled" // ①
   | "latin" // a) A. (a)
   | "roman" // i. ii. IV.
   | "markdown" // # heading / setext (unnumbered; level from the # count)
   | "bold" // a whole line in bold, unnumbered
-  | "plain"; // an unnumbered title-like line recognised by context (e.g. 摘要, 正文)
+  | "plain"; // an unnumbered title-like line recognised by context (e.g. 摘要, 正文, a short line before a paragraph)
 
 export interface SectionNode {
   /** Stable within one document: the path of child indexes, e.g. "3.2". */
