@@ -20,31 +20,34 @@ export interface BlockFeatures {
   sh: Shingles | null;
 }
 
-/** Features by raw block text: identical blocks (most of two versions) are normalized once. */
-const featureCache = new Map<string, BlockFeatures>();
-const textIds = new Map<string, number>();
-const CACHE_MAX = 100_000;
+/**
+ * Memo tables for one comparison (both documents): block features by raw text, so that identical
+ * blocks (most of two versions) are normalized and shingled once; interned ids of normalized texts and
+ * of section contents. Created per comparison, never kept across comparisons.
+ */
+export interface AlignCache {
+  features: Map<string, BlockFeatures>;
+  textIds: Map<string, number>;
+  exactIds: Map<string, number>;
+}
 
-/** Drop the memoised block features (the benchmark measures cold runs). */
-export function clearBlockCaches(): void {
-  featureCache.clear();
-  textIds.clear();
+export function createAlignCache(): AlignCache {
+  return { features: new Map(), textIds: new Map(), exactIds: new Map() };
 }
 
 /** Normalized-text key and length of a block (shingles lazily), memoised by its text. */
-export function blockFeatures(tree: DocumentTree, block: number): BlockFeatures {
+export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: number): BlockFeatures {
   const b = tree.blocks[block]!;
-  let f = featureCache.get(b.text);
+  let f = cache.features.get(b.text);
   if (!f) {
     const norm = normalizeForComparison(b.text);
-    let key = textIds.get(norm);
+    let key = cache.textIds.get(norm);
     if (key === undefined) {
-      key = textIds.size;
-      textIds.set(norm, key);
+      key = cache.textIds.size;
+      cache.textIds.set(norm, key);
     }
     f = { key, sh: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm };
-    if (featureCache.size >= CACHE_MAX) clearBlockCaches();
-    featureCache.set(b.text, f);
+    cache.features.set(b.text, f);
   }
   return f;
 }
@@ -61,9 +64,15 @@ function blockScore(a: BlockFeatures, b: BlockFeatures): number {
 }
 
 /** Align two lists of block indexes; entries index into the given lists. */
-export function alignBlocks(oldTree: DocumentTree, newTree: DocumentTree, olds: number[], news: number[]): AlignEntry[] {
-  const fo = olds.map((b) => blockFeatures(oldTree, b));
-  const fn = news.map((b) => blockFeatures(newTree, b));
+export function alignBlocks(
+  cache: AlignCache,
+  oldTree: DocumentTree,
+  newTree: DocumentTree,
+  olds: number[],
+  news: number[],
+): AlignEntry[] {
+  const fo = olds.map((b) => blockFeatures(cache, oldTree, b));
+  const fn = news.map((b) => blockFeatures(cache, newTree, b));
   return alignSequences({
     oldCount: olds.length,
     newCount: news.length,

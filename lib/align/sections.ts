@@ -14,7 +14,7 @@
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle } from "../text/normalize.ts";
-import { blockFeatures, blockShingles } from "./blocks.ts";
+import { blockFeatures, blockShingles, createAlignCache, type AlignCache } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
 import { containment, dice, shinglesOf, unionOf, type Shingles } from "./similarity.ts";
 
@@ -33,6 +33,8 @@ export interface SectionFeatures {
 
 export interface DocIndex {
   tree: DocumentTree;
+  /** Memo tables shared by both documents of one comparison. */
+  cache: AlignCache;
   features: Map<SectionNode, SectionFeatures>;
   /** Body blocks of each section (its listed body blocks plus orphan blocks after it), sorted. */
   bodyBlocks: Map<SectionNode, number[]>;
@@ -51,19 +53,20 @@ export interface SectionMatch {
   children: SectionMatch[];
 }
 
-const exactIds = new Map<string, number>();
-function exactId(s: string): number {
-  let id = exactIds.get(s);
+function exactId(cache: AlignCache, s: string): number {
+  let id = cache.exactIds.get(s);
   if (id === undefined) {
-    id = exactIds.size;
-    if (exactIds.size > 100_000) exactIds.clear();
-    exactIds.set(s, id);
+    id = cache.exactIds.size;
+    cache.exactIds.set(s, id);
   }
   return id;
 }
 
-/** Per-section features and block ownership of one document. */
-export function indexDocument(tree: DocumentTree): DocIndex {
+/**
+ * Per-section features and block ownership of one document. Index both documents of a comparison
+ * with the same `cache`.
+ */
+export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlignCache()): DocIndex {
   const features = new Map<SectionNode, SectionFeatures>();
   const bodyBlocks = new Map<SectionNode, number[]>();
   const parent = new Map<SectionNode, SectionNode | null>();
@@ -98,7 +101,7 @@ export function indexDocument(tree: DocumentTree): DocIndex {
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
     const titleNorm = normalizeTitle(node.title);
-    const own = bodyBlocks.get(node)!.map((b) => blockFeatures(tree, b));
+    const own = bodyBlocks.get(node)!.map((b) => blockFeatures(cache, tree, b));
     const kids = node.children.map((c) => features.get(c)!);
     let bodyLen = 0;
     let exact = "";
@@ -116,11 +119,11 @@ export function indexDocument(tree: DocumentTree): DocIndex {
       bodySh: null,
       parts: () => [...own.map(blockShingles), ...kids.flatMap((cf) => [cf.titleSh, bodyShingles(cf)])],
       bodyLen,
-      exactKey: exactId(titleNorm + "\u0000" + exact),
+      exactKey: exactId(cache, titleNorm + "\u0000" + exact),
       numberKey: node.numberPath.join("."),
     });
   }
-  return { tree, features, bodyBlocks, preambleBlocks: preamble, parent };
+  return { tree, cache, features, bodyBlocks, preambleBlocks: preamble, parent };
 }
 
 /** A section's body shingles (union of its blocks' and its children's titles and bodies), memoised. */

@@ -9,6 +9,11 @@ export type Shingles = Int32Array;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const keepCache = new Map<number, boolean>();
+
+/** Drop the per-code-point table (only for cold benchmark runs; it is bounded by the alphabet). */
+export function clearSimilarityCaches(): void {
+  keepCache.clear();
+}
 function keep(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (code >= 0x4e00 && code <= 0x9fff) return true;

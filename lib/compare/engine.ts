@@ -10,12 +10,13 @@
  *   5. statistics (`computeStats`).
  * `rebuildTexts` proves the model is lossless: it rebuilds both inputs from the segments alone.
  */
-import { alignBlocks, clearBlockCaches } from "../align/blocks.ts";
+import { alignBlocks, createAlignCache } from "../align/blocks.ts";
 import { alignSections, indexDocument, type DocIndex, type SectionMatch } from "../align/sections.ts";
+import { clearSimilarityCaches } from "../align/similarity.ts";
 import { diffBlockTexts } from "../diff/index.ts";
-import { clearTokenCaches } from "../diff/tokenize.ts";
+import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
-import { normalizeTitle } from "../text/normalize.ts";
+import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
 import type {
   BlockPair,
   CompareModel,
@@ -49,21 +50,25 @@ interface Ctx {
   oldIdx: DocIndex;
   newIdx: DocIndex;
   ignore: readonly IgnoreOption[];
+  /** Segmentations and token keys, shared by the block diffs of this comparison only. */
+  tokens: TokenCache;
 }
 
 /**
- * Drop memoised work (block features by text, line segmentations, token keys). The caches are bounded
- * and only speed up repeated text; the benchmark clears them so that every run is cold.
+ * Memoised work lives for one comparison (lib/align/blocks.ts AlignCache, lib/diff/tokenize.ts
+ * TokenCache), so nothing carries over from one comparison to the next but two per-code-point tables
+ * (character folds, letter-or-digit tests). This drops those too, so a benchmark run is fully cold.
  */
 export function clearEngineCaches(): void {
-  clearBlockCaches();
-  clearTokenCaches();
+  clearFoldCache();
+  clearSimilarityCaches();
 }
 
 /** Compare two parsed documents. */
 export function compareDocuments(oldTree: DocumentTree, newTree: DocumentTree, options?: Partial<CompareOptions>): CompareModel {
   const ignore = normalizeOptions(options);
-  const ctx: Ctx = { oldIdx: indexDocument(oldTree), newIdx: indexDocument(newTree), ignore };
+  const cache = createAlignCache();
+  const ctx: Ctx = { oldIdx: indexDocument(oldTree, cache), newIdx: indexDocument(newTree, cache), ignore, tokens: createTokenCache() };
   const matches = alignSections(ctx.oldIdx, ctx.newIdx);
   const preamble = pairBlocks(ctx, ctx.oldIdx.preambleBlocks, ctx.newIdx.preambleBlocks);
   const sections = buildPairs(ctx, matches);
@@ -101,6 +106,7 @@ function blockPair(ctx: Ctx, o: number | null, n: number | null, moved: boolean,
       newBase: nb.span.start,
       oldNumber: numbers?.[0],
       newNumber: numbers?.[1],
+      cache: ctx.tokens,
     });
     const changed = segments.some((s) => s.op !== "equal");
     return { status: moved ? "moved" : changed ? "modified" : "unchanged", kind, oldBlock: o, newBlock: n, segments };
@@ -114,7 +120,7 @@ function blockPair(ctx: Ctx, o: number | null, n: number | null, moved: boolean,
 }
 
 function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
-  return alignBlocks(ctx.oldIdx.tree, ctx.newIdx.tree, olds, news).map((e) =>
+  return alignBlocks(ctx.oldIdx.cache, ctx.oldIdx.tree, ctx.newIdx.tree, olds, news).map((e) =>
     blockPair(ctx, e.o === null ? null : olds[e.o]!, e.n === null ? null : news[e.n]!, e.moved),
   );
 }

@@ -14,13 +14,18 @@ export interface Op {
   n1: number;
 }
 
+/** Where words begin and end in one text. */
+export interface WordBounds {
+  at(offset: number): boolean;
+}
+
 /** Context the passes need: both texts and where token (word) boundaries fall in each. */
 export interface DiffContext {
   oldText: string;
   newText: string;
-  /** 1 at every offset that is a token boundary (including 0 and length). */
-  oldBounds: Uint8Array;
-  newBounds: Uint8Array;
+  /** Word boundaries (including 0 and length) of each side. */
+  oldBounds: WordBounds;
+  newBounds: WordBounds;
 }
 
 /**
@@ -136,7 +141,7 @@ const OPENERS = new Set([..."（(【「『“‘"]);
  * text edge 6, blank line 6, line break 5, after a sentence end 4, at clause punctuation 3,
  * whitespace 2, word boundary 1, inside a word 0.
  */
-export function boundaryScore(text: string, bounds: Uint8Array, at: number): number {
+export function boundaryScore(text: string, bounds: WordBounds, at: number): number {
   if (at <= 0 || at >= text.length) return 6;
   const a = text[at - 1]!;
   const b = text[at]!;
@@ -145,7 +150,7 @@ export function boundaryScore(text: string, bounds: Uint8Array, at: number): num
   if (SENTENCE_END.has(a)) return 4;
   if (CLAUSE.has(a) || OPENERS.has(b)) return 3;
   if (/\s/.test(a) || /\s/.test(b)) return 2;
-  return bounds[at] ? 1 : 0;
+  return bounds.at(at) ? 1 : 0;
 }
 
 /**

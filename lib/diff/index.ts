@@ -3,16 +3,19 @@
  *
  * Pipeline (`diffBlockTexts`):
  *   1. identical texts -> one equal segment (no tokenizing at all);
- *   2. tokenize both sides (tokenize.ts: Intl.Segmenter words, Latin words, numbers, punctuation,
- *      whitespace; keys are interned normalized forms, so NFKC-equal tokens match);
- *   3. trim the common prefix/suffix, Myers diff (jsdiff `diffArrays`) over the integer keys of the rest;
- *   4. `splitStrictDifferences`: tokens equal only after normalisation are shown as changes unless that
+ *   2. cut the common prefix and suffix (back to punctuation or spaces, so no word is split);
+ *   3. cut the rest of both sides into clauses and diff the clause lists (exact text): clauses found
+ *      unchanged stay one token each, the others are segmented into words (tokenize.ts: Intl.Segmenter
+ *      words, Latin words, numbers, punctuation, whitespace; keys are interned normalized forms, so
+ *      NFKC-equal tokens match). Segmentation is the costly step: this does it only where text changed;
+ *   4. Myers diff (jsdiff `diffArrays`) over the integer keys of those tokens;
+ *   5. `splitStrictDifferences`: tokens equal only after normalisation are shown as changes unless that
  *      difference is ignored (whitespace, width);
- *   5. `refineToChars`: a replaced run of Chinese is re-diffed by character when that keeps equal runs
+ *   6. `refineToChars`: a replaced run of Chinese is re-diffed by character when that keeps equal runs
  *      of at least CONFIG.refineMinEqualChars characters;
- *   6. clean-up (cleanup.ts): fold whitespace-only changes (if ignored), absorb short equal runs,
+ *   7. clean-up (cleanup.ts): fold whitespace-only changes (if ignored), absorb short equal runs,
  *      slide changes to word/sentence boundaries, merge;
- *   7. segments with the original characters of each side and absolute offsets.
+ *   8. segments with the original characters of each side and absolute offsets.
  */
 import { diffArrays } from "diff";
 import { CONFIG } from "../compare/config.ts";
@@ -26,7 +29,17 @@ import {
   type DiffContext,
   type Op,
 } from "./cleanup.ts";
-import { NUMBER_KEY, tokenize, type Tokens } from "./tokenize.ts";
+import {
+  Boundaries,
+  createTokenCache,
+  isAtomicKey,
+  NUMBER_KEY,
+  prepareTokens,
+  tokenize,
+  type PreparedText,
+  type TokenCache,
+  type Tokens,
+} from "./tokenize.ts";
 
 export type { Op } from "./cleanup.ts";
 
@@ -38,6 +51,8 @@ export interface BlockDiffOptions {
   /** Offsets of the two blocks in their documents (added to segment offsets). */
   oldBase?: number;
   newBase?: number;
+  /** Memo tables shared by the block diffs of one comparison (a fresh one when absent). */
+  cache?: TokenCache;
 }
 
 /** Diff two block texts; see the module comment. */
@@ -68,8 +83,9 @@ export function diffOps(oldText: string, newText: string, options: BlockDiffOpti
   while (suf < max - pre && oldText.charCodeAt(oldText.length - 1 - suf) === newText.charCodeAt(newText.length - 1 - suf)) suf++;
   while (suf > 0 && !SAFE_CUT.test(oldText[oldText.length - suf - 1] ?? " ")) suf--;
   if (Math.min(oldText.length, newText.length) - suf < MIN_PREFIX_CUT) suf = 0;
-  if (pre === 0 && suf === 0) return diffMiddle(oldText, newText, options);
-  const mid = diffMiddle(oldText.slice(pre, oldText.length - suf), newText.slice(pre, newText.length - suf), options);
+  const cache = options.cache ?? createTokenCache();
+  if (pre === 0 && suf === 0) return diffMiddle(oldText, newText, options, cache);
+  const mid = diffMiddle(oldText.slice(pre, oldText.length - suf), newText.slice(pre, newText.length - suf), options, cache);
   const ops: Op[] = [];
   if (pre) ops.push({ op: "equal", o0: 0, o1: pre, n0: 0, n1: pre });
   for (const op of mid) ops.push({ op: op.op, o0: op.o0 + pre, o1: op.o1 + pre, n0: op.n0 + pre, n1: op.n1 + pre });
@@ -77,20 +93,88 @@ export function diffOps(oldText: string, newText: string, options: BlockDiffOpti
   return mergeAdjacent(ops);
 }
 
-function diffMiddle(oldText: string, newText: string, options: BlockDiffOptions): Op[] {
+function diffMiddle(oldText: string, newText: string, options: BlockDiffOptions, cache: TokenCache): Op[] {
   const ignore = new Set(options.ignore ?? []);
   const ignoreNumbering = ignore.has("numbering");
-  const a = tokenize(oldText, { ignoreNumbering, numberHint: options.oldNumber });
-  const b = tokenize(newText, { ignoreNumbering, numberHint: options.newNumber });
-  const ctx: DiffContext = { oldText, newText, oldBounds: boundsOf(a), newBounds: boundsOf(b) };
+  const pa = prepareTokens(oldText, cache, { ignoreNumbering, numberHint: options.oldNumber });
+  const pb = prepareTokens(newText, cache, { ignoreNumbering, numberHint: options.newNumber });
+  const [atomicA, atomicB] = unchangedClauses(pa, pb);
+  const a = tokenize(pa, cache, atomicA);
+  const b = tokenize(pb, cache, atomicB);
+  const ctx: DiffContext = { oldText, newText, oldBounds: new Boundaries(a, cache), newBounds: new Boundaries(b, cache) };
 
-  let ops = tokenOpsToCharOps(a, b, splitStrictDifferences(diffTokens(a.keys, b.keys), a, b, ignore));
-  ops = refineToChars(ops, ctx, ignore.has("width"));
+  let ops = tokenOpsToCharOps(a, b, splitStrictDifferences(diffAnchored(a, b), a, b, ignore));
+  ops = refineToChars(ops, ctx, ignore.has("width"), cache);
   if (ignore.has("whitespace")) ops = foldWhitespaceChanges(ops, ctx);
   ops = absorbShortEquals(ops, ctx);
   ops = shiftToBoundaries(ops, ctx);
   if (ignore.has("whitespace")) ops = foldWhitespaceChanges(ops, ctx);
   return mergeAdjacent(ops);
+}
+
+/**
+ * The clauses of each side that the other side has unchanged, found by a Myers diff over the clause
+ * lists (exact text): 1 = keep as one token.
+ */
+function unchangedClauses(a: PreparedText, b: PreparedText): [Uint8Array, Uint8Array] {
+  const clauseKeys = (p: PreparedText, unique: number) => {
+    const pieces: number[] = [];
+    const keys: number[] = [];
+    for (let k = 0; k < p.kinds.length; k++) {
+      if (p.kinds[k] !== 1) continue;
+      pieces.push(k);
+      // A clause without an id never matches (a key of its own, negative).
+      keys.push(p.ids[k]! >= 0 ? p.ids[k]! : unique - k);
+    }
+    return { pieces, keys };
+  };
+  const ca = clauseKeys(a, -1);
+  const cb = clauseKeys(b, -1 - a.kinds.length);
+  const atomicA = new Uint8Array(a.kinds.length);
+  const atomicB = new Uint8Array(b.kinds.length);
+  let i = 0;
+  let j = 0;
+  for (const run of diffTokens(ca.keys, cb.keys)) {
+    if (run.op === "equal") {
+      for (let k = 0; k < run.count; k++) {
+        atomicA[ca.pieces[i + k]!] = 1;
+        atomicB[cb.pieces[j + k]!] = 1;
+      }
+      i += run.count;
+      j += run.count;
+    } else if (run.op === "delete") i += run.count;
+    else j += run.count;
+  }
+  return [atomicA, atomicB];
+}
+
+/**
+ * Token diff with the unchanged clauses as anchors: the k-th atomic token of one side is equal to the
+ * k-th of the other (they come from the clause diff, in order); only the tokens between two anchors
+ * are diffed, each gap on its own. (One Myers run over everything would weigh a whole clause as one
+ * token, and could trade it for a few matching spaces.)
+ */
+function diffAnchored(a: Tokens, b: Tokens): TokenRun[] {
+  const runs: TokenRun[] = [];
+  const push = (run: TokenRun) => {
+    const last = runs[runs.length - 1];
+    if (last && last.op === run.op) last.count += run.count;
+    else runs.push({ ...run });
+  };
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let ia = i;
+    while (ia < a.keys.length && !isAtomicKey(a.keys[ia]!)) ia++;
+    let jb = j;
+    while (jb < b.keys.length && !isAtomicKey(b.keys[jb]!)) jb++;
+    for (const run of diffTokens(a.keys.slice(i, ia), b.keys.slice(j, jb))) push(run);
+    if (ia >= a.keys.length || jb >= b.keys.length) break;
+    push({ op: "equal", count: 1 });
+    i = ia + 1;
+    j = jb + 1;
+  }
+  return runs;
 }
 
 /** Token-level edit script: [op, count] runs over the two key arrays. */
@@ -184,21 +268,13 @@ function tokenOpsToCharOps(a: Tokens, b: Tokens, runs: TokenRun[]): Op[] {
   return mergeAdjacent(ops);
 }
 
-function boundsOf(t: Tokens): Uint8Array {
-  const bounds = new Uint8Array(t.text.length + 1);
-  for (const s of t.starts) bounds[s] = 1;
-  bounds[t.text.length] = 1;
-  return bounds;
-}
-
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const charKeys = new Map<string, number>();
-function charKey(ch: string, fold: boolean): number {
+function charKey(cache: TokenCache, ch: string, fold: boolean): number {
   const c = fold ? foldChar(ch) : ch;
-  let k = charKeys.get(c);
+  let k = cache.charKeys.get(c);
   if (k === undefined) {
-    k = charKeys.size;
-    charKeys.set(c, k);
+    k = cache.charKeys.size;
+    cache.charKeys.set(c, k);
   }
   return k;
 }
@@ -209,7 +285,7 @@ function charKey(ch: string, fold: boolean): number {
  *   <del>个人信息</del><ins>个人敏感信息</ins>  ->  个人<ins>敏感</ins>信息
  *   <del>收集</del><ins>收取</ins>  stays as is (the only common run, 收, is one character)
  */
-export function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean): Op[] {
+export function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: TokenCache): Op[] {
   const out: Op[] = [];
   for (let i = 0; i < ops.length; i++) {
     const del = ops[i]!;
@@ -230,8 +306,8 @@ export function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean): 
       i++;
       continue;
     }
-    const ka = Array.from(oldPart, (c) => charKey(c, foldWidth));
-    const kb = Array.from(newPart, (c) => charKey(c, foldWidth));
+    const ka = Array.from(oldPart, (c) => charKey(cache, c, foldWidth));
+    const kb = Array.from(newPart, (c) => charKey(cache, c, foldWidth));
     // Array.from splits by code point; map code points back to UTF-16 offsets.
     const offA = codePointOffsets(oldPart);
     const offB = codePointOffsets(newPart);

@@ -50,6 +50,11 @@ const EXTRA_FOLDS: Record<string, string> = {
 
 const foldCache = new Map<string, string>();
 
+/** Drop the per-code-point fold table (only for cold benchmark runs; it is bounded by the alphabet). */
+export function clearFoldCache(): void {
+  foldCache.clear();
+}
+
 /** The width fold of one code point (NFKC + quote/dash/full-stop folds), cached. */
 export function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
