@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { gzipSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
 import { databaseFile } from "../lib/config.ts";
 import { seedSamples } from "../lib/data/samples.ts";
@@ -117,6 +118,28 @@ function line(label: string, m: { times: number[]; cpu: number | null }, target:
   return `${label} ${fmt(med)}  min ${fmt(Math.min(...m.times))}${cpu}${verdict}${extra}`;
 }
 
+/**
+ * The JavaScript a page loads: every script its HTML references (<script src> except noModule
+ * polyfills, and scripts it preloads), as served from the build, each gzipped (level 9), summed.
+ */
+async function pageJs(url: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const html = await (await fetch(url)).text();
+  const srcs = new Set<string>();
+  // noModule scripts (legacy polyfills) are skipped by every browser that runs the app's modules.
+  for (const m of html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g))
+    if (!/nomodule/i.test(m[1]! + m[3]!)) srcs.add(m[2]!);
+  for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+\.js[^"]*)"[^>]*as="script"/g))
+    srcs.add((m[1] ?? m[2])!);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, "&"), url))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: srcs.size, raw, gzip };
+}
+
 const readLoad = (): string => loadavg().map((l) => l.toFixed(1)).join(" ");
 
 const fmt = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
@@ -139,6 +162,9 @@ async function main(): Promise<void> {
       else console.log(`${t.name} uncached  (skipped: set BENCH_DATABASE_URL to the server's database)`);
       console.log(line(`${t.name} cached  `, await measure(url, async () => {}, child?.pid), t.cachedTarget, `  ${(size / 1024).toFixed(0)} KB`));
     }
+    const js = await pageJs(base + targets[0]!.path);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(`page JS: ${js.files} chunks, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped  target <= 150 KB: ${js.gzip <= 150 * 1024 ? "ok" : "MISSED"}`);
     const load = readLoad();
     if (load) console.log(`load average during the run: ${load} (on ${cpus().length} cores)`);
   } finally {

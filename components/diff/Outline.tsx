@@ -1,6 +1,5 @@
 import type { OutlineEntry } from "@/lib/view/types";
 import type { CompareMessages } from "./messages";
-import { STATUS_MARK } from "./status";
 
 /** The aligned sections with a marker per status; plain fragment links (no script needed to jump). */
 export function Outline({ entries, m }: { entries: OutlineEntry[]; m: CompareMessages }) {
@@ -11,9 +10,7 @@ export function Outline({ entries, m }: { entries: OutlineEntry[]; m: CompareMes
         {entries.map((e) => (
           <li key={e.key} data-changed={e.changed} style={e.depth > 1 ? { paddingLeft: `${Math.min(e.depth - 1, 4) * 0.8}rem` } : undefined}>
             <a href={`#${e.key}`}>
-              <span className="cmp-mark" data-s={e.status} title={m.status[e.status]}>
-                {STATUS_MARK[e.status]}
-              </span>
+              <span className="cmp-mark" data-s={e.status} title={m.status[e.status]} />
               <span>
                 {e.label || m.preamble}
                 <span className="sr-only"> ({m.status[e.status]})</span>

@@ -1,7 +1,6 @@
 import type { BlockRow, Layout, SectionRow } from "@/lib/view/types";
 import type { CompareMessages } from "./messages";
 import { Runs } from "./Runs";
-import { STATUS_MARK } from "./status";
 
 function fill(tpl: string, vars: Record<string, string>): string {
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
@@ -14,7 +13,7 @@ function Pair({ b, layout }: { b: BlockRow; layout: Layout }) {
   const showInline = layout === "inline" && modified;
   const showSides = !showInline;
   return (
-    <div className="cmp-pair" data-s={b.status} data-kind={b.kind} data-both={b.left && b.right ? "true" : undefined}>
+    <div className="cmp-pair" data-s={b.status} data-kind={b.kind === "paragraph" ? undefined : b.kind} data-both={b.left && b.right ? "true" : undefined}>
       {showSides && (
         <>
           {b.left ? (
@@ -105,12 +104,9 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
   }
   const label = row.key === "preamble" ? m.preamble : null;
   return (
-    <section id={row.key} className="cmp-row" data-s={row.status} data-changed={row.changed} style={row.depth > 1 ? { paddingLeft: `${Math.min(row.depth - 1, 3) * 0.75}rem` } : undefined}>
+    <section id={row.key} className="cmp-row" data-s={row.status} data-changed={row.changed} data-depth={Math.min(row.depth, 4)}>
       <div className="cmp-row-head">
-        <span className="cmp-badge">
-          <span className="cmp-mark" data-s={row.status} aria-hidden="true">
-            {STATUS_MARK[row.status]}
-          </span>
+        <span className="cmp-badge" data-s={row.status}>
           {m.status[row.status]}
           {label && ` · ${label}`}
         </span>
