@@ -17,7 +17,7 @@ test("the JSON API: lists, details, 404 and 422 with a reason", async ({ request
   const list = await request.get("/api/policies");
   expect(list.status()).toBe(200);
   const { policies } = await list.json();
-  expect(policies).toHaveLength(samples.policyCount);
+  expect(policies.map((p: { slug: string }) => p.slug)).toEqual(expect.arrayContaining([...samples.slugs]));
 
   const one = await request.get(`/api/policies/${samples.xuexi.slug}`);
   const { policy } = await one.json();

@@ -23,6 +23,16 @@ export const samples = {
     newestSource: "https://web.archive.org/web/20220427012638/https://www.douban.com/about/privacy",
   },
   bereal: { slug: "en-bereal-privacy", versionKeys: ["2026-06-30", "2026-05-13", "2026-04-21"] },
+  slugs: [
+    "zh-migu-bookstore-privacy",
+    "zh-migu-kuaiyou-privacy",
+    "zh-mitao-privacy",
+    "zh-gd-10086-privacy",
+    "zh-miitee-privacy",
+    "zh-xuexiqiangguo-privacy",
+    "zh-douban-privacy",
+    "en-bereal-privacy",
+  ],
   names: ["学习强国隐私权政策", "豆瓣个人信息保护政策", "咪咕云书店隐私政策", "咪咕隐私权政策", "Miitee隐私政策", "隐私协议", "隐私权政策", "Privacy Policy"],
 } as const;
 
