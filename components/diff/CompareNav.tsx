@@ -119,7 +119,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
       <button type="button" className="cmp-chip" onClick={() => go(1)} aria-keyshortcuts="j n" disabled={!changeKeys.length}>
         ↓ {labels.next}
       </button>
-      <button type="button" className="cmp-chip" onClick={expandAll}>
+      <button type="button" className="cmp-chip cmp-expand" onClick={expandAll}>
         {labels.expandAll}
       </button>
       <button type="button" className="cmp-chip" data-copy="">

@@ -35,8 +35,14 @@ export interface CompareScreenProps {
   m: CompareMessages;
 }
 
+/** A version as shown: its key, which is its published date ("2022-06-29", "2022-06-29-2"), or "undated". */
+function versionDate(v: { key: string }, m: CompareMessages): string {
+  return v.key.replace(/^undated/, m.undated);
+}
+
+/** The date, with the version's label when it says more (for the version switches). */
 function versionName(v: { key: string; publishedAt: string | null; label: string | null }, m: CompareMessages): string {
-  const date = v.publishedAt ?? (v.key.startsWith("undated") ? m.undated : v.key);
+  const date = versionDate(v, m);
   return v.label && v.label !== date ? `${date} · ${v.label}` : date;
 }
 
@@ -52,8 +58,9 @@ function Side({ side, which, role, value, choiceGroups, m }: { side: SideInfo; w
     <div className="cmp-side" data-testid={`side-${which}`}>
       <div className="cmp-side-label">{role}</div>
       <div className="cmp-side-name">
-        <Link href={side.href}>{side.policyName}</Link> · <time dateTime={side.publishedAt ?? undefined}>{versionName(side, m)}</time>
+        <Link href={side.href}>{side.policyName}</Link> · <time dateTime={side.publishedAt ?? undefined}>{versionDate(side, m)}</time>
       </div>
+      {side.label && side.label !== side.publishedAt && <div className="cmp-side-note">{side.label}</div>}
       <VersionSwitch label={`${m.switchVersion}: ${role}`} value={value} groups={choiceGroups} />
     </div>
   );
@@ -80,8 +87,8 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
     <div className="cmp" data-testid="compare">
       <header className="cmp-header">
         <h1 className="cmp-title">
-          {m.pageTitle}: {from.policyName} {versionName(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
-          {versionName(to, m)}
+          {m.pageTitle}: {from.policyName} {versionDate(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
+          {versionDate(to, m)}
         </h1>
         <div className="cmp-sides">
           <Side side={from} which="from" role={m.base} value={here} choiceGroups={groups(choices, (a) => compareHref(a, to, options), m)} m={m} />
@@ -144,10 +151,10 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
           <div className="cmp-cols" aria-hidden="true">
             <span>
-              {m.base}: {from.policyName} {versionName(from, m)}
+              {m.base}: {from.policyName} {versionDate(from, m)}
             </span>
             <span>
-              {m.compared}: {to.policyName} {versionName(to, m)}
+              {m.compared}: {to.policyName} {versionDate(to, m)}
             </span>
           </div>
           {rows.length === 0 && <p className="cmp-empty">{m.noRows}</p>}
