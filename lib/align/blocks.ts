@@ -8,7 +8,7 @@ import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
-import { dice, shinglesOf, type Shingles } from "./similarity.ts";
+import { dice, ShingleTable, type Shingles } from "./similarity.ts";
 
 export interface BlockFeatures {
   /** Interned normalized text: equal keys = equal after normalisation. */
@@ -29,10 +29,12 @@ export interface AlignCache {
   features: Map<string, BlockFeatures>;
   textIds: Map<string, number>;
   exactIds: Map<string, number>;
+  /** Bigram ids shared by both documents (lib/align/similarity.ts). */
+  shingles: ShingleTable;
 }
 
 export function createAlignCache(): AlignCache {
-  return { features: new Map(), textIds: new Map(), exactIds: new Map() };
+  return { features: new Map(), textIds: new Map(), exactIds: new Map(), shingles: new ShingleTable() };
 }
 
 /** Normalized-text key and length of a block (shingles lazily), memoised by its text. */
@@ -52,15 +54,15 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
   return f;
 }
 
-export function blockShingles(f: BlockFeatures): Shingles {
-  return (f.sh ??= shinglesOf(f.norm));
+export function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
+  return (f.sh ??= cache.shingles.shingles(f.norm));
 }
 
 /** Similarity of two blocks in [0,1]; 0 between a blank and a non-blank block. */
-function blockScore(a: BlockFeatures, b: BlockFeatures): number {
+function blockScore(cache: AlignCache, a: BlockFeatures, b: BlockFeatures): number {
   if (a.blank || b.blank) return a.blank && b.blank ? 1 : 0;
   if (a.key === b.key) return 1;
-  return dice(blockShingles(a), blockShingles(b));
+  return dice(blockShingles(cache, a), blockShingles(cache, b));
 }
 
 /** Align two lists of block indexes; entries index into the given lists. */
@@ -76,12 +78,12 @@ export function alignBlocks(
   return alignSequences({
     oldCount: olds.length,
     newCount: news.length,
-    score: (i, j) => blockScore(fo[i]!, fn[j]!),
+    score: (i, j) => blockScore(cache, fo[i]!, fn[j]!),
     matchMin: CONFIG.blockMatchMin,
     moveMin: CONFIG.blockMoveMin,
     oldKeys: fo.map((f) => f.key),
     newKeys: fn.map((f) => f.key),
-    placeScore: (i, j) => (fo[i]!.blank || fn[j]!.blank ? 0 : blockScore(fo[i]!, fn[j]!)),
+    placeScore: (i, j) => (fo[i]!.blank || fn[j]!.blank ? 0 : blockScore(cache, fo[i]!, fn[j]!)),
     placeMin: CONFIG.blockPlaceMin,
     canMove: (i, j) =>
       !fo[i]!.blank && !fn[j]!.blank && (fo[i]!.key === fn[j]!.key || Math.min(fo[i]!.len, fn[j]!.len) >= CONFIG.blockMoveMinChars),

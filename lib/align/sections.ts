@@ -14,16 +14,16 @@
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle } from "../text/normalize.ts";
-import { blockFeatures, blockShingles, createAlignCache, type AlignCache } from "./blocks.ts";
+import { blockFeatures, createAlignCache, type AlignCache } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
-import { containment, dice, shinglesOf, unionOf, type Shingles } from "./similarity.ts";
+import { bitsContainment, bitsDice, bitsOf, bitsUnion, dice, type BitSet, type Shingles } from "./similarity.ts";
 
 export interface SectionFeatures {
   titleNorm: string;
   titleSh: Shingles;
-  /** Body shingles (blocks' and children's), computed on first use: see `bodyShingles`. */
-  bodySh: Shingles | null;
-  parts: () => Shingles[];
+  /** Body bigrams (blocks' and children's titles and bodies), computed on first use: see `bodyShingles`. */
+  bodySh: BitSet | null;
+  body: () => BitSet;
   /** Content length (normalized chars) of the subtree body. */
   bodyLen: number;
   /** Interned id of title + body (exact-equality key). */
@@ -115,9 +115,14 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
     }
     features.set(node, {
       titleNorm,
-      titleSh: shinglesOf(titleNorm),
+      titleSh: cache.shingles.shingles(titleNorm),
       bodySh: null,
-      parts: () => [...own.map(blockShingles), ...kids.flatMap((cf) => [cf.titleSh, bodyShingles(cf)])],
+      body: () => {
+        const ids = own.map((f) => f.sh ?? cache.shingles.unsortedIds(f.norm));
+        for (const cf of kids) ids.push(cf.titleSh);
+        const kidBodies = kids.map(bodyShingles);
+        return bitsOf(cache.shingles.size, ids, kidBodies);
+      },
       bodyLen,
       exactKey: exactId(cache, titleNorm + "\u0000" + exact),
       numberKey: node.numberPath.join("."),
@@ -126,9 +131,9 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
   return { tree, cache, features, bodyBlocks, preambleBlocks: preamble, parent };
 }
 
-/** A section's body shingles (union of its blocks' and its children's titles and bodies), memoised. */
-export function bodyShingles(f: SectionFeatures): Shingles {
-  return (f.bodySh ??= unionOf(f.parts()));
+/** A section's body bigrams (union of its blocks' and its children's titles and bodies), memoised. */
+export function bodyShingles(f: SectionFeatures): BitSet {
+  return (f.bodySh ??= f.body());
 }
 
 /** Title similarity: 1 when equal after normalisation, else bigram Dice. */
@@ -146,7 +151,7 @@ function titleSim(a: SectionFeatures, b: SectionFeatures): number {
 export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
   const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
-  const body = dice(bodyShingles(a), bodyShingles(b));
+  const body = bitsDice(bodyShingles(a), bodyShingles(b));
   let s: number;
   if (small) s = a.titleNorm || b.titleNorm ? t : body;
   else if (!a.titleNorm && !b.titleNorm) s = body;
@@ -158,7 +163,7 @@ export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
 
 /** In-place pairing score: the better of title and body similarity. */
 function placeScore(a: SectionFeatures, b: SectionFeatures): number {
-  const body = a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? dice(bodyShingles(a), bodyShingles(b)) : 0;
+  const body = a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? bitsDice(bodyShingles(a), bodyShingles(b)) : 0;
   return Math.max(body, a.titleNorm && b.titleNorm ? titleSim(a, b) : 0);
 }
 
@@ -242,17 +247,17 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < CONFIG.minBodyChars) continue;
-        if (containment(bodyShingles(pf), bodyShingles(wf)) >= CONFIG.splitContainMin) pieces.push(p);
+        if (bitsContainment(bodyShingles(pf), bodyShingles(wf)) >= CONFIG.splitContainMin) pieces.push(p);
       }
       if (pieces.length < 2) continue;
-      const union = unionOf(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
-      if (containment(bodyShingles(wf), union) < CONFIG.splitCoverMin || union.length > 1.6 * bodyShingles(wf).length) continue;
+      const union = bitsUnion(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
+      if (bitsContainment(bodyShingles(wf), union) < CONFIG.splitCoverMin || union.count > 1.6 * bodyShingles(wf).count) continue;
       const id = ++groupIds;
       const kind = side === "old" ? "split" : "merged";
       const members: SectionMatch[] = pieces.map((p) => ({
         old: side === "old" ? whole : p.old,
         new: side === "old" ? p.new : whole,
-        score: side === "old" ? dice(bodyShingles(wf), bodyShingles(newIdx.features.get(p.new!)!)) : dice(bodyShingles(wf), bodyShingles(oldIdx.features.get(p.old!)!)),
+        score: bitsDice(bodyShingles(wf), bodyShingles((side === "old" ? newIdx : oldIdx).features.get(p[other]!)!)),
         moved: false,
         group: { kind, id },
         children: [],

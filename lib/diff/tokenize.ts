@@ -6,8 +6,8 @@
  * the whole engine (about 1 µs per word, mostly the segment objects the iterator allocates), so it is
  * done as little as possible:
  *
- *  - text is cut into clauses: lines, then after clause punctuation (，。；：！？、, or ASCII , . ; : ! ?
- *    followed by whitespace), with whitespace runs apart. The segmenter never joins a word across those places (checked on every line
+ *  - text is cut into clauses: lines, then after clause punctuation (，。；：！？、 , . ; : ! ?, not
+ *    between two Latin letters or digits), with whitespace runs apart. The segmenter never joins a word across those places (checked on every line
  *    of the samples, see tokenize.test.ts), so segmenting clause by clause gives the same words as
  *    segmenting line by line, and stays linear (one long string costs quadratic time, STACK-NOTES);
  *  - `prepareTokens` lists the clauses of a text; the diff first compares the two clause lists
@@ -145,8 +145,7 @@ export interface PreparedText {
   ids: Int32Array;
 }
 
-const CLAUSE_END_CJK = new Set([..."，。；：！？、"]);
-const CLAUSE_END_ASCII = new Set([...",.;:!?"]);
+const CLAUSE_END = new Set([..."，。；：！？、,.;:!?"]);
 /** Letters and digits that are not Han: between two of them a full-width comma can sit inside a number. */
 const ALNUM = /[\p{L}\p{N}]/u;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -157,13 +156,11 @@ function latinAlnum(ch: string | undefined): boolean {
 }
 
 /**
- * Whether a clause may end before offset i of `text` (0 < i < text.length): after ，。；：！？、 (unless
- * between two Latin letters or digits, as in "1，000"), or after ASCII , . ; : ! ? before whitespace.
+ * Whether a clause may end before offset i of `text` (0 < i < text.length): after ，。；：！？、 or
+ * ASCII , . ; : ! ?, unless between two Latin letters or digits ("1，000", "3.14", "e.g.", "a:b").
  */
 function clauseCut(text: string, i: number): boolean {
-  const p = text[i - 1]!;
-  if (CLAUSE_END_CJK.has(p)) return !(latinAlnum(text[i - 2]) && latinAlnum(text[i]));
-  return CLAUSE_END_ASCII.has(p) && isWs(text.charCodeAt(i));
+  return CLAUSE_END.has(text[i - 1]!) && !(latinAlnum(text[i - 2]) && latinAlnum(text[i]));
 }
 
 function isWs(code: number): boolean {
