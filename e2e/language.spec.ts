@@ -23,3 +23,17 @@ test("the language switch changes the UI to English and back, and survives a rel
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("隐私政策的每一次变化");
 });
+
+test("the switch only sends the browser back to a path on this site", async ({ request }) => {
+  for (const [next, location] of [
+    ["/p/x?y=1", "/p/x?y=1"],
+    ["/\t/evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example/", "/"],
+  ] as const) {
+    const res = await request.post("/api/locale", { form: { locale: "en", next }, maxRedirects: 0 });
+    expect(res.status(), next).toBe(303);
+    expect(res.headers()["location"], next).toBe(location);
+  }
+});

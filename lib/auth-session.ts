@@ -6,6 +6,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ADMIN_COOKIE, ADMIN_COOKIE_MAX_AGE, adminConfig, checkSession, signIn, type AuthResult } from "./auth.ts";
+import { localPath } from "./validations/redirect.ts";
 
 /** Whether this request carries a valid admin session. */
 export async function webAuth(): Promise<AuthResult> {
@@ -26,9 +27,9 @@ export async function requireAdminPage(next: string): Promise<void> {
   if (!(await isAdmin())) redirect(`/signin?next=${encodeURIComponent(next)}`);
 }
 
-/** Only a path on this site, so the sign-in page is not an open redirect. */
+/** Only a path on this site, so the sign-in page is not an open redirect (see localPath). */
 export function safeNext(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
+  return localPath(value) ?? "/";
 }
 
 async function isHttps(): Promise<boolean> {

@@ -2,15 +2,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALES } from "@/lib/i18n";
+import { localPathSchema } from "@/lib/validations/redirect";
 
 const bodySchema = z.object({
   locale: z.enum(LOCALES),
-  // Only a path on this site (no "//host" or scheme), so this is not an open redirect.
-  next: z
-    .string()
-    .regex(/^\/(?![/\\])/)
-    .optional()
-    .catch(undefined),
+  // Only a path on this site, so this is not an open redirect; anything else goes home.
+  next: localPathSchema.optional().catch(undefined),
 });
 
 export async function POST(request: NextRequest) {
