@@ -31,8 +31,11 @@ export interface SequenceAlignConfig {
   /** Exact-equality keys; equal keys are anchored without scoring. */
   oldKeys?: readonly number[];
   newKeys?: readonly number[];
+  /** Score of a lone facing pair (reported as its score when paired). */
   placeScore?(i: number, j: number): number;
   placeMin?: number;
+  /** Whether to pair a lone facing pair; default: placeScore >= placeMin. */
+  placeAccept?(i: number, j: number, score: number): boolean;
   canMove?(i: number, j: number): boolean;
 }
 
@@ -83,7 +86,7 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
         const oi = prevO + 1;
         const nj = prevN + 1;
         const s = cfg.placeScore(oi, nj);
-        if (s >= cfg.placeMin) {
+        if (cfg.placeAccept ? cfg.placeAccept(oi, nj, s) : s >= cfg.placeMin) {
           matchOf[oi] = nj;
           scoreOf[oi] = s;
           newTaken[nj] = 1;

@@ -71,6 +71,15 @@ test("seed 000 vs 001: the shared template aligns, product-specific parts differ
   assert.deepEqual(split[0]!.related, [split[1]!.key]);
   // With width ignored, sections whose text differs only by punctuation width are unchanged.
   assert.equal(one(m, "保存期限").status, "unchanged");
+  // Summary: 000's "3.您如何管理您的信息" (rights, line 69) has no counterpart in 001's summary, whose
+  // "三、我们如何保存及保护您的个人信息" (storage, line 52) is new there: removed + added, not a rename.
+  // "隐私权政策摘要" -> "摘要" stays paired (the new title lies inside the old one).
+  const summary = m.sections[0]!;
+  assert.deepEqual(
+    summary.children.filter((c) => c.status !== "renamed").map(label),
+    ["added: ∅ -> 三 我们如何保存及保护您的个人信息", "removed: 3 您如何管理您的信息 -> ∅"],
+  );
+  assert.equal(summary.status, "renamed");
 });
 
 test("seed 000 vs 001 without options: width-only differences show as changes", () => {

@@ -1,6 +1,6 @@
 /**
  * Every threshold of the comparison engine, in one place. Changing any value changes output:
- * bump ENGINE_VERSION in lib/compare/index.ts when you do. The reasoning is in
+ * bump ENGINE_VERSION in lib/compare/engine.ts when you do. The reasoning is in
  * docs/decisions/0002-alignment.md.
  */
 export const CONFIG = {
@@ -20,8 +20,15 @@ export const CONFIG = {
   /**
    * Between two in-order matches, a lone unmatched old and a lone unmatched new section are
    * paired when their body similarity or title similarity reaches this (same place, renamed/rewritten).
+   * 0.25 paired 000/001's "3 您如何管理您的信息" with "三 我们如何保存及保护您的个人信息" (title 0.27, body
+   * 0.12); true in-place pairs in the samples score 0.36 (body) and up, or have a contained title.
    */
-  gapPairMin: 0.25,
+  gapPairMin: 0.3,
+  /**
+   * In-place pairing only: a title whose bigrams lie at least this much inside the other title counts
+   * as that similar (隐私权政策摘要 -> 摘要), see placeTitleSim in lib/align/sections.ts.
+   */
+  titleContainMin: 0.75,
   /** Split/merge: share of a piece's content found in the whole. */
   splitContainMin: 0.6,
   /** Split/merge: share of the whole covered by its pieces together. */
