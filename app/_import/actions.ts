@@ -21,8 +21,8 @@ import {
   isoDateSchema,
   MAX_DOCUMENT_BYTES,
   newPolicySchema,
-  slugParamSchema,
-  versionKeyParamSchema,
+  slugSchema,
+  versionKeySchema,
   versionMetaShape,
 } from "@/lib/validations";
 
@@ -146,7 +146,7 @@ export async function detectAction(_prev: FormState, form: FormData): Promise<Fo
   if (denied) return denied;
   const source = await readSource(form, t);
   if ("status" in source) return source;
-  const slug = slugParamSchema.safeParse(str(form, "slug") ?? "");
+  const slug = slugSchema.safeParse(str(form, "slug") ?? "");
   const mode = str(form, "mode");
   try {
     const d = await detectVersion(source, mode === "add" && slug.success ? slug.data : null);
@@ -221,7 +221,7 @@ export async function addVersionAction(_prev: FormState, form: FormData): Promis
   const detection = detectionFromForm(form);
   const denied = await guard(t, values);
   if (denied) return { ...denied, detection };
-  const slug = slugParamSchema.safeParse(str(form, "slug") ?? "");
+  const slug = slugSchema.safeParse(str(form, "slug") ?? "");
   if (!slug.success) return invalidState(slug.error, t, values, detection);
   const input = saveInput(form);
   if (!input.success) return invalidState(input.error, t, values, detection);
@@ -265,7 +265,7 @@ export async function createPolicyAction(_prev: FormState, form: FormData): Prom
   redirect(`/p/${slug}`);
 }
 
-const versionRef = z.object({ slug: slugParamSchema, key: versionKeyParamSchema });
+const versionRef = z.object({ slug: slugSchema, key: versionKeySchema });
 
 export async function updateVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();

@@ -187,7 +187,7 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
       {mode === "create" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={m.slug} name="slug" errors={errors.slug} hint={m.slugHint}>
-            {textInput("slug", s, "", { required: true, pattern: "[a-z0-9][a-z0-9\\-]{1,62}", autoComplete: "off" })}
+            {textInput("slug", s, "", { required: true, pattern: "[a-z0-9]+(-[a-z0-9]+)*", minLength: 2, maxLength: 63, autoComplete: "off" })}
           </Field>
           <Field label={m.name} name="name" errors={errors.name} hint={m.nameHint}>
             {textInput("name", s, detection.title)}

@@ -3,8 +3,7 @@
  * well-formed values are then looked up and may still be unknown.
  */
 import { z } from "zod";
-import { slugSchema } from "./schemas.ts";
-import { versionKeySchema } from "./version-key.ts";
+import { slugSchema, versionKeySchema } from "../validations/common.ts";
 
 export const policyParamsSchema = z.object({ slug: slugSchema });
 export const versionParamsSchema = z.object({ slug: slugSchema, version: versionKeySchema });

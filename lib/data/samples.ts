@@ -13,7 +13,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { contentHash, ingestBytes, type IngestResult } from "../ingest/index.ts";
-import { slugSchema } from "./schemas.ts";
+import { slugSchema } from "../validations/common.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
 
 export const SAMPLES_DIR = path.resolve("data/samples");

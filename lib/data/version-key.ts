@@ -2,14 +2,9 @@
  * Version keys: how a version is named in URLs, e.g. /p/zh-douban-privacy/v/2022-04-26.
  * The key is the ISO published date; versions sharing a date get "-2", "-3", ... in import order;
  * a version with no known date is "undated" (then "undated-2", ...). Unique per policy, never reused.
+ * The URL form is checked by versionKeySchema (lib/validations/common.ts).
  */
-import { z } from "zod";
-
 export const UNDATED = "undated";
-
-export const versionKeySchema = z
-  .string()
-  .regex(/^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/, "expected a version key like 2022-06-29, 2022-06-29-2 or undated");
 
 /** The key for a new version published at `publishedAt` (ISO date or null), given the policy's keys. */
 export function nextVersionKey(existingKeys: Iterable<string>, publishedAt: string | null): string {

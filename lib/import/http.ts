@@ -18,8 +18,8 @@ import {
   createPolicyBodySchema,
   createVersionBodySchema,
   MAX_DOCUMENT_BYTES,
-  slugParamSchema,
-  versionKeyParamSchema,
+  slugSchema,
+  versionKeySchema,
   versionMetaPatchSchema,
   versionMetaShape,
 } from "../validations/index.ts";
@@ -140,8 +140,8 @@ function params<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   return schema.parse(value);
 }
 
-const policyParams = z.object({ slug: slugParamSchema });
-const versionParams = z.object({ slug: slugParamSchema, version: versionKeyParamSchema });
+const policyParams = z.object({ slug: slugSchema });
+const versionParams = z.object({ slug: slugSchema, version: versionKeySchema });
 
 export function createPolicyHandler(request: Request, options: ImportOptions = {}): Promise<Response> {
   return guard(async () => {

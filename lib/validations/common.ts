@@ -4,19 +4,28 @@ import { z } from "zod";
 /** 5 MB: the most one document may weigh, as bytes (files, fetched pages) or as UTF-8 (pasted text). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** A new policy's slug: lowercase letters, digits and hyphens, 2-63 characters, not starting with "-". */
-export const newSlugSchema = z
+/**
+ * A policy slug, the same rule for creating a policy and for finding it (URLs, the API, the CLI, the
+ * sample manifest): 2-63 lowercase letters and digits in runs joined by single hyphens, e.g.
+ * zh-douban-privacy. Not "acme-", "-acme" or "a--b".
+ */
+export const slugSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "A slug is 2-63 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. zh-douban-privacy).");
+  .min(2, "A slug has at least 2 characters.")
+  .max(63, "A slug has at most 63 characters.")
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "A slug is lowercase letters and digits joined by single hyphens, not starting or ending with one (e.g. zh-douban-privacy).",
+  );
 
-/** An existing policy's slug as it appears in a URL (looser: the store decides whether it exists). */
-export const slugParamSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Not a policy slug.");
-
-/** A version key as it appears in a URL: 2022-06-29, 2022-06-29-2, undated, undated-3. */
-export const versionKeyParamSchema = z
+/**
+ * A version key (lib/data/version-key.ts): the ISO published date, "-2", "-3"... for later versions of
+ * the same date, or "undated" (then "undated-2"...). E.g. 2022-06-29, 2022-06-29-2, undated-3.
+ */
+export const versionKeySchema = z
   .string()
-  .regex(/^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/, "Not a version key (expected e.g. 2022-06-29 or 2022-06-29-2).");
+  .regex(/^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/, "Not a version key (expected e.g. 2022-06-29, 2022-06-29-2 or undated).");
 
 /** A calendar date that exists, YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date({ error: "Expected a real date as YYYY-MM-DD (e.g. 2024-01-31)." });

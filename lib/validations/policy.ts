@@ -1,11 +1,11 @@
 /** zod schemas for policies. Framework-free. */
 import { z } from "zod";
-import { newSlugSchema, nullableText, nullableUrlSchema } from "./common.ts";
+import { slugSchema, nullableText, nullableUrlSchema } from "./common.ts";
 import { createVersionBodySchema } from "./version.ts";
 
 /** The policy's own fields, when creating it. */
 export const newPolicySchema = z.object({
-  slug: newSlugSchema,
+  slug: slugSchema,
   name: z.string().trim().min(1, "Give the policy a name.").max(200, "At most 200 characters."),
   publisher: nullableText(200).optional(),
   sourceUrl: nullableUrlSchema.optional(),
@@ -20,7 +20,7 @@ export type NewPolicy = z.output<typeof newPolicySchema>;
  */
 export const createPolicyBodySchema = z
   .object({
-    slug: newSlugSchema,
+    slug: slugSchema,
     name: z.string().trim().max(200, "At most 200 characters.").optional(),
     publisher: nullableText(200).optional(),
     sourceUrl: nullableUrlSchema.optional(),

@@ -16,7 +16,7 @@ import { DuplicateVersionError, UnknownPolicyError } from "../../lib/data/versio
 import { describeWriteError } from "../../lib/import/errors.ts";
 import { importVersion } from "../../lib/import/service.ts";
 import { MAX_DOCUMENT_BYTES } from "../../lib/validations/common.ts";
-import { slugParamSchema } from "../../lib/validations/common.ts";
+import { slugSchema } from "../../lib/validations/common.ts";
 
 export const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx"]);
 
@@ -47,7 +47,7 @@ function parseArgs(args: string[]): { slug: string; paths: string[] } {
     }
   }
   if (!slug) throw new CliError(`--policy SLUG is required\n${usage}`, 2);
-  if (!slugParamSchema.safeParse(slug).success) throw new CliError(`"${slug}" is not a policy slug`, 2);
+  if (!slugSchema.safeParse(slug).success) throw new CliError(`"${slug}" is not a policy slug`, 2);
   if (paths.length === 0) throw new CliError(`give at least one FILE or FOLDER\n${usage}`, 2);
   return { slug, paths };
 }

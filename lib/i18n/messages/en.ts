@@ -172,7 +172,7 @@ export const en: Messages = {
     openMatch: "Open that version",
     startOver: "Choose another source",
     slug: "URL name (slug)",
-    slugHint: "Lowercase letters, digits and hyphens, e.g. zh-douban-privacy",
+    slugHint: "Lowercase letters and digits joined by single hyphens, 2-63 characters, e.g. zh-douban-privacy",
     name: "Policy name",
     nameHint: "Leave empty to use the detected title",
     publisher: "Publisher",

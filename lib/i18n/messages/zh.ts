@@ -173,7 +173,7 @@ export const zh = {
     openMatch: "查看该版本",
     startOver: "重新选择来源",
     slug: "网址名（slug）",
-    slugHint: "小写字母、数字和连字符，例如 zh-douban-privacy",
+    slugHint: "小写字母和数字，以单个连字符连接，2-63 个字符，例如 zh-douban-privacy",
     name: "政策名称",
     nameHint: "留空则使用识别出的标题",
     publisher: "发布方",
