@@ -162,6 +162,8 @@ async function main(): Promise<void> {
       else console.log(`${t.name} uncached  (skipped: set BENCH_DATABASE_URL to the server's database)`);
       console.log(line(`${t.name} cached  `, await measure(url, async () => {}, child?.pid), t.cachedTarget, `  ${(size / 1024).toFixed(0)} KB`));
     }
+    // The machine's speed right now: the home page (a small page with one query) on the same server.
+    console.log(line("home page (reference)", await measure(`${base}/`, async () => {}, child?.pid), null));
     const js = await pageJs(base + targets[0]!.path);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(`page JS: ${js.files} chunks, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped  target <= 150 KB: ${js.gzip <= 150 * 1024 ? "ok" : "MISSED"}`);

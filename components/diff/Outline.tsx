@@ -10,11 +10,11 @@ export function Outline({ entries, m }: { entries: OutlineEntry[]; m: CompareMes
         {entries.map((e) => (
           <li key={e.key} data-changed={e.changed} style={e.depth > 1 ? { paddingLeft: `${Math.min(e.depth - 1, 4) * 0.8}rem` } : undefined}>
             <a href={`#${e.key}`}>
-              <span className="cmp-mark" data-s={e.status} title={m.status[e.status]} />
-              <span>
-                {e.label || m.preamble}
-                <span className="sr-only"> ({m.status[e.status]})</span>
+              {/* The status word is read by screen readers; sighted readers see its glyph (CSS). */}
+              <span className="cmp-mark" data-s={e.status} title={m.status[e.status]}>
+                {m.status[e.status]}
               </span>
+              {e.label || m.preamble}
             </a>
           </li>
         ))}
