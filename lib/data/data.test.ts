@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { freshTestDb, type TestDb } from "./test-db.ts";
 import { getPolicy, getVersion, listPolicies } from "./reads.ts";
-import { addVersion, deletePolicy, upsertPolicy, UnknownPolicyError } from "./writes.ts";
+import { addVersion, upsertPolicy, UnknownPolicyError } from "./writes.ts";
 
 let t: TestDb;
 before(async () => {
@@ -78,10 +78,4 @@ test("an undated version is keyed 'undated'", async () => {
 test("unknown policies are reported as such", async () => {
   assert.equal(await getPolicy("missing", t.client), null);
   await assert.rejects(addVersion("missing", version("x", null), t.client), UnknownPolicyError);
-});
-
-test("deleting a policy deletes its versions", async () => {
-  assert.equal(await deletePolicy("undated-policy", t.client), true);
-  assert.equal(await t.client.version.count({ where: { key: "undated" } }), 0);
-  assert.equal(await deletePolicy("undated-policy", t.client), false);
 });

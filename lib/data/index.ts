@@ -6,7 +6,7 @@ import "server-only";
 
 export * from "./types.ts";
 export { listPolicies, getPolicy, getVersion } from "./reads.ts";
-export { upsertPolicy, addVersion, deletePolicy, UnknownPolicyError } from "./writes.ts";
+export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
 export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";
 export { jsonError, invalidParams } from "./api.ts";

@@ -10,7 +10,10 @@ import {
   PolicyExistsError,
   UnknownPolicyError,
   UnknownVersionError,
+  uniqueClash,
   updateVersionMeta,
+  withWriteConflicts,
+  WriteConflictError,
 } from "./version-writes.ts";
 import { contentHash } from "../ingest/hash.ts";
 
@@ -115,4 +118,70 @@ test("cascade: a version deleted behind the writes' back still takes its cache r
   const row = await t.client.version.findFirstOrThrow({ where: { key: "2022-03-01" } });
   await t.client.version.delete({ where: { id: row.id } });
   assert.equal(await t.client.compareCache.count(), 0);
+});
+
+/** A real unique-constraint error from the store, for the constraint on `field`. */
+async function clashOn(field: "key" | "contentHash" | "slug"): Promise<unknown> {
+  const policy = await t.client.policy.findUniqueOrThrow({ where: { slug: "acme-privacy" }, include: { versions: { take: 1 } } });
+  const stored = policy.versions[0]!;
+  const base = { policyId: policy.id, originalText: "x", originalFormat: "text", key: "clash-probe", contentHash: "clash-probe" };
+  try {
+    if (field === "slug") await t.client.policy.create({ data: { slug: "acme-privacy", name: "x" } });
+    else await t.client.version.create({ data: { ...base, [field]: stored[field] } });
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`no clash on ${field}`);
+}
+
+test("unique-constraint errors are told apart by the constraint they break", async () => {
+  assert.equal(uniqueClash(await clashOn("key")), "key");
+  assert.equal(uniqueClash(await clashOn("contentHash")), "contentHash");
+  assert.equal(uniqueClash(await clashOn("slug")), "slug");
+  assert.equal(uniqueClash({ code: "P2002", meta: { target: ["policyId", "key"] } }), "key");
+  assert.equal(uniqueClash({ code: "P2002", meta: { driverAdapterError: { cause: { constraint: { index: "Version_policyId_contentHash_key" } } } } }), "contentHash");
+  assert.equal(uniqueClash({ code: "P2002", meta: {} }), "other");
+  assert.equal(uniqueClash(new Error("x")), null);
+});
+
+test("a version key taken by a concurrent write is allocated again, not reported as 'policy exists'", async () => {
+  const keyClash = await clashOn("key");
+  let runs = 0;
+  const result = await withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
+    if (++runs === 1) throw keyClash;
+    return "stored";
+  });
+  assert.equal(result, "stored");
+  assert.equal(runs, 2);
+  await assert.rejects(
+    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
+      throw keyClash;
+    }),
+    (e: unknown) => e instanceof WriteConflictError && !(e instanceof PolicyExistsError),
+  );
+});
+
+test("a text stored concurrently is a duplicate naming it; a slug taken concurrently is 'policy exists'", async () => {
+  const stored = await t.client.version.findFirstOrThrow({ where: { policy: { slug: "acme-privacy" } } });
+  const hashClash = await clashOn("contentHash");
+  await assert.rejects(
+    withWriteConflicts(t.client, "acme-privacy", stored.contentHash, async () => {
+      throw hashClash;
+    }),
+    (e: unknown) => e instanceof DuplicateVersionError && e.match.key === stored.key,
+  );
+  const slugClash = await clashOn("slug");
+  await assert.rejects(
+    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
+      throw slugClash;
+    }),
+    PolicyExistsError,
+  );
+  const other = new Error("disk full");
+  await assert.rejects(
+    withWriteConflicts(t.client, "acme-privacy", null, async () => {
+      throw other;
+    }),
+    (e: unknown) => e === other,
+  );
 });

@@ -10,7 +10,7 @@ import { db as defaultDb, type Db } from "../db.ts";
 import { fromIsoDate, parseDateList, toVersionSummary } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
-import { UnknownPolicyError } from "./writes.ts";
+import { insertVersion, UnknownPolicyError, type Tx } from "./writes.ts";
 
 export { UnknownPolicyError };
 
@@ -45,6 +45,15 @@ export class UnknownVersionError extends Error {
   }
 }
 
+/** Another write kept taking the version key this one was given; nothing was stored. */
+export class WriteConflictError extends Error {
+  readonly code = "conflict";
+  constructor(readonly slug: string) {
+    super(`Another change to "${slug}" was being saved at the same time; nothing was stored. Try again.`);
+    this.name = "WriteConflictError";
+  }
+}
+
 /** A version to store, with the version dates its page lists (merged into the policy's known dates). */
 export interface NewVersionInput extends VersionInput {
   listedVersionDates?: string[];
@@ -59,14 +68,30 @@ export interface VersionMetaChange {
   note?: string | null;
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 function mergeDates(stored: string[], listed: readonly string[] | undefined): string[] {
   return [...new Set([...stored, ...(listed ?? [])].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
+/** Which unique constraint a write broke, from Prisma's P2002 error; null for any other error. */
+export type UniqueClash = "slug" | "key" | "contentHash" | "other";
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
+
+export function uniqueClash(error: unknown): UniqueClash | null {
+  const e = error as { code?: unknown; meta?: Record<string, unknown> } | null;
+  if (e?.code !== "P2002") return null;
+  const meta = e.meta ?? {};
+  // Prisma's engines set meta.target (fields or the index name); driver adapters (this app's SQLite,
+  // and PostgreSQL) set meta.driverAdapterError.cause.constraint {fields} or {index}.
+  const constraint = (meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown; index?: unknown } } } | undefined)?.cause
+    ?.constraint;
+  const fields = [...asList(meta.target), ...asList(constraint?.fields)];
+  // An index name like Version_policyId_contentHash_key: its middle parts are the fields.
+  for (const index of asList(constraint?.index)) fields.push(...index.split("_").slice(1, -1));
+  if (fields.includes("contentHash")) return "contentHash";
+  if (fields.includes("key")) return "key";
+  if (fields.includes("slug")) return "slug";
+  return "other";
 }
 
 async function findDuplicate(tx: Tx, policyId: string, contentHash: string): Promise<VersionRef | null> {
@@ -77,42 +102,37 @@ async function findDuplicate(tx: Tx, policyId: string, contentHash: string): Pro
   return row ? { key: row.key, publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null } : null;
 }
 
-async function insertVersion(tx: Tx, policyId: string, input: NewVersionInput) {
-  const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
-  const row = await tx.version.create({
-    data: {
-      policyId,
-      key: nextVersionKey(
-        keys.map((k) => k.key),
-        input.publishedAt,
-      ),
-      publishedAt: fromIsoDate(input.publishedAt),
-      effectiveAt: fromIsoDate(input.effectiveAt),
-      label: input.label ?? null,
-      sourceUrl: input.sourceUrl ?? null,
-      originalText: input.text,
-      originalFormat: input.format,
-      contentHash: input.contentHash,
-      note: input.note ?? null,
-      importedAt: input.importedAt ?? new Date(),
-    },
-  });
-  return toVersionSummary({ ...row, length: row.originalText.length });
-}
+/** How many times a write is run again when another write took the version key it was given. */
+const KEY_ATTEMPTS = 3;
 
-/** Maps a unique-constraint race (two identical imports at once) to the duplicate error. */
-async function withDuplicateCheck<T>(client: Db, slug: string, contentHash: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const policy = await client.policy.findUnique({ where: { slug }, select: { id: true } });
-    const match = policy
-      ? await client.$transaction((tx) => findDuplicate(tx, policy.id, contentHash))
-      : null;
-    if (match) throw new DuplicateVersionError(slug, match);
-    if (!policy) throw error;
-    throw new PolicyExistsError(slug);
+/**
+ * Runs a write (one whole transaction) and maps unique-constraint races to what they mean:
+ * the same text stored meanwhile -> DuplicateVersionError naming it; the slug taken meanwhile ->
+ * PolicyExistsError; the version key taken meanwhile -> the write runs again (a fresh transaction
+ * allocates a fresh key), at most KEY_ATTEMPTS times, then WriteConflictError. Anything else is rethrown.
+ */
+export async function withWriteConflicts<T>(
+  client: Db,
+  slug: string,
+  contentHash: string | null,
+  run: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const clash = uniqueClash(error);
+      if (clash === "key") {
+        if (attempt < KEY_ATTEMPTS) continue;
+        throw new WriteConflictError(slug);
+      }
+      if (clash === "contentHash" && contentHash) {
+        const match = await findVersionByHash(slug, contentHash, client);
+        if (match) throw new DuplicateVersionError(slug, match);
+      }
+      if (clash === "slug") throw new PolicyExistsError(slug);
+      throw error;
+    }
   }
 }
 
@@ -122,7 +142,7 @@ export async function createPolicyWithVersion(
   version: NewVersionInput,
   client: Db = defaultDb(),
 ): Promise<{ slug: string; version: VersionSummary }> {
-  return withDuplicateCheck(client, policy.slug, version.contentHash, () =>
+  return withWriteConflicts(client, policy.slug, version.contentHash, () =>
     client.$transaction(async (tx) => {
       const existing = await tx.policy.findUnique({ where: { slug: policy.slug }, select: { id: true } });
       if (existing) throw new PolicyExistsError(policy.slug);
@@ -147,7 +167,7 @@ export async function createPolicyWithVersion(
  * versions. Throws UnknownPolicyError, or DuplicateVersionError naming the stored version.
  */
 export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
-  return withDuplicateCheck(client, slug, input.contentHash, () =>
+  return withWriteConflicts(client, slug, input.contentHash, () =>
     client.$transaction(async (tx) => {
       const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });
       if (!policy) throw new UnknownPolicyError(slug);
@@ -183,34 +203,36 @@ export async function updateVersionMeta(
   change: VersionMetaChange,
   client: Db = defaultDb(),
 ): Promise<VersionSummary> {
-  return client.$transaction(async (tx) => {
-    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
-    if (!policy) throw new UnknownPolicyError(slug);
-    const row = await tx.version.findUnique({ where: { policyId_key: { policyId: policy.id, key } } });
-    if (!row) throw new UnknownVersionError(slug, key);
-    const oldDate = row.publishedAt?.toISOString().slice(0, 10) ?? null;
-    let newKey = row.key;
-    if (change.publishedAt !== undefined && change.publishedAt !== oldDate) {
-      const keys = await tx.version.findMany({ where: { policyId: policy.id, NOT: { id: row.id } }, select: { key: true } });
-      newKey = nextVersionKey(
-        keys.map((k) => k.key),
-        change.publishedAt,
-      );
-    }
-    const updated = await tx.version.update({
-      where: { id: row.id },
-      data: {
-        key: newKey,
-        ...(change.publishedAt !== undefined ? { publishedAt: fromIsoDate(change.publishedAt) } : {}),
-        ...(change.effectiveAt !== undefined ? { effectiveAt: fromIsoDate(change.effectiveAt) } : {}),
-        ...(change.label !== undefined ? { label: change.label } : {}),
-        ...(change.sourceUrl !== undefined ? { sourceUrl: change.sourceUrl } : {}),
-        ...(change.note !== undefined ? { note: change.note } : {}),
-      },
-    });
-    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
-    return toVersionSummary({ ...updated, length: updated.originalText.length });
-  });
+  return withWriteConflicts(client, slug, null, () =>
+    client.$transaction(async (tx) => {
+      const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
+      if (!policy) throw new UnknownPolicyError(slug);
+      const row = await tx.version.findUnique({ where: { policyId_key: { policyId: policy.id, key } } });
+      if (!row) throw new UnknownVersionError(slug, key);
+      const oldDate = row.publishedAt?.toISOString().slice(0, 10) ?? null;
+      let newKey = row.key;
+      if (change.publishedAt !== undefined && change.publishedAt !== oldDate) {
+        const keys = await tx.version.findMany({ where: { policyId: policy.id, NOT: { id: row.id } }, select: { key: true } });
+        newKey = nextVersionKey(
+          keys.map((k) => k.key),
+          change.publishedAt,
+        );
+      }
+      const updated = await tx.version.update({
+        where: { id: row.id },
+        data: {
+          key: newKey,
+          ...(change.publishedAt !== undefined ? { publishedAt: fromIsoDate(change.publishedAt) } : {}),
+          ...(change.effectiveAt !== undefined ? { effectiveAt: fromIsoDate(change.effectiveAt) } : {}),
+          ...(change.label !== undefined ? { label: change.label } : {}),
+          ...(change.sourceUrl !== undefined ? { sourceUrl: change.sourceUrl } : {}),
+          ...(change.note !== undefined ? { note: change.note } : {}),
+        },
+      });
+      await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
+      return toVersionSummary({ ...updated, length: updated.originalText.length });
+    }),
+  );
 }
 
 /** Deletes a version; its cached comparisons go with it (foreign keys cascade). */

@@ -32,6 +32,33 @@ export interface AddVersionResult {
   version: VersionSummary;
 }
 
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Inserts a version with the next free key for its date (inside the caller's transaction). */
+export async function insertVersion(tx: Tx, policyId: string, input: VersionInput): Promise<VersionSummary> {
+  const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
+  const row = await tx.version.create({
+    data: {
+      policyId,
+      key: nextVersionKey(
+        keys.map((k) => k.key),
+        input.publishedAt,
+      ),
+      publishedAt: fromIsoDate(input.publishedAt),
+      effectiveAt: fromIsoDate(input.effectiveAt),
+      label: input.label ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      originalText: input.text,
+      originalFormat: input.format,
+      contentHash: input.contentHash,
+      note: input.note ?? null,
+      importedAt: input.importedAt ?? new Date(),
+    },
+  });
+  return toVersionSummary({ ...row, length: row.originalText.length });
+}
+
 /**
  * Adds a version to a policy, giving it the next free key for its date. When the policy already holds
  * a text with the same content hash, nothing changes and that version is returned (created: false).
@@ -46,32 +73,8 @@ export async function addVersion(slug: string, input: VersionInput, client: Db =
     if (existing) {
       return { created: false, version: toVersionSummary({ ...existing, length: existing.originalText.length }) };
     }
-    const keys = await tx.version.findMany({ where: { policyId: policy.id }, select: { key: true } });
-    const row = await tx.version.create({
-      data: {
-        policyId: policy.id,
-        key: nextVersionKey(
-          keys.map((k) => k.key),
-          input.publishedAt,
-        ),
-        publishedAt: fromIsoDate(input.publishedAt),
-        effectiveAt: fromIsoDate(input.effectiveAt),
-        label: input.label ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        originalText: input.text,
-        originalFormat: input.format,
-        contentHash: input.contentHash,
-        note: input.note ?? null,
-        importedAt: input.importedAt ?? new Date(),
-      },
-    });
+    const version = await insertVersion(tx, policy.id, input);
     await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
-    return { created: true, version: toVersionSummary({ ...row, length: row.originalText.length }) };
+    return { created: true, version };
   });
-}
-
-/** Deletes a policy and (cascading) its versions and cached comparisons. Returns whether it existed. */
-export async function deletePolicy(slug: string, client: Db = defaultDb()): Promise<boolean> {
-  const { count } = await client.policy.deleteMany({ where: { slug } });
-  return count > 0;
 }

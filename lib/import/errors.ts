@@ -10,6 +10,7 @@ import {
   PolicyExistsError,
   UnknownPolicyError,
   UnknownVersionError,
+  WriteConflictError,
 } from "../data/version-writes.ts";
 import type { VersionRef } from "../data/types.ts";
 import { MissingNameError } from "./service.ts";
@@ -68,6 +69,9 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
       message: error.message,
       match: { slug: error.slug, ...error.match },
     };
+  }
+  if (error instanceof WriteConflictError) {
+    return { status: 409, code: error.code, message: error.message };
   }
   if (error instanceof PolicyExistsError) {
     return { status: 409, code: error.code, message: error.message, field: "slug" };
