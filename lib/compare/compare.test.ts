@@ -6,7 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allSectionPairs, compareTexts, rebuildTexts } from "./index.ts";
+import { renderSegments } from "../diff/index.ts";
+import { allBlockPairs, allSectionPairs, compareTexts, rebuildTexts } from "./index.ts";
 import type { CompareModel, IgnoreOption, SectionPair } from "./types.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../data/samples");
@@ -109,6 +110,39 @@ test("学习强国 2021-09-01 -> 2021-12-30: renamed, added and renumbered secti
   // Ignoring numbering, the renumbered section is unchanged.
   const m2 = compareTexts(a, b, { ignore: ["numbering"] });
   assert.equal(one(m2, "客服及问题解决").status, "unchanged");
+});
+
+test("BeReal 2026-04-21 -> 2026-05-29 (English): sections by number, list items turned table rows", () => {
+  const a = read("en-bereal-privacy/2026-04-21_e35e091b.txt");
+  const b = read("en-bereal-privacy/2026-05-29_eef546d1.txt");
+  const m = compareTexts(a, b);
+  roundTrip(a, b, m);
+  // The eleven numbered sections (1\. … 11\., lines 14-335 of the old text) keep numbers and titles.
+  assert.deepEqual(
+    m.sections.map((p) => [p.old?.number, p.new?.number, p.old?.title === p.new?.title]),
+    ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"].map((n) => [n, n, true]),
+  );
+  // 4 (Children’s data) and 11 (Update of our Privacy Policy) are word for word the same.
+  assert.deepEqual(
+    m.sections.filter((p) => p.status === "unchanged").map((p) => p.new?.number),
+    ["4", "11"],
+  );
+  // 1.2's two numbered sub-items (old lines 53 and 58) became rows of a table: removed as sections.
+  assert.deepEqual(
+    one(m, "Data we collect when you use our App or visit our website").children.map(label),
+    ["removed: 1 Through the use of our website -> ∅", "removed: 2 Through your use of the App -> ∅"],
+  );
+  // Not pinned: section 9's subsections (9.1-9.5 -> 9.1-9.8, rewritten). They pair by place and number
+  // (9.2 Use -> 9.2 Sources; 9.4 split over 9.4-9.7), which reading shows is partly wrong: old 9.2 is
+  // new 9.3, old 9.5's list of rights is new 9.7. Character bigrams are weak evidence in English (ADR 0002).
+  // The preamble's date, and a list item that became a table row (old line 32, new line 24).
+  const rendered = allBlockPairs(m).map((bp) => renderSegments(bp.segments));
+  assert.ok(rendered.includes("<del>**</del>Last updated: <del>January </del><ins>May 13, </ins>2026<del>**</del>\n"));
+  assert.ok(
+    rendered.includes(
+      "<ins>| </ins>**Chat Data**<del>: when</del><ins> | When</ins> you use the BeReals chat function, we collect the messages, photos and videos you share with your friends within the chat.<ins> |</ins>\n",
+    ),
+  );
 });
 
 test("round trip on every consecutive pair of sample versions, with and without options", () => {
