@@ -1,31 +1,31 @@
 import type { BlockRow, Layout, SectionRow } from "@/lib/view/types";
 import type { CompareMessages } from "./messages";
-import { Runs } from "./Runs";
+import { renderRuns } from "./Runs";
 
 function fill(tpl: string, vars: Record<string, string>): string {
   return tpl.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 }
 
-/** One aligned block pair: old and new face each other; an absent side is a gap. */
-function Pair({ b, layout }: { b: BlockRow; layout: Layout }) {
+/** One aligned block pair: old and new face each other; an absent side is a gap. (Called, not a component.) */
+function renderPair(b: BlockRow, layout: Layout, key: number) {
   const modified = b.status === "modified";
   // Explicit inline: one word-interleaved cell. Auto below a tablet's width stacks old over new (CSS).
   const showInline = layout === "inline" && modified;
   const showSides = !showInline;
   return (
-    <div className="cmp-pair" data-s={b.status} data-kind={b.kind === "paragraph" ? undefined : b.kind} data-both={b.left && b.right ? "true" : undefined}>
+    <div key={key} className="cmp-pair" data-s={b.status} data-kind={b.kind === "paragraph" ? undefined : b.kind} data-both={b.left && b.right ? "true" : undefined}>
       {showSides && (
         <>
           {b.left ? (
             <p className="cmp-cell cmp-old">
-              <Runs runs={b.left} />
+              {renderRuns(b.left)}
             </p>
           ) : (
             <div className="cmp-cell cmp-gap" aria-hidden="true" />
           )}
           {b.right ? (
             <p className="cmp-cell cmp-new">
-              <Runs runs={b.right} />
+              {renderRuns(b.right)}
             </p>
           ) : (
             <div className="cmp-cell cmp-gap" aria-hidden="true" />
@@ -34,7 +34,7 @@ function Pair({ b, layout }: { b: BlockRow; layout: Layout }) {
       )}
       {showInline && (
         <p className="cmp-cell cmp-inline">
-          <Runs runs={b.inline} />
+          {renderRuns(b.inline)}
         </p>
       )}
     </div>
@@ -86,7 +86,7 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
           const runs = gapSide === "old" ? b.right : b.left;
           return runs ? (
             <p key={i} className={`cmp-cell ${gapSide === "old" ? "cmp-new" : "cmp-old"}`} data-kind={b.kind}>
-              <Runs runs={runs} />
+              {renderRuns(runs)}
             </p>
           ) : null;
         })}
@@ -100,7 +100,7 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
       </div>
     );
   } else {
-    body = pairs.map((b, i) => <Pair key={i} b={b} layout={layout} />);
+    body = pairs.map((b, i) => renderPair(b, layout, i));
   }
   const label = row.key === "preamble" ? m.preamble : null;
   return (
@@ -111,11 +111,9 @@ export function SectionRowView({ row, layout, fold, m }: { row: SectionRow; layo
           {label && ` · ${label}`}
         </span>
         <Notes row={row} m={m} />
-        <span className="cmp-row-tools">
-          <button type="button" className="cmp-icon-btn" data-copy={row.key} aria-label={`${m.copySection}: ${row.newLabel ?? row.oldLabel ?? label ?? row.key}`}>
-            {m.copyLink}
-          </button>
-        </span>
+        <button type="button" className="cmp-icon-btn cmp-row-tools" data-copy={row.key} aria-label={`${m.copySection}: ${row.newLabel ?? row.oldLabel ?? label ?? row.key}`}>
+          {m.copyLink}
+        </button>
       </div>
       {fold ? (
         <details className="cmp-fold">
