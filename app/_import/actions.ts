@@ -50,6 +50,7 @@ function problemState(p: WriteProblem, t: Messages, values?: Record<string, stri
     "too-large": m.tooLarge,
     unsupported: m.unsupported,
     fetch_blocked_address: m.fetchBlocked,
+    fetch_blocked_port: m.fetchPort,
     fetch_bad_url: m.fetchBadUrl,
     fetch_bad_content_type: m.fetchType,
     fetch_too_large: m.tooLarge,

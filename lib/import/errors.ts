@@ -30,6 +30,7 @@ export interface WriteProblem {
 const FETCH_STATUS: Record<FetchError["code"], number> = {
   bad_url: 422,
   blocked_address: 422,
+  blocked_port: 422,
   bad_content_type: 415,
   too_large: 413,
   too_many_redirects: 422,

@@ -25,6 +25,9 @@ before(async () => {
     if (req.url === "/policy.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end("<h1>示例隐私政策</h1><p>最近更新：2024年5月6日</p><p>生效日期：2024年5月13日</p><p>正文。</p>");
+    } else if (req.url === "/archive/2024-07-08.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<h1>示例隐私政策</h1><p>没有写日期的一版。</p>");
     } else if (req.url === "/logo.png") {
       res.writeHead(200, { "content-type": "image/png" });
       res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -142,6 +145,12 @@ describe("POST /api/policies/{slug}/versions", () => {
     assert.equal(r.body.version.publishedAt, "2024-05-06");
     assert.equal(r.body.version.effectiveAt, "2024-05-13");
     assert.equal(r.body.version.sourceUrl, `${base}/policy.html`);
+  });
+  test("a fetched page without a date in its text takes the date in its URL's file name", async () => {
+    const r = await add({ url: `${base}/archive/2024-07-08.html` });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.version.publishedAt, "2024-07-08");
+    assert.equal(r.body.detected.publishedFrom, "file name");
   });
   test("multipart upload: GBK text decodes; hostile HTML is stored as inert text", async () => {
     const form = new FormData();

@@ -22,7 +22,7 @@ export interface PreparedDocument {
   /** The URL fetched (after redirects), for a URL source. */
   sourceUrl: string | null;
   fileName: string | null;
-  /** A date found in the file name (e.g. 2022-02-11.txt), for a file source. */
+  /** A date found in the file name (e.g. 2022-02-11.txt; for a URL, its Content-Disposition or last path segment). */
   fileNameDate: string | null;
 }
 
@@ -63,6 +63,7 @@ export async function prepareDocument(source: DocumentSource, options: { fetch?:
         contentType: fetched.charset ? `${fetched.mediaType}; charset=${fetched.charset}` : fetched.mediaType,
       });
       sourceUrl = fetched.finalUrl;
+      fileName = fetched.filename ?? null; // for the date fallback only (e.g. .../2022-02-11.html)
       break;
     }
   }

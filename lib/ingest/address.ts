@@ -1,10 +1,13 @@
 /**
  * Which IP addresses a server-side fetch may connect to. Framework-free.
  *
- * Refused: loopback, private (RFC 1918), carrier-grade NAT, link-local, unique-local, site-local,
- * multicast, unspecified, broadcast, reserved and documentation ranges, and any IPv6 form that embeds
- * one of those IPv4 addresses (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64
- * 64:ff9b::/96, 6to4 2002::/16). See docs/decisions/0002-url-fetch-safety.md.
+ * IPv4: refused are this-network, private (RFC 1918), carrier-grade NAT, loopback, link-local, IETF
+ * protocol assignments, documentation, 6to4 relay, benchmarking, multicast, reserved and broadcast.
+ * IPv6: only global unicast (2000::/3) is allowed, minus its special ranges (2001::/23 IETF protocol
+ * assignments incl. Teredo, 2001:db8::/32 and 3fff::/20 documentation, 2002::/16 6to4). Everything
+ * else (loopback, link-local, unique-local, multicast, IPv4-compatible, ::ffff:0:0/96, NAT64
+ * 64:ff9b::/96 and 64:ff9b:1::/48, ...) is refused, except IPv4-mapped ::ffff:a.b.c.d, which is judged
+ * as the IPv4 address it is. See docs/decisions/0010-url-fetch-safety.md.
  */
 import { BlockList, isIP } from "node:net";
 
@@ -26,11 +29,19 @@ const V4_BLOCKED: ReadonlyArray<readonly [string, number, string]> = [
   ["240.0.0.0", 4, "reserved"],
 ];
 
-const V6_BLOCKED: ReadonlyArray<readonly [string, number, string]> = [
+/** Named IPv6 ranges: inside 2000::/3 these are refused; outside it the name makes the message clearer. */
+const V6_NAMED: ReadonlyArray<readonly [string, number, string]> = [
   ["::", 128, "unspecified"],
   ["::1", 128, "loopback"],
+  ["::", 96, "IPv4-compatible"],
+  ["::ffff:0:0:0", 96, "IPv4-translated"],
+  ["64:ff9b::", 96, "NAT64"],
+  ["64:ff9b:1::", 48, "NAT64 (local use)"],
   ["100::", 64, "discard-only"],
+  ["2001::", 23, "IETF protocol assignments (Teredo, benchmarking, ORCHID)"],
   ["2001:db8::", 32, "documentation"],
+  ["2002::", 16, "6to4"],
+  ["3fff::", 20, "documentation"],
   ["fc00::", 7, "unique-local"],
   ["fe80::", 10, "link-local"],
   ["fec0::", 10, "site-local"],
@@ -45,7 +56,7 @@ function buildList(): Map<string, BlockList> {
     list.addSubnet(net, prefix, family);
   };
   for (const [net, prefix, reason] of V4_BLOCKED) add(net, prefix, "ipv4", reason);
-  for (const [net, prefix, reason] of V6_BLOCKED) add(net, prefix, "ipv6", reason);
+  for (const [net, prefix, reason] of V6_NAMED) add(net, prefix, "ipv6", reason);
   return byReason;
 }
 
@@ -76,16 +87,15 @@ export function ipv6Bytes(address: string): Uint8Array | null {
   return bytes;
 }
 
-/** The IPv4 address an IPv6 address embeds (mapped, compatible, NAT64, 6to4), or null. */
-export function embeddedIpv4(address: string): string | null {
+/** The IPv4 address of an IPv4-mapped IPv6 address (::ffff:a.b.c.d), or null. */
+export function mappedIpv4(address: string): string | null {
   const b = ipv6Bytes(address);
-  if (!b) return null;
-  const v4 = (o: number) => `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
-  const zero = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
-  if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return v4(12); // ::ffff:a.b.c.d
-  if (zero(0, 12) && !zero(12, 16) && !(zero(12, 15) && b[15] === 1)) return v4(12); // ::a.b.c.d
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(4, 12)) return v4(12); // NAT64
-  if (b[0] === 0x20 && b[1] === 0x02) return v4(2); // 6to4
+  if (!b || !b.slice(0, 10).every((x) => x === 0) || b[10] !== 0xff || b[11] !== 0xff) return null;
+  return `${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
+}
+
+function listedReason(address: string, type: "ipv4" | "ipv6"): string | null {
+  for (const [reason, list] of BLOCKED) if (list.check(address, type)) return reason;
   return null;
 }
 
@@ -94,16 +104,14 @@ export function embeddedIpv4(address: string): string | null {
  * Anything that is not a valid IP address is refused as "not an IP address".
  */
 export function blockedReason(address: string): string | null {
-  const family = isIP(address);
+  const bare = address.replace(/%.*$/, "");
+  const family = isIP(bare);
   if (family === 0) return "not an IP address";
-  if (family === 6) {
-    const inner = embeddedIpv4(address);
-    if (inner) {
-      const reason = blockedReason(inner);
-      if (reason) return reason;
-    }
-  }
-  const type = family === 4 ? "ipv4" : "ipv6";
-  for (const [reason, list] of BLOCKED) if (list.check(address.replace(/%.*$/, ""), type)) return reason;
-  return null;
+  if (family === 4) return listedReason(bare, "ipv4");
+  const mapped = mappedIpv4(bare);
+  if (mapped) return blockedReason(mapped);
+  const named = listedReason(bare, "ipv6");
+  if (named) return named;
+  const first = ipv6Bytes(bare)?.[0] ?? 0;
+  return (first & 0xe0) === 0x20 ? null : "non-global IPv6";
 }

@@ -5,7 +5,7 @@
  * Every hop (the first URL and each redirect, at most 5) is checked the same way:
  *   1. http: or https: only, no credentials in the URL;
  *   2. the host name is resolved, and every address it resolves to must be public (./address.ts),
- *      unless the host is on the allow-list (FETCH_ALLOW_HOSTS);
+ *      and the port must be 80 or 443, unless the host is on the allow-list (FETCH_ALLOW_HOSTS);
  *   3. the connection goes to the address that was checked (no second DNS lookup to rebind);
  * then the response must be 2xx (or a redirect), of an accepted content type, and no larger than the
  * cap (5 MB, counted after decompression); the whole fetch must finish before the deadline (15 s).
@@ -38,6 +38,7 @@ export const ACCEPTED_MEDIA_TYPES: ReadonlySet<string> = new Set([
 export type FetchErrorCode =
   | "bad_url"
   | "blocked_address"
+  | "blocked_port"
   | "dns"
   | "timeout"
   | "too_large"
@@ -82,8 +83,6 @@ export interface FetchedDocument {
   charset?: string;
   /** The URL the body came from (after redirects). */
   finalUrl: string;
-  /** Each URL redirected to, in order. */
-  redirects: string[];
   /** A file name for the document: from Content-Disposition or the URL's last path segment. */
   filename?: string;
 }
@@ -125,7 +124,9 @@ export function checkUrl(raw: string, base?: string): URL {
   return url;
 }
 
-/** Resolves the hop's host and checks every address; returns the address to connect to. */
+const WEB_PORTS: ReadonlySet<string> = new Set(["80", "443"]);
+
+/** Resolves the hop's host and checks every address and the port; returns the address to connect to. */
 async function checkedAddress(url: URL, allow: ReadonlySet<string>, resolve: FetchOptions["resolve"] & {}) {
   const host = normaliseHost(url.hostname);
   const allowed = allow.has(host);
@@ -152,6 +153,14 @@ async function checkedAddress(url: URL, allow: ReadonlySet<string>, resolve: Fet
           url.href,
         );
       }
+    }
+    // url.port is "" for the scheme's default port.
+    if (url.port !== "" && !WEB_PORTS.has(url.port)) {
+      throw new FetchError(
+        "blocked_port",
+        `Refused to fetch ${url.host}: only ports 80 and 443 are fetched (FETCH_ALLOW_HOSTS can allow a host).`,
+        url.href,
+      );
     }
   }
   return addresses[0]!;
@@ -266,7 +275,7 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
   const timeoutError = (url: string) =>
     new FetchError("timeout", `The server did not answer within ${timeoutMs / 1000} s`, url);
 
-  const redirects: string[] = [];
+  let redirects = 0;
   try {
     for (;;) {
       const target = await Promise.race([
@@ -288,11 +297,11 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
         response.resume();
         const location = response.headers.location;
         if (!location) throw new FetchError("http_status", `Redirect (${status}) without a Location`, url.href);
-        if (redirects.length >= maxRedirects) {
+        if (redirects >= maxRedirects) {
           throw new FetchError("too_many_redirects", `More than ${maxRedirects} redirects`, url.href);
         }
         url = checkUrl(location, url.href);
-        redirects.push(url.href);
+        redirects++;
         continue;
       }
       if (status < 200 || status >= 300) {
@@ -327,7 +336,6 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
         mediaType,
         ...(charset ? { charset } : {}),
         finalUrl: url.href,
-        redirects,
         ...(filename ? { filename } : {}),
       };
     }

@@ -210,6 +210,7 @@ export const en: Messages = {
       tooLarge: "The document is larger than the 5 MB limit.",
       unsupported: "This file type is not supported.",
       fetchBlocked: "For safety, private, local and reserved addresses are not fetched.",
+      fetchPort: "For safety, only the standard web ports (80 and 443) are fetched.",
       fetchBadUrl: "Not a valid URL: only http and https URLs can be fetched.",
       fetchType: "The URL does not serve a page or text (only HTML, plain text and Markdown).",
       fetchTimeout: "The fetch timed out.",

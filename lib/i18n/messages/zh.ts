@@ -211,6 +211,7 @@ export const zh = {
       tooLarge: "文档超过 5 MB 上限。",
       unsupported: "不支持这种文件类型。",
       fetchBlocked: "出于安全原因，不能获取内网、本机或保留地址。",
+      fetchPort: "出于安全原因，只获取标准网页端口（80 和 443）上的地址。",
       fetchBadUrl: "网址无效：只能获取 http 或 https 网址。",
       fetchType: "该网址返回的不是网页或文本（只支持 HTML、纯文本和 Markdown）。",
       fetchTimeout: "获取超时。",
