@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { isHttpUrl } from "@/lib/validations/common";
 
 /** A small label/value list (dates, source, publisher). Rows with an empty value are left out. */
 export function Facts({ rows }: { rows: [label: string, value: ReactNode][] }) {
@@ -16,8 +17,12 @@ export function Facts({ rows }: { rows: [label: string, value: ReactNode][] }) {
   );
 }
 
-/** An outside link, shown in full (long URLs wrap). */
+/**
+ * An outside link, shown in full (long URLs wrap). Only http(s) URLs become links: anything else a
+ * row may hold (javascript:, data:, a typo) is shown as plain text, never as an href.
+ */
 export function SourceLink({ href }: { href: string }) {
+  if (!isHttpUrl(href)) return <span className="break-all">{href}</span>;
   return (
     <a href={href} rel="noopener noreferrer external" className="break-all">
       {href}

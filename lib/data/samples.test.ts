@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { freshTestDb, type TestDb } from "./test-db.ts";
-import { fileDateLabel, seedSamples } from "./samples.ts";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileDateLabel, readManifest, seedSamples } from "./samples.ts";
 import { getPolicy, getVersion, listPolicies } from "./reads.ts";
 
 let t: TestDb;
@@ -16,6 +19,23 @@ test("file date labels", () => {
   assert.equal(fileDateLabel("zh-douban-privacy/2022-04-26_index.txt"), "2022-04-26");
   assert.equal(fileDateLabel("2020-06-17.txt"), "2020-06-17");
   assert.equal(fileDateLabel("seeds/000_ebd95ca57e37e1f5.txt"), null);
+});
+
+test("the manifest takes only http(s) source URLs (they become links on the pages)", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "manifest-"));
+  try {
+    for (const url of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.com/"]) {
+      const policy = { slug: "acme-privacy", publisher: null, description: null, sourceUrl: url, versions: [{ file: "a.txt" }] };
+      writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ policies: [policy] }));
+      await assert.rejects(readManifest(dir), url);
+      policy.sourceUrl = "https://example.com/privacy";
+      (policy.versions[0] as { sourceUrl?: string }).sourceUrl = url;
+      writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ policies: [policy] }));
+      await assert.rejects(readManifest(dir), url);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the samples load: 8 policies, 15 versions, names and dates from the documents", async () => {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { contentHash, ingestBytes, type IngestResult } from "../ingest/index.ts";
-import { slugSchema } from "../validations/common.ts";
+import { httpUrlSchema, slugSchema } from "../validations/common.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
 
 export const SAMPLES_DIR = path.resolve("data/samples");
@@ -23,9 +23,9 @@ const manifestSchema = z.object({
     z.object({
       slug: slugSchema,
       publisher: z.string().nullable(),
-      sourceUrl: z.url().nullable(),
+      sourceUrl: httpUrlSchema.nullable(),
       description: z.string().nullable(),
-      versions: z.array(z.object({ file: z.string().min(1), sourceUrl: z.url().optional() })).min(1),
+      versions: z.array(z.object({ file: z.string().min(1), sourceUrl: httpUrlSchema.optional() })).min(1),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { policyParamsSchema, versionParamsSchema } from "../data/params.ts";
-import { isoDateSchema, slugSchema, versionKeySchema } from "./common.ts";
+import { isHttpUrl, isoDateSchema, slugSchema, versionKeySchema } from "./common.ts";
 import { createPolicyBodySchema } from "./policy.ts";
 
 const SLUGS = ["zh-douban-privacy", "ab", "a1", "x".repeat(63), "acme-", "-acme", "a--b", "a", "Acme", "a_b", "x".repeat(64), "../etc", "a b"];
@@ -29,4 +29,11 @@ test("version keys and dates", () => {
   }
   assert.ok(isoDateSchema.safeParse("2024-02-29").success);
   assert.ok(!isoDateSchema.safeParse("2023-02-29").success);
+});
+
+test("only http(s) URLs count as web links", () => {
+  for (const ok of ["https://example.com/privacy", "http://example.com"]) assert.ok(isHttpUrl(ok), ok);
+  for (const bad of ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x", "/p/x", "example.com", "vbscript:x", ""]) {
+    assert.ok(!isHttpUrl(bad), bad);
+  }
 });

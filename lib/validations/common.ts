@@ -48,19 +48,22 @@ export function nullableText(max: number) {
     .transform((v) => (v ? v : null));
 }
 
+/** Whether a string is an absolute http: or https: URL (not javascript:, data:, a relative path...). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** An http(s) URL, at most 2000 characters. */
 export const httpUrlSchema = z
   .string()
   .trim()
   .max(2000, "The URL is too long (at most 2000 characters).")
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "Expected an http:// or https:// URL.");
+  .refine(isHttpUrl, "Expected an http:// or https:// URL.");
 
 /** A URL that may be cleared: "" and null mean "none". */
 export const nullableUrlSchema = z.union([z.literal(""), z.null(), httpUrlSchema]).transform((v) => (v ? v : null));
