@@ -5,7 +5,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ADMIN_COOKIE, ADMIN_COOKIE_MAX_AGE, adminConfig, checkSession, signIn, type AuthResult } from "./auth.ts";
+import { ADMIN_COOKIE, ADMIN_COOKIE_MAX_AGE, adminConfig, checkSession, secureCookie, signIn, type AuthResult } from "./auth.ts";
 import { localPath } from "./validations/redirect.ts";
 
 /** Whether this request carries a valid admin session. */
@@ -44,7 +44,7 @@ export async function startSession(token: string): Promise<AuthResult> {
   (await cookies()).set(ADMIN_COOKIE, result.cookie, {
     httpOnly: true,
     sameSite: "lax",
-    secure: await isHttps(),
+    secure: secureCookie(await isHttps()),
     path: "/",
     maxAge: ADMIN_COOKIE_MAX_AGE,
   });

@@ -1,6 +1,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adminConfig, announceAdminToken, checkBearer, checkSession, requireAdmin, safeEqual, sessionValue, signIn } from "./auth.ts";
+import {
+  adminConfig,
+  announceAdminToken,
+  checkBearer,
+  checkSession,
+  requireAdmin,
+  safeEqual,
+  secureCookie,
+  sessionValue,
+  SESSION_TTL_SECONDS,
+  signIn,
+} from "./auth.ts";
+import { createHmac } from "node:crypto";
 
 const TOKEN = "test-admin-token-0123456789";
 const prod = { NODE_ENV: "production", ADMIN_TOKEN: TOKEN } as NodeJS.ProcessEnv;
@@ -59,4 +71,29 @@ test("safeEqual compares strings of any length", () => {
   assert.ok(safeEqual("abc", "abc"));
   assert.ok(!safeEqual("abc", "abcd"));
   assert.ok(!safeEqual("", "a"));
+});
+
+test("a web session expires after 7 days and cannot be altered or forged", () => {
+  const issued = Date.UTC(2026, 0, 1);
+  const day = 24 * 60 * 60 * 1000;
+  const cookie = sessionValue(TOKEN, issued);
+  assert.equal(SESSION_TTL_SECONDS, 7 * 24 * 60 * 60);
+  assert.deepEqual(checkSession(cookie, prod, issued + 6 * day), { ok: true });
+  assert.equal(checkSession(cookie, prod, issued + 7 * day).ok, false);
+  assert.equal(checkSession(cookie, prod, issued - day).ok, false); // issued in the future
+  // A longer expiry written into the payload breaks the signature.
+  const [, mac] = cookie.split(".");
+  const longer = Buffer.from(JSON.stringify({ iat: issued / 1000, exp: issued / 1000 + 3650 * 86400 })).toString("base64url");
+  assert.equal(checkSession(`${longer}.${mac}`, prod, issued + day).ok, false);
+  // The old fixed cookie (an HMAC with no expiry) is no longer a session.
+  const legacy = createHmac("sha256", TOKEN).update("policy-diff admin session v1").digest("base64url");
+  assert.equal(checkSession(legacy, prod, issued).ok, false);
+  for (const junk of ["", ".", "a.b", `${cookie}.x`, cookie.replace(".", "")]) assert.equal(checkSession(junk, prod, issued).ok, false, junk);
+});
+
+test("the session cookie is Secure over https or with COOKIE_SECURE=1", () => {
+  assert.equal(secureCookie(true, {} as NodeJS.ProcessEnv), true);
+  assert.equal(secureCookie(false, {} as NodeJS.ProcessEnv), false);
+  assert.equal(secureCookie(false, { NODE_ENV: "production", COOKIE_SECURE: "1" } as NodeJS.ProcessEnv), true);
+  assert.equal(secureCookie(false, { NODE_ENV: "production", COOKIE_SECURE: "0" } as NodeJS.ProcessEnv), false);
 });

@@ -7,15 +7,23 @@
  *   per server process and printed once to the server's console.
  * - In production without ADMIN_TOKEN (or with one that is too short), writes are refused with a
  *   message saying so (503), never silently allowed.
- * - API: `Authorization: Bearer <token>`. Web: an httpOnly cookie holding an HMAC of the token (so the
- *   token itself is not stored in the browser, and changing ADMIN_TOKEN signs everyone out).
+ * - API: `Authorization: Bearer <token>`. Web: an httpOnly cookie holding a signed session
+ *   `<payload>.<mac>`: the payload is {iat, exp} (issued, expires: 7 days later), the mac an HMAC of it
+ *   keyed with the token. The token itself is not stored in the browser, the server refuses an expired
+ *   or altered session, and changing ADMIN_TOKEN signs everyone out.
+ * - The cookie is Secure when the sign-in request came over https, or always with COOKIE_SECURE=1
+ *   (set it behind a proxy that does not send X-Forwarded-Proto).
  * - Comparisons are constant-time (both sides hashed to a fixed length, then timingSafeEqual).
  * See docs/decisions/0001-admin-credential.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const ADMIN_COOKIE = "policy_admin";
-export const ADMIN_COOKIE_MAX_AGE = 60 * 60 * 24 * 30; // 30 days
+/** How long a web session lasts, in seconds (also the cookie's Max-Age). */
+export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7; // 7 days
+export const ADMIN_COOKIE_MAX_AGE = SESSION_TTL_SECONDS;
+/** Tolerated clock difference for a session's issue time, in seconds. */
+const CLOCK_SKEW_SECONDS = 60;
 export const MIN_TOKEN_LENGTH = 16;
 
 export type AdminConfig =
@@ -78,9 +86,38 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** The session cookie's value for a token. */
-export function sessionValue(token: string): string {
-  return createHmac("sha256", token).update("policy-diff admin session v1").digest("base64url");
+function sessionMac(token: string, payload: string): string {
+  return createHmac("sha256", token).update(`policy-diff admin session v2.${payload}`).digest("base64url");
+}
+
+/** A new session cookie's value for a token, issued at `now` (ms), valid for SESSION_TTL_SECONDS. */
+export function sessionValue(token: string, now: number = Date.now()): string {
+  const iat = Math.floor(now / 1000);
+  const payload = Buffer.from(JSON.stringify({ iat, exp: iat + SESSION_TTL_SECONDS }), "utf8").toString("base64url");
+  return `${payload}.${sessionMac(token, payload)}`;
+}
+
+/** Whether a session cookie's value was signed with this token and is valid at `now` (ms). */
+export function verifySession(cookie: string, token: string, now: number = Date.now()): boolean {
+  const parts = cookie.split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return false;
+  const [payload, mac] = parts as [string, string];
+  if (!safeEqual(mac, sessionMac(token, payload))) return false;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return false;
+  }
+  const { iat, exp } = (claims ?? {}) as { iat?: unknown; exp?: unknown };
+  if (typeof iat !== "number" || typeof exp !== "number") return false;
+  const t = now / 1000;
+  return iat <= t + CLOCK_SKEW_SECONDS && t < exp && exp - iat <= SESSION_TTL_SECONDS;
+}
+
+/** Whether to mark the session cookie Secure: the request came over https, or COOKIE_SECURE=1. */
+export function secureCookie(requestIsHttps: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return requestIsHttps || env.COOKIE_SECURE?.trim() === "1";
 }
 
 function refused(config: AdminConfig & { state: "disabled" }): AuthFailure {
@@ -103,24 +140,28 @@ export function checkBearer(header: string | null | undefined, env: NodeJS.Proce
   return { ok: true };
 }
 
-/** Checks a session cookie's value (web). */
-export function checkSession(cookie: string | null | undefined, env: NodeJS.ProcessEnv = process.env): AuthResult {
+/** Checks a session cookie's value (web): signed with the current token, not expired. */
+export function checkSession(
+  cookie: string | null | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  now: number = Date.now(),
+): AuthResult {
   const config = adminConfig(env);
   if (config.state === "disabled") return refused(config);
-  if (!cookie || !safeEqual(cookie, sessionValue(config.token))) {
+  if (!cookie || !verifySession(cookie, config.token, now)) {
     return { ...UNAUTHORIZED, message: "Sign in with the admin token to make changes." };
   }
   return { ok: true };
 }
 
 /** Checks a token typed into the sign-in form; returns the cookie value to set when it matches. */
-export function signIn(token: string, env: NodeJS.ProcessEnv = process.env): AuthResult & { cookie?: string } {
+export function signIn(token: string, env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): AuthResult & { cookie?: string } {
   const config = adminConfig(env);
   if (config.state === "disabled") return refused(config);
   if (!safeEqual(token.trim(), config.token)) {
     return { ...UNAUTHORIZED, message: "That is not the admin token." };
   }
-  return { ok: true, cookie: sessionValue(config.token) };
+  return { ok: true, cookie: sessionValue(config.token, now) };
 }
 
 /** The API's answer to a refused write: a JSON body with the status. */
