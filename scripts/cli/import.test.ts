@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { freshTestDb, type TestDb } from "../../lib/data/test-db.ts";
 import { upsertPolicy } from "../../lib/data/writes.ts";
 import { getPolicy } from "../../lib/data/reads.ts";
-import { runImport } from "./import.ts";
+import { readFileCapped, runImport } from "./import.ts";
 import { CliError } from "./errors.ts";
 
 let t: TestDb;
@@ -80,4 +80,14 @@ test("user errors: unknown policy, missing arguments, missing file", async () =>
   await assert.rejects(cli(["--policy", "zh-douban-privacy"]), CliError);
   await assert.rejects(cli(["--policy", "zh-douban-privacy", "/no/such/file.txt"]), /no such file/);
   await assert.rejects(cli(["--policy", "Bad Slug!", "x"]), /not a policy slug/);
+  // A device is neither a file nor a folder (reading /dev/zero would never end).
+  await assert.rejects(cli(["--policy", "zh-douban-privacy", "/dev/zero"]), /not a regular file/);
+});
+
+test("files are read through a size cap", async () => {
+  const file = path.join(dir, "capped.txt");
+  writeFileSync(file, "x".repeat(100));
+  assert.equal((await readFileCapped(file, 100)).length, 100);
+  await assert.rejects(readFileCapped(file, 99), /larger than/);
+  await assert.rejects(readFileCapped("/dev/zero", 10), /not a regular file/);
 });

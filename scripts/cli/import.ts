@@ -8,15 +8,15 @@
  * file was refused. Runs against DATABASE_URL; local access to the database is the credential here
  * (the admin token guards the web and the API).
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { CliError } from "./errors.ts";
 import { createDb, type Db } from "../../lib/db.ts";
 import { DuplicateVersionError, UnknownPolicyError } from "../../lib/data/version-writes.ts";
 import { describeWriteError } from "../../lib/import/errors.ts";
 import { importVersion } from "../../lib/import/service.ts";
-import { MAX_DOCUMENT_BYTES } from "../../lib/validations/common.ts";
-import { slugSchema } from "../../lib/validations/common.ts";
+import { formatBytes } from "../../lib/ingest/fetch.ts";
+import { MAX_DOCUMENT_BYTES, slugSchema } from "../../lib/validations/common.ts";
 
 export const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm", ".docx"]);
 
@@ -62,10 +62,11 @@ async function expand(paths: string[], note: (line: string) => void): Promise<st
     } catch {
       throw new CliError(`${p}: no such file or folder`);
     }
-    if (!info.isDirectory()) {
+    if (info.isFile()) {
       files.push(p);
       continue;
     }
+    if (!info.isDirectory()) throw new CliError(`${p}: not a regular file or folder`);
     const entries = (await readdir(p, { withFileTypes: true }))
       .filter((e) => e.isFile() && !e.name.startsWith("."))
       .map((e) => e.name)
@@ -76,6 +77,32 @@ async function expand(paths: string[], note: (line: string) => void): Promise<st
     }
   }
   return files;
+}
+
+class TooLargeError extends Error {}
+
+/**
+ * Reads a regular file, at most `maxBytes` of it: throws TooLargeError beyond that, without reading
+ * the rest (a file that grows after the listing, or a device behind a link, cannot exhaust memory).
+ */
+export async function readFileCapped(file: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(file, "r");
+  try {
+    if (!(await handle.stat()).isFile()) throw new CliError(`${file}: not a regular file`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new TooLargeError(`larger than the ${formatBytes(maxBytes)} limit`);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return new Uint8Array(Buffer.concat(chunks, total));
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function runImport(args: string[], io: ImportIo = {}): Promise<number> {
@@ -89,13 +116,15 @@ export async function runImport(args: string[], io: ImportIo = {}): Promise<numb
   try {
     for (const file of files) {
       try {
-        const info = await stat(file);
-        if (info.size > MAX_DOCUMENT_BYTES) {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFileCapped(file, MAX_DOCUMENT_BYTES);
+        } catch (error) {
+          if (!(error instanceof TooLargeError)) throw error;
           counts.refused++;
-          err(`refused   ${file}  (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB)`);
+          err(`refused   ${file}  (${error.message})`);
           continue;
         }
-        const bytes = new Uint8Array(await readFile(file));
         const { version, detection } = await importVersion(
           slug,
           { kind: "file", bytes, fileName: path.basename(file) },
