@@ -64,7 +64,7 @@ async function versionKeys(request: APIRequestContext, slug: string): Promise<st
 test("an unauthorised write is refused: API 401, web pages ask to sign in, a wrong token is rejected", async ({ page, request, slug }) => {
   const noToken = await request.post(`/api/policies/${slug}/versions`, { data: { text: SECOND } });
   expect(noToken.status()).toBe(401);
-  expect(await noToken.json()).toMatchObject({ error: "unauthorized" });
+  expect(await noToken.json()).toMatchObject({ error: { code: "unauthorized", message: expect.any(String) } });
   const wrong = await request.delete(`/api/policies/${slug}/versions/2022-01-10`, { headers: { authorization: "Bearer not-the-token-at-all" } });
   expect(wrong.status()).toBe(401);
   const create = await request.post("/api/policies", { data: { slug: "e2e-nope", name: "x", version: { text: "x" } } });
@@ -217,7 +217,7 @@ test.describe("fetch from a URL", () => {
     ] as const) {
       const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, data: { url } });
       expect(res.status(), url).toBe(status);
-      expect(await res.json()).toMatchObject({ error: code });
+      expect(await res.json()).toMatchObject({ error: { code } });
     }
   });
 });
@@ -235,7 +235,7 @@ test("a duplicate is refused, naming the matching version (web and API)", async 
 
   const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, multipart: { file: { name: "same.txt", mimeType: "text/plain", buffer: Buffer.from(FIRST) } } });
   expect(res.status()).toBe(409);
-  expect(await res.json()).toMatchObject({ error: "duplicate", match: { key: "2022-01-10" } });
+  expect(await res.json()).toMatchObject({ error: { code: "duplicate", message: expect.stringContaining("2022-01-10"), match: { key: "2022-01-10", url: `/p/${slug}/v/2022-01-10` } } });
   expect(await versionKeys(request, slug)).toEqual(["2022-01-10"]);
 });
 

@@ -17,6 +17,7 @@
  * See docs/decisions/0001-admin-credential.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { jsonError } from "./data/api.ts";
 
 export const ADMIN_COOKIE = "policy_admin";
 /** How long a web session lasts, in seconds (also the cookie's Max-Age). */
@@ -166,13 +167,8 @@ export function signIn(token: string, env: NodeJS.ProcessEnv = process.env, now:
 
 /** The API's answer to a refused write: a JSON body with the status. */
 export function authErrorResponse(result: AuthFailure): Response {
-  return Response.json(
-    { error: result.code, message: result.message },
-    {
-      status: result.status,
-      headers: result.status === 401 ? { "www-authenticate": 'Bearer realm="policy-diff"' } : {},
-    },
-  );
+  const headers = result.status === 401 ? { "www-authenticate": 'Bearer realm="policy-diff"' } : undefined;
+  return jsonError(result.status, result.code, result.message, {}, headers);
 }
 
 /** Checks a request's Authorization header; null when allowed, else the response to send. */

@@ -47,7 +47,7 @@ function problemState(p: WriteProblem, t: Messages, values?: Record<string, stri
     empty: m.empty,
     binary: m.binary,
     encoding: m.encoding,
-    "too-large": m.tooLarge,
+    too_large: m.tooLarge,
     unsupported: m.unsupported,
     fetch_blocked_address: m.fetchBlocked,
     fetch_blocked_port: m.fetchPort,

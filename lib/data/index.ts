@@ -9,4 +9,4 @@ export { listPolicies, getPolicy, getVersion } from "./reads.ts";
 export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
 export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";
-export { jsonError, invalidParams } from "./api.ts";
+export { jsonError, invalidParams, internalError, withApiErrors } from "./api.ts";

@@ -55,7 +55,7 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
   if (error instanceof IngestError) {
     return {
       status: error.code === "too-large" ? 413 : error.code === "unsupported" ? 415 : 422,
-      code: error.code,
+      code: error.code.replace(/-/g, "_"), // the API's codes are snake_case
       message: error.message,
       field: sourceField,
     };

@@ -72,10 +72,10 @@ describe("POST /api/policies", () => {
   test("refuses a bad slug, a taken slug, a missing source", async () => {
     let r = await read(await createPolicyHandler(json("POST", { slug: "Bad_Slug", name: "x", version: { text: "a" } }), opts()));
     assert.equal(r.status, 422);
-    assert.equal(r.body.issues[0].path[0], "slug");
+    assert.equal(r.body.error.issues[0].path[0], "slug");
     r = await read(await createPolicyHandler(json("POST", { slug: "acme", name: "x", version: { text: "other text" } }), opts()));
     assert.equal(r.status, 409);
-    assert.equal(r.body.error, "policy_exists");
+    assert.equal(r.body.error.code, "policy_exists");
     r = await read(await createPolicyHandler(json("POST", { slug: "new-one", name: "x", version: {} }), opts()));
     assert.equal(r.status, 422);
   });
@@ -86,7 +86,7 @@ describe("POST /api/policies/{slug}/versions", () => {
     for (const headers of [{}, { authorization: "Bearer wrong-token-wrong-token" }, { authorization: `Basic ${TOKEN}` }]) {
       const r = await add({ text: "无权写入的文本" }, "acme", headers as Record<string, string>);
       assert.equal(r.status, 401);
-      assert.equal(r.body.error, "unauthorized");
+      assert.equal(r.body.error.code, "unauthorized");
     }
     assert.equal((await getPolicy("acme", t.client))?.versionCount, 1);
   });
@@ -135,9 +135,11 @@ describe("POST /api/policies/{slug}/versions", () => {
   test("a duplicate is 409 and names the stored version", async () => {
     const r = await add({ text: "第三版，没有日期。" });
     assert.equal(r.status, 409);
-    assert.equal(r.body.error, "duplicate");
-    assert.equal(r.body.match.key, "2024-06-01");
-    assert.match(r.body.message, /2024-06-01/);
+    assert.equal(r.body.error.code, "duplicate");
+    assert.equal(r.body.error.match.key, "2024-06-01");
+    assert.deepEqual(Object.keys(r.body), ["error"]);
+    assert.deepEqual(r.body.error.match, { key: "2024-06-01", publishedAt: "2024-06-01", url: "/p/acme/v/2024-06-01" });
+    assert.match(r.body.error.message, /2024-06-01/);
   });
   test("a URL on an allowed local server is fetched; dates detected", async () => {
     const r = await add({ url: `${base}/policy.html` });
@@ -173,13 +175,13 @@ describe("POST /api/policies/{slug}/versions", () => {
     png.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], { type: "image/png" }), "shot.png");
     r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: png }), { slug: "acme" }, opts()));
     assert.equal(r.status, 422);
-    assert.match(r.body.message, /PNG/);
+    assert.match(r.body.error.message, /PNG/);
 
     const invalidGbk = new FormData(); // bytes that are neither UTF-8 nor GB18030
     invalidGbk.set("file", new Blob([new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x80, 0x81, 0x20, 0xff, 0x80, 0x30])]), "bad.txt");
     r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: invalidGbk }), { slug: "acme" }, opts()));
     assert.equal(r.status, 422);
-    assert.equal(r.body.error, "encoding");
+    assert.equal(r.body.error.code, "encoding");
   });
 });
 

@@ -9,10 +9,12 @@
  *
  * Every one needs `Authorization: Bearer <ADMIN_TOKEN>` (401 JSON without it). Invalid input: 422 with
  * zod's issues; too large: 413; unsupported type: 415; unknown policy/version: 404; duplicate text:
- * 409 naming the stored version; URL fetch failures: 422/502/504 with the reason.
+ * 409 naming the stored version; URL fetch failures: 422/502/504 with the reason. Errors have the
+ * API's one shape (../data/api.ts): `{"error": {"code", "message", ...details}}`.
  */
 import { z } from "zod";
 import { requireAdmin } from "../auth.ts";
+import { internalError, jsonError } from "../data/api.ts";
 import { deleteVersion, updateVersionMeta } from "../data/version-writes.ts";
 import {
   createPolicyBodySchema,
@@ -41,31 +43,28 @@ class BodyError extends Error {
 }
 
 function problemResponse(p: WriteProblem): Response {
-  const body: Record<string, unknown> = { error: p.code, message: p.message };
-  if (p.field) body.field = p.field;
-  if (p.issues) body.issues = p.issues;
-  if (p.match) {
-    body.match = { key: p.match.key, publishedAt: p.match.publishedAt, url: `/p/${p.match.slug}/v/${p.match.key}` };
-  }
-  return Response.json(body, { status: p.status });
+  return jsonError(p.status, p.code, p.message, {
+    ...(p.field ? { field: p.field } : {}),
+    ...(p.issues ? { issues: p.issues } : {}),
+    ...(p.match ? { match: { key: p.match.key, publishedAt: p.match.publishedAt, url: `/p/${p.match.slug}/v/${p.match.key}` } } : {}),
+  });
 }
 
 async function guard(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof BodyError) return Response.json({ error: error.code, message: error.message }, { status: error.status });
+    if (error instanceof BodyError) return jsonError(error.status, error.code, error.message);
     const problem = describeWriteError(error);
     if (problem) return problemResponse(problem);
-    console.error("[api] write failed:", error);
-    return Response.json({ error: "internal", message: "The server failed while saving. Nothing was stored." }, { status: 500 });
+    return internalError(error, "write");
   }
 }
 
 async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    throw new BodyError(413, "too-large", "The request is larger than 5 MB.");
+    throw new BodyError(413, "too_large", "The request is larger than 5 MB.");
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -77,7 +76,7 @@ async function readBody(request: Request): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new BodyError(413, "too-large", "The request is larger than 5 MB.");
+      throw new BodyError(413, "too_large", "The request is larger than 5 MB.");
     }
     chunks.push(value);
   }

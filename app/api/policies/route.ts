@@ -1,10 +1,8 @@
 /** GET /api/policies: every policy with its version count and latest version. */
-import { listPolicies } from "@/lib/data";
+import { listPolicies, withApiErrors } from "@/lib/data";
 import { createPolicyHandler } from "@/lib/import/http";
 
-export async function GET() {
-  return Response.json({ policies: await listPolicies() });
-}
+export const GET = withApiErrors(async () => Response.json({ policies: await listPolicies() }));
 
 /** POST /api/policies: create a policy with its first version (admin; see lib/import/http.ts). */
 export function POST(request: Request) {

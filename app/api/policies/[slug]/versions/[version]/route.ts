@@ -1,11 +1,10 @@
 /** GET /api/policies/{slug}/versions/{version}: one version's text and metadata. */
-import { getPolicy, getVersion, invalidParams, jsonError, parseParams, versionParamsSchema } from "@/lib/data";
-
+import { getPolicy, getVersion, invalidParams, jsonError, parseParams, versionParamsSchema, withApiErrors } from "@/lib/data";
 import { deleteVersionHandler, patchVersionHandler } from "@/lib/import/http";
 
 type Ctx = { params: Promise<{ slug: string; version: string }> };
 
-export async function GET(_request: Request, { params }: Ctx) {
+export const GET = withApiErrors(async (_request: Request, { params }: Ctx) => {
   const p = parseParams(versionParamsSchema, await params);
   if (!p.ok) return invalidParams(p.issues);
   const { slug, version: key } = p.data;
@@ -13,7 +12,7 @@ export async function GET(_request: Request, { params }: Ctx) {
   if (version) return Response.json({ version });
   if (!(await getPolicy(slug))) return jsonError(404, "policy_not_found", `No policy with slug "${slug}".`);
   return jsonError(404, "version_not_found", `Policy "${slug}" has no version "${key}".`);
-}
+});
 
 /** PATCH: edit a version's metadata. DELETE: delete it and its cached comparisons. Admin only. */
 export async function PATCH(request: Request, { params }: Ctx) {
