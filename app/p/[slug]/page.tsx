@@ -5,6 +5,7 @@ import { VersionTable } from "@/components/VersionTable";
 import { KnownVersions } from "@/components/import/KnownVersions";
 import Link from "next/link";
 import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
+import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PolicyPage({ params }: Props) {
   const [policy, { locale, t }] = await Promise.all([load(params), getI18n()]);
   if (!policy) notFound();
+  const known = knownVersionsView(policy);
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -48,7 +50,7 @@ export default async function PolicyPage({ params }: Props) {
           <Link href={`/p/${policy.slug}/add`}>+ {t.importer.addVersion}</Link>
         </p>
       </section>
-      <KnownVersions slug={policy.slug} knownVersionDates={policy.knownVersionDates} versions={policy.versions} t={t} locale={locale} />
+      {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}
     </article>
   );
 }
