@@ -122,6 +122,25 @@ test("a detected date can be corrected before saving; a bad date is refused in t
   expect(await versionKeys(request, slug)).toEqual(["2023-02-28", "2022-01-10"]);
 });
 
+test("a tampered detection posted back with the save step links nowhere but the stored version", async ({ signedIn: page, slug }) => {
+  const dialogs = failOnDialog(page);
+  await page.goto(`/p/${slug}/add`);
+  await page.getByLabel("政策全文", { exact: true }).fill(FIRST);
+  await page.getByRole("button", { name: "识别" }).click();
+  await expect(page.getByRole("status")).toContainText("2022-01-10");
+  await page.locator('input[name="detection"]').evaluate((input: HTMLInputElement) => {
+    const d = JSON.parse(input.value);
+    d.duplicateOf = { key: "2022-01-10", url: "javascript:alert('tampered')" };
+    input.value = JSON.stringify(d);
+  });
+  await page.getByLabel("发布日期", { exact: true }).fill("not-a-date"); // so the save step comes back with the detection
+  await page.getByRole("button", { name: "保存版本" }).click();
+  await expect(page.locator("#publishedAt-error")).toBeVisible();
+  await expect(page.getByRole("status").getByRole("link")).toHaveAttribute("href", `/p/${slug}/v/2022-01-10`);
+  await expect(page.locator("a[href^='javascript:']")).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
 test("upload a file: GBK-free UTF-8 text, the date taken from the file name; an oversized file is refused", async ({ signedIn: page, slug }) => {
   await page.goto(`/p/${slug}/add`);
   await page.getByLabel("上传文件", { exact: true }).check();

@@ -2,25 +2,29 @@
 /**
  * Server actions behind the import forms: detect (read a source, show what was found), save a new
  * version, create a policy, edit and delete a version. Each checks the admin session, safeParses its
- * input and returns {status, message, errors} instead of throwing; success redirects.
+ * input (schemas in lib/validations) and returns {status, message, errors} instead of throwing;
+ * success redirects. Refusals are described by lib/import/errors.ts and worded by lib/import/messages.ts.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { DetectionView, FormState } from "@/components/import/types";
+import type { FormState } from "@/components/import/types";
 import { webAuth } from "@/lib/auth-session";
 import { deleteVersion, updateVersionMeta } from "@/lib/data/version-writes";
 import { format, type Messages } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 import { describeWriteError, type WriteProblem } from "@/lib/import/errors";
+import { problemMessage } from "@/lib/import/messages";
 import { detectVersion, importPolicy, importVersion } from "@/lib/import/service";
 import type { DocumentSource } from "@/lib/import/source";
+import { toDetectionView, versionPath, type DetectionView } from "@/lib/import/view";
 import {
   documentTextSchema,
   httpUrlSchema,
-  isoDateSchema,
   MAX_DOCUMENT_BYTES,
-  newPolicySchema,
+  newPolicyFormSchema,
+  postedDetectionSchema,
+  saveVersionFormSchema,
   slugSchema,
   versionKeySchema,
   versionMetaShape,
@@ -29,6 +33,9 @@ import {
 let nonce = 0;
 const next = () => ++nonce;
 
+const META_FIELDS = ["publishedAt", "effectiveAt", "label", "sourceUrl", "note"] as const;
+
+/** Every string field of the form except those named, to put back into the form after an error. */
 function formValues(form: FormData, omit: string[] = ["file", "text"]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) values[k] = v;
@@ -40,33 +47,16 @@ function str(form: FormData, name: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
+/** The named fields as strings ("" when absent), for a schema to parse; `rename` maps schema key -> form field. */
+function fields<K extends string>(form: FormData, names: readonly K[], rename: Partial<Record<K, string>> = {}): Record<K, string> {
+  return Object.fromEntries(names.map((n) => [n, str(form, rename[n] ?? n) ?? ""])) as Record<K, string>;
+}
+
 /** A refusal in the user's language, with the engine's sentence as detail. */
 function problemState(p: WriteProblem, t: Messages, values?: Record<string, string>): FormState {
   const m = t.importer.problems;
-  const byCode: Record<string, string> = {
-    empty: m.empty,
-    binary: m.binary,
-    encoding: m.encoding,
-    too_large: m.tooLarge,
-    unsupported: m.unsupported,
-    fetch_blocked_address: m.fetchBlocked,
-    fetch_blocked_port: m.fetchPort,
-    fetch_bad_url: m.fetchBadUrl,
-    fetch_bad_content_type: m.fetchType,
-    fetch_too_large: m.tooLarge,
-    fetch_timeout: m.fetchTimeout,
-    fetch_too_many_redirects: m.fetchRedirects,
-    fetch_dns: m.fetchFailed,
-    fetch_http_status: m.fetchFailed,
-    fetch_network: m.fetchFailed,
-    policy_exists: m.policyExists,
-    policy_not_found: m.policyNotFound,
-    version_not_found: m.versionNotFound,
-    name_required: m.nameRequired,
-    invalid: m.invalid,
-  };
-  const duplicate = p.match ? { key: p.match.key, url: `/p/${p.match.slug}/v/${p.match.key}` } : null;
-  const message = duplicate ? format(m.duplicate, { key: duplicate.key }) : (byCode[p.code] ?? p.message);
+  const duplicate = p.match ? { key: p.match.key, url: versionPath(p.match.slug, p.match.key) } : null;
+  const message = duplicate ? format(m.duplicate, { key: duplicate.key }) : (problemMessage(p.code, m) ?? p.message);
   const errors: Record<string, string[]> = {};
   if (p.issues) {
     for (const issue of p.issues) {
@@ -94,6 +84,10 @@ async function failure(error: unknown, t: Messages, values?: Record<string, stri
   return { status: "error", message: t.importer.problems.failed, ...(values ? { values } : {}), nonce: next() };
 }
 
+function invalidState(error: z.ZodError, t: Messages, values: Record<string, string>, detection: DetectionView | null): FormState {
+  return { ...problemState({ status: 422, code: "invalid", message: "", issues: error.issues }, t, values), detection };
+}
+
 async function guard(t: Messages, values?: Record<string, string>): Promise<FormState | null> {
   const auth = await webAuth();
   if (auth.ok) return null;
@@ -117,7 +111,7 @@ async function readSource(form: FormData, t: Messages): Promise<DocumentSource |
   });
   if (kind === "upload") {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0 && file.name === "") return invalid("file", t.importer.chooseFile);
+    if (!(file instanceof File) || (file.size === 0 && file.name === "")) return invalid("file", t.importer.chooseFile);
     if (file.size > MAX_DOCUMENT_BYTES) return invalid("file", t.importer.fileTooLarge);
     return {
       kind: "file",
@@ -140,6 +134,12 @@ async function readSource(form: FormData, t: Messages): Promise<DocumentSource |
   return { kind: "text", text: text.data };
 }
 
+/** The policy a form adds to, when its slug is well-formed. */
+function formSlug(form: FormData): string | null {
+  const slug = slugSchema.safeParse(str(form, "slug") ?? "");
+  return slug.success ? slug.data : null;
+}
+
 /** Reads the source and returns what was detected, for the person to check before saving. */
 export async function detectAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();
@@ -147,81 +147,51 @@ export async function detectAction(_prev: FormState, form: FormData): Promise<Fo
   if (denied) return denied;
   const source = await readSource(form, t);
   if ("status" in source) return source;
-  const slug = slugSchema.safeParse(str(form, "slug") ?? "");
-  const mode = str(form, "mode");
+  const slug = str(form, "mode") === "add" ? formSlug(form) : null;
   try {
-    const d = await detectVersion(source, mode === "add" && slug.success ? slug.data : null);
-    const detection: DetectionView = {
-      text: d.text,
-      format: d.format,
-      encoding: d.encoding,
-      title: d.title,
-      publishedAt: d.publishedAt,
-      effectiveAt: d.effectiveAt,
-      publishedFrom: d.publishedFrom,
-      listedVersionDates: d.listedVersionDates,
-      warnings: d.warnings,
-      sourceUrl: d.sourceUrl,
-      duplicateOf: d.duplicateOf && slug.success ? { key: d.duplicateOf.key, url: `/p/${slug.data}/v/${d.duplicateOf.key}` } : null,
-    };
+    const detection = toDetectionView(await detectVersion(source, slug), slug);
     return { status: "detected", message: null, detection, values: formValues(form), nonce: next() };
   } catch (error) {
     return failure(error, t, formValues(form, ["file"]), source.kind === "file" ? "file" : source.kind);
   }
 }
 
-/** Step 2: the cleaned text from step 1, with the metadata as the person left it. */
-const saveSchema = z.object({
-  text: documentTextSchema,
-  format: z.enum(["text", "markdown", "html", "docx"]),
-  listedVersionDates: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s || "[]") as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "Not a JSON list." });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(isoDateSchema).max(500)),
-  ...versionMetaShape,
-});
-
 function saveInput(form: FormData) {
-  return saveSchema.safeParse({
-    text: str(form, "text") ?? "",
+  return saveVersionFormSchema.safeParse({
+    ...fields(form, ["text", ...META_FIELDS]),
     format: str(form, "format") ?? "text",
     listedVersionDates: str(form, "listedVersionDates") ?? "[]",
-    publishedAt: str(form, "publishedAt") ?? "",
-    effectiveAt: str(form, "effectiveAt") ?? "",
-    label: str(form, "label") ?? "",
-    sourceUrl: str(form, "sourceUrl") ?? "",
-    note: str(form, "note") ?? "",
   });
 }
 
-function invalidState(error: z.ZodError, t: Messages, values: Record<string, string>, detection: FormState["detection"]): FormState {
-  return { ...problemState({ status: 422, code: "invalid", message: "", issues: error.issues }, t, values), status: "error", detection };
-}
-
-/** Rebuilds the detection shown in step 2 from the submitted form, so an error keeps the step. */
-function detectionFromForm(form: FormData): DetectionView | null {
-  const raw = str(form, "detection");
-  if (!raw) return null;
+/**
+ * Rebuilds the detection shown in step 2 from the submitted form, so an error keeps the step. The
+ * posted JSON is validated like any input; the duplicate's link is rebuilt from its key.
+ */
+function detectionFromForm(form: FormData, slug: string | null): DetectionView | null {
+  let raw: unknown;
   try {
-    return { ...(JSON.parse(raw) as Omit<DetectionView, "text">), text: str(form, "text") ?? "" };
+    raw = JSON.parse(str(form, "detection") ?? "");
   } catch {
     return null;
   }
+  const posted = postedDetectionSchema.safeParse(raw);
+  return posted.success ? toDetectionView({ ...posted.data, text: str(form, "text") ?? "" }, slug) : null;
+}
+
+/** The save step's common start: the session, the values to put back, the detection to keep showing. */
+async function saveStep(form: FormData) {
+  const { t } = await getI18n();
+  const values = formValues(form, ["file", "text", "detection"]);
+  const slug = str(form, "mode") === "add" ? formSlug(form) : null;
+  const detection = detectionFromForm(form, slug);
+  const denied = await guard(t, values);
+  return { t, values, detection, denied: denied ? { ...denied, detection } : null };
 }
 
 export async function addVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const values = formValues(form, ["file", "text", "detection"]);
-  const detection = detectionFromForm(form);
-  const denied = await guard(t, values);
-  if (denied) return { ...denied, detection };
+  const { t, values, detection, denied } = await saveStep(form);
+  if (denied) return denied;
   const slug = slugSchema.safeParse(str(form, "slug") ?? "");
   if (!slug.success) return invalidState(slug.error, t, values, detection);
   const input = saveInput(form);
@@ -238,20 +208,11 @@ export async function addVersionAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function createPolicyAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const { t } = await getI18n();
-  const values = formValues(form, ["file", "text", "detection"]);
-  const detection = detectionFromForm(form);
-  const denied = await guard(t, values);
-  if (denied) return { ...denied, detection };
-  const policy = newPolicySchema
-    .extend({ name: z.string().trim().max(200).optional() })
-    .safeParse({
-      slug: str(form, "slug") ?? "",
-      name: str(form, "name") ?? "",
-      publisher: str(form, "publisher") ?? "",
-      sourceUrl: str(form, "policySourceUrl") ?? "",
-      description: str(form, "description") ?? "",
-    });
+  const { t, values, detection, denied } = await saveStep(form);
+  if (denied) return denied;
+  const policy = newPolicyFormSchema.safeParse(
+    fields(form, ["slug", "name", "publisher", "sourceUrl", "description"], { sourceUrl: "policySourceUrl" }),
+  );
   if (!policy.success) return invalidState(policy.error, t, values, detection);
   const input = saveInput(form);
   if (!input.success) return invalidState(input.error, t, values, detection);
@@ -267,21 +228,16 @@ export async function createPolicyAction(_prev: FormState, form: FormData): Prom
 }
 
 const versionRef = z.object({ slug: slugSchema, key: versionKeySchema });
+const versionMetaFormSchema = z.object(versionMetaShape);
 
 export async function updateVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();
   const values = formValues(form);
   const denied = await guard(t, values);
   if (denied) return denied;
-  const ref = versionRef.safeParse({ slug: str(form, "slug"), key: str(form, "key") });
+  const ref = versionRef.safeParse(fields(form, ["slug", "key"]));
   if (!ref.success) return invalidState(ref.error, t, values, null);
-  const change = z.object(versionMetaShape).safeParse({
-    publishedAt: str(form, "publishedAt") ?? "",
-    effectiveAt: str(form, "effectiveAt") ?? "",
-    label: str(form, "label") ?? "",
-    sourceUrl: str(form, "sourceUrl") ?? "",
-    note: str(form, "note") ?? "",
-  });
+  const change = versionMetaFormSchema.safeParse(fields(form, META_FIELDS));
   if (!change.success) return invalidState(change.error, t, values, null);
   let key: string;
   try {
@@ -290,14 +246,14 @@ export async function updateVersionAction(_prev: FormState, form: FormData): Pro
     return failure(error, t, values);
   }
   revalidatePath(`/p/${ref.data.slug}`);
-  redirect(`/p/${ref.data.slug}/v/${key}`);
+  redirect(versionPath(ref.data.slug, key));
 }
 
 export async function deleteVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const { t } = await getI18n();
   const denied = await guard(t);
   if (denied) return denied;
-  const ref = versionRef.safeParse({ slug: str(form, "slug"), key: str(form, "key") });
+  const ref = versionRef.safeParse(fields(form, ["slug", "key"]));
   if (!ref.success) return invalidState(ref.error, t, {}, null);
   if (str(form, "confirm") !== ref.data.key) return { status: "error", message: t.importer.problems.invalid, nonce: next() };
   try {

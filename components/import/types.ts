@@ -1,18 +1,7 @@
 /** What the import forms' server actions return (serialisable; shared by the actions and the forms). */
+import type { DetectionView } from "@/lib/import/view";
 
-export interface DetectionView {
-  text: string;
-  format: string;
-  encoding: string;
-  title: string | null;
-  publishedAt: string | null;
-  effectiveAt: string | null;
-  publishedFrom: "text" | "file name" | null;
-  listedVersionDates: string[];
-  warnings: string[];
-  sourceUrl: string | null;
-  duplicateOf: { key: string; url: string } | null;
-}
+export type { DetectionView };
 
 export interface FormState {
   status: "idle" | "detected" | "error" | "saved";

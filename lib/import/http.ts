@@ -28,6 +28,7 @@ import {
 import { describeWriteError, type WriteProblem } from "./errors.ts";
 import { importPolicy, importVersion, type ImportOptions } from "./service.ts";
 import type { DocumentSource } from "./source.ts";
+import { versionPath } from "./view.ts";
 
 /** Room for multipart boundaries and the metadata fields around a 5 MB file. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
@@ -46,7 +47,7 @@ function problemResponse(p: WriteProblem): Response {
   return jsonError(p.status, p.code, p.message, {
     ...(p.field ? { field: p.field } : {}),
     ...(p.issues ? { issues: p.issues } : {}),
-    ...(p.match ? { match: { key: p.match.key, publishedAt: p.match.publishedAt, url: `/p/${p.match.slug}/v/${p.match.key}` } } : {}),
+    ...(p.match ? { match: { key: p.match.key, publishedAt: p.match.publishedAt, url: versionPath(p.match.slug, p.match.key) } } : {}),
   });
 }
 
@@ -151,7 +152,7 @@ export function createPolicyHandler(request: Request, options: ImportOptions = {
     const { text: _t, url: _u, format: _f, fileName: _n, ...meta } = v;
     const result = await importPolicy(policy, jsonSource(v), meta, options);
     return Response.json(
-      { policy: { slug: result.slug, url: `/p/${result.slug}` }, version: { ...result.version, url: `/p/${result.slug}/v/${result.version.key}` } },
+      { policy: { slug: result.slug, url: `/p/${result.slug}` }, version: { ...result.version, url: versionPath(result.slug, result.version.key) } },
       { status: 201, headers: { location: `/api/policies/${result.slug}` } },
     );
   });
@@ -174,7 +175,7 @@ export function addVersionHandler(request: Request, rawParams: unknown, options:
     }
     const { version, detection } = await importVersion(slug, source, meta, options);
     return Response.json(
-      { version: { ...version, url: `/p/${slug}/v/${version.key}` }, detected: detection },
+      { version: { ...version, url: versionPath(slug, version.key) }, detected: detection },
       { status: 201, headers: { location: `/api/policies/${slug}/versions/${version.key}` } },
     );
   });
@@ -187,7 +188,7 @@ export function patchVersionHandler(request: Request, rawParams: unknown, option
     const { slug, version: key } = params(versionParams, rawParams);
     const change = versionMetaPatchSchema.parse(await readJson(request));
     const version = await updateVersionMeta(slug, key, change, options.client);
-    return Response.json({ version: { ...version, url: `/p/${slug}/v/${version.key}` } });
+    return Response.json({ version: { ...version, url: versionPath(slug, version.key) } });
   });
 }
 

@@ -13,6 +13,11 @@ export const newPolicySchema = z.object({
 });
 export type NewPolicy = z.output<typeof newPolicySchema>;
 
+/** The web form's policy fields: the name may be left empty (the first version's title is used). */
+export const newPolicyFormSchema = newPolicySchema.extend({
+  name: z.string().trim().max(200, "At most 200 characters.").optional(),
+});
+
 /**
  * POST /api/policies: the policy and its first version, e.g.
  * `{"slug": "acme-privacy", "name": "Acme 隐私政策", "version": {"text": "..."}}`.

@@ -3,10 +3,12 @@ import { z } from "zod";
 import {
   documentTextSchema,
   httpUrlSchema,
+  isoDateSchema,
   nullableDateSchema,
   nullableText,
   nullableUrlSchema,
   textFormatSchema,
+  versionKeySchema,
 } from "./common.ts";
 
 /**
@@ -42,3 +44,48 @@ export const createVersionBodySchema = z
     path: ["text"],
   });
 export type CreateVersionBody = z.output<typeof createVersionBodySchema>;
+
+/** The formats a stored version's text may have come from (lib/ingest's IngestFormat). */
+export const storedFormatSchema = z.enum(["text", "markdown", "html", "docx"]);
+
+/** A JSON list in a form field, e.g. the page's listed version dates: "" means []. */
+function jsonListField<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s || "[]") as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Not a JSON list." });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item).max(max));
+}
+
+/** The web form's save step: the cleaned text from the detect step, with the metadata as the person left it. */
+export const saveVersionFormSchema = z.object({
+  text: documentTextSchema,
+  format: storedFormatSchema,
+  listedVersionDates: jsonListField(isoDateSchema, 500),
+  ...versionMetaShape,
+});
+
+/**
+ * What the detect step found, as the form posts it back with the save step (so an error keeps that
+ * step on screen). It comes from the browser, so it is checked like any input; the duplicate's link
+ * is not taken from it but rebuilt from its key (lib/import/view.ts).
+ */
+export const postedDetectionSchema = z.object({
+  format: storedFormatSchema,
+  encoding: z.string().max(40),
+  title: z.string().max(500).nullable(),
+  publishedAt: isoDateSchema.nullable(),
+  effectiveAt: isoDateSchema.nullable(),
+  publishedFrom: z.enum(["text", "file name"]).nullable(),
+  listedVersionDates: z.array(isoDateSchema).max(500),
+  warnings: z.array(z.string().max(500)).max(50),
+  sourceUrl: httpUrlSchema.nullable(),
+  duplicateOf: z.object({ key: versionKeySchema }).nullable(),
+});
+export type PostedDetection = z.output<typeof postedDetectionSchema>;
