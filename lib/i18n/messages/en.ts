@@ -226,6 +226,9 @@ export const en: Messages = {
       failed: "Saving failed; nothing was stored.",
     },
   },
+  common: {
+    loading: "Loading…",
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "No policy or version lives at this address. It may be misspelt or removed.",

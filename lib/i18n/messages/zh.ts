@@ -227,6 +227,9 @@ export const zh = {
       failed: "保存失败，未写入任何内容。",
     },
   },
+  common: {
+    loading: "正在加载…",
+  },
   errors: {
     notFoundTitle: "找不到页面",
     notFoundBody: "这个地址没有对应的政策或版本。它可能拼写有误，或已被删除。",

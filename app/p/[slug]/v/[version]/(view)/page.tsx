@@ -3,20 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentText } from "@/components/DocumentText";
 import { Facts, SourceLink } from "@/components/Facts";
-import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
+import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 import { parseDocument } from "@/lib/parse";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
-async function load(params: Props["params"]) {
-  const p = parseParams(versionParamsSchema, await params);
-  return p.ok ? getVersion(p.data.slug, p.data.version) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const v = await load(params);
+  const v = await versionFromParams(await params);
   return v ? { title: `${v.policy.name} ${v.key}` } : {};
 }
 
@@ -27,7 +22,7 @@ function textLang(text: string): string | undefined {
 }
 
 export default async function VersionPage({ params }: Props) {
-  const [v, { locale, t }] = await Promise.all([load(params), getI18n()]);
+  const [v, { locale, t }] = await Promise.all([params.then(versionFromParams), getI18n()]);
   if (!v) notFound();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t.policy.undated);
   return (

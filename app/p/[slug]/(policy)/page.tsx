@@ -4,25 +4,20 @@ import { Facts, SourceLink } from "@/components/Facts";
 import { VersionTable } from "@/components/VersionTable";
 import { KnownVersions } from "@/components/import/KnownVersions";
 import Link from "next/link";
-import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
+import { policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(params: Props["params"]) {
-  const p = parseParams(policyParamsSchema, await params);
-  return p.ok ? getPolicy(p.data.slug) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const policy = await load(params);
+  const policy = await policyFromParams(await params);
   return policy ? { title: policy.name } : {};
 }
 
 export default async function PolicyPage({ params }: Props) {
-  const [policy, { locale, t }] = await Promise.all([load(params), getI18n()]);
+  const [policy, { locale, t }] = await Promise.all([params.then(policyFromParams), getI18n()]);
   if (!policy) notFound();
   const known = knownVersionsView(policy);
   return (
