@@ -182,16 +182,45 @@ test("title and link-preview meta name the policies, dates and the change", asyn
   expect(await page.locator('meta[name="twitter:title"]').getAttribute("content")).toContain("2021-12-29");
 });
 
-test("the API: 400 and 404 with a JSON reason", async ({ request }) => {
+test("the API: 400 and 404 in the API's one error shape", async ({ request }) => {
   const bad = await request.get("/api/compare?from=nope&to=x@y");
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error).toBe("bad_request");
+  const badBody = await bad.json();
+  expect(badBody.error.code).toBe("bad_request");
+  expect(badBody.error.fields).toEqual(["from"]);
+  // A malformed escape in a key is a malformed parameter too (400, not 404 or 500).
+  const badEscape = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@%25E4%25B8`);
+  expect(badEscape.status()).toBe(400);
+  expect((await badEscape.json()).error.fields).toEqual(["to"]);
   const badIgnore = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=case`);
   expect(badIgnore.status()).toBe(400);
-  expect((await badIgnore.json()).message).toContain("case");
+  expect((await badIgnore.json()).error.message).toContain("case");
   const missing = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@1999-01-01`);
   expect(missing.status()).toBe(404);
-  expect((await missing.json()).error).toBe("version_not_found");
+  expect((await missing.json()).error).toEqual({
+    code: "version_not_found",
+    message: 'Policy "zh-migu-kuaiyou-privacy" has no version "1999-01-01".',
+    slug: "zh-migu-kuaiyou-privacy",
+    version: "1999-01-01",
+  });
+  const noPolicy = await request.get(`/api/compare?from=no-such-policy@2020-01-01&to=${migu.to}`);
+  expect(noPolicy.status()).toBe(404);
+  expect((await noPolicy.json()).error.code).toBe("policy_not_found");
+});
+
+test("malformed escapes in a compare path give 404 pages, not server errors", async ({ page }) => {
+  for (const path of [`/p/%25E4%25B8/compare/${x2021a}...${x2021b}`, `/p/${xuexi.slug}/compare/%25...${x2021b}`, `/compare/a@%25E4...${migu.to}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByTestId("compare-not-found")).toBeVisible();
+  }
+  // A fragment that is not a valid escape does not break the page's script.
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${xuexiCompare}#%`);
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(/#s-/);
+  expect(errors).toEqual([]);
 });
 
 test("screenshot of 000 vs 001 (saved for review)", async ({ page }, testInfo) => {

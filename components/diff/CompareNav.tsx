@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { decodeSafely } from "@/lib/view/url";
 
 interface Labels {
   prev: string;
@@ -62,7 +63,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
 
   useEffect(() => {
     const sync = () => {
-      const key = decodeURIComponent(location.hash.slice(1));
+      const key = decodeSafely(location.hash.slice(1));
       if (!key) return;
       openFold(key);
       const i = changeKeys.indexOf(key);
@@ -73,7 +74,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     };
     sync();
     // An already-loaded fragment may point into a section that was folded: scroll again once open.
-    if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: "start" });
+    if (location.hash) document.getElementById(decodeSafely(location.hash.slice(1)))?.scrollIntoView({ block: "start" });
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const t = e.target as HTMLElement | null;

@@ -6,7 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { comparePath, parseAddressRange, parseKeyRange, type VersionAddress } from "@/lib/view/url";
+import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, type VersionAddress } from "@/lib/view/url";
 import type { CompareMessages } from "./messages";
 import type { ChoicePolicy } from "./CompareScreen";
 
@@ -14,7 +14,7 @@ function addressesIn(pathname: string): VersionAddress[] | null {
   const single = /^\/p\/([^/]+)\/compare\/([^/]+)\/?$/.exec(pathname);
   if (single) {
     const keys = parseKeyRange(single[2]!);
-    const slug = decodeURIComponent(single[1]!);
+    const slug = decodeSafely(single[1]!);
     return keys ? keys.map((key) => ({ slug, key })) : null;
   }
   const cross = /^\/compare\/([^/]+)\/?$/.exec(pathname);

@@ -2,8 +2,8 @@
  * Server side of the compare view and API: load two versions (of one policy or of two), then get the
  * engine's CompareModel from the CompareCache table or compute and store it.
  *
- * Cache key (docs/decisions/0008-compare-cache.md): sha256 over the engine version, the ignore options,
- * both versions' content hashes and a hash of both original texts. The content hash is of the
+ * Cache key (docs/decisions/0008-compare-cache.md): sha256 over the engine version, the parser's
+ * version, the ignore options, both versions' content hashes and a hash of both original texts. The content hash is of the
  * normalised text, while the model carries original characters; hashing the originals too keeps two
  * texts that differ only in width or whitespace from sharing a model. Nothing can go stale: any input
  * change is a new key, and deleting either version deletes its rows (cascade).
@@ -14,9 +14,23 @@ import { createHash } from "node:crypto";
 import { compareDocuments, ENGINE_VERSION } from "../compare/index.ts";
 import type { CompareModel, CompareOptions, IgnoreOption } from "../compare/types.ts";
 import { db as defaultDb, type Db } from "../db.ts";
-import { parseDocument } from "../parse/index.ts";
+import * as parser from "../parse/index.ts";
+import { PARSE_CONFIG, parseDocument } from "../parse/index.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { IGNORE_OPTIONS, type VersionAddress } from "../view/url.ts";
+import { compareVersions } from "./version-key.ts";
+
+/**
+ * Limits of the CompareCache table. Anyone can ask for any pair with any options, so the table is
+ * capped: after each insert the oldest rows beyond either limit are deleted (nothing depends on a row
+ * existing; an evicted comparison is computed again when next asked for).
+ */
+export const COMPARE_CACHE_LIMITS = {
+  /** Rows kept at most (one row per pair and option set). */
+  maxRows: 500,
+  /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB). */
+  maxChars: 64 * 1024 * 1024,
+} as const;
 
 export interface LoadedVersion {
   id: string;
@@ -84,14 +98,17 @@ export async function listCompareChoices(client: Db = defaultDb()): Promise<Comp
       name: true,
       versions: {
         select: { key: true, publishedAt: true, label: true, importedAt: true },
-        orderBy: [{ publishedAt: "desc" }, { importedAt: "desc" }],
       },
     },
   });
   return policies.map((p) => ({
     slug: p.slug,
     name: p.name,
-    versions: p.versions.map((v) => ({ key: v.key, publishedAt: isoDate(v.publishedAt), label: v.label })),
+    // The foundation's order (lib/data/version-key.ts), reversed: newest first, undated last.
+    versions: p.versions
+      .map((v) => ({ key: v.key, publishedAt: isoDate(v.publishedAt), label: v.label, importedAt: v.importedAt.toISOString() }))
+      .sort((a, b) => compareVersions(b, a))
+      .map(({ key, publishedAt, label }) => ({ key, publishedAt, label })),
   }));
 }
 
@@ -101,10 +118,31 @@ export function normalizeOptions(ignore: readonly IgnoreOption[]): CompareOption
   return { ignore: IGNORE_OPTIONS.filter((o) => ignore.includes(o)) };
 }
 
+/** JSON with object keys sorted and regular expressions as their source (a stable fingerprint). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (v instanceof RegExp) return `/${v.source}/${v.flags}`;
+    if (v && typeof v === "object" && !Array.isArray(v))
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+  });
+}
+
+/**
+ * The parser's version as far as cached models are concerned: lib/parse's PARSE_VERSION when it
+ * exports one, plus a hash of its thresholds (PARSE_CONFIG), so a changed parser never serves a model
+ * built from the old section tree. (Read from the namespace: PARSE_VERSION may not exist yet.)
+ */
+export const PARSER_FINGERPRINT: string = JSON.stringify([
+  (parser as Record<string, unknown>).PARSE_VERSION ?? null,
+  sha256(stableJson(PARSE_CONFIG)).slice(0, 16),
+]);
+
 export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options: CompareOptions): string {
   return sha256(
     JSON.stringify([
       ENGINE_VERSION,
+      PARSER_FINGERPRINT,
       normalizeOptions(options.ignore).ignore,
       from.contentHash,
       to.contentHash,
@@ -137,6 +175,9 @@ function remember(key: string, value: { model: CompareModel; json: string }): vo
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
 }
 
+/** Computations under way in this process, by cache key: concurrent misses of one key share one. */
+const computing = new Map<string, Promise<CompareResult>>();
+
 /** The engine's model for two versions: from memory or the cache table, or computed and stored. */
 export async function getCompareModel(
   from: LoadedVersion,
@@ -160,6 +201,15 @@ export async function getCompareModel(
     return { model, json: hit.json, cached: true, oldTree: null, newTree: null };
   }
 
+  // One computation per key at a time: a burst of requests for a new pair waits for the first.
+  const pending = computing.get(key);
+  if (pending) return { ...(await pending), cached: true };
+  const run = computeAndStore(key, from, to, options, client).finally(() => computing.delete(key));
+  computing.set(key, run);
+  return run;
+}
+
+async function computeAndStore(key: string, from: LoadedVersion, to: LoadedVersion, options: CompareOptions, client: Db): Promise<CompareResult> {
   const oldTree = parseDocument(from.text);
   const newTree = parseDocument(to.text);
   const model = compareDocuments(oldTree, newTree, options);
@@ -170,9 +220,28 @@ export async function getCompareModel(
       create: { key, fromVersionId: from.id, toVersionId: to.id, json },
       update: {},
     });
-  } catch {
-    // A concurrent request stored the same key first: its model is identical.
+    await evictOldest(client);
+  } catch (error) {
+    // Another process stored the same key first (its model is identical), or eviction failed:
+    // the model is still right, only the table's bookkeeping is behind.
+    console.warn("[compare-cache] store or eviction failed:", error instanceof Error ? error.message : error);
   }
   remember(key, { model, json });
   return { model, json, cached: false, oldTree, newTree };
+}
+
+/**
+ * Deletes the oldest rows beyond COMPARE_CACHE_LIMITS (by creation, newest kept): first beyond the
+ * row count, then beyond the total JSON size (a running sum from the newest row down).
+ */
+export async function evictOldest(client: Db = defaultDb(), limits: { maxRows: number; maxChars: number } = COMPARE_CACHE_LIMITS): Promise<number> {
+  const byRows = await client.$executeRaw`
+    DELETE FROM "CompareCache" WHERE "id" IN (
+      SELECT "id" FROM "CompareCache" ORDER BY "createdAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;
+  const bySize = await client.$executeRaw`
+    DELETE FROM "CompareCache" WHERE "id" IN (
+      SELECT "id" FROM (
+        SELECT "id", SUM(LENGTH("json")) OVER (ORDER BY "createdAt" DESC, "id" DESC) AS "total" FROM "CompareCache"
+      ) WHERE "total" > ${limits.maxChars})`;
+  return byRows + bySize;
 }

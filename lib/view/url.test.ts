@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compareHref, formatQuery, parseAddressRange, parseIgnore, parseKeyRange, parseViewOptions, toggleIgnore } from "./url.ts";
+import { compareHref, decodeSafely, formatQuery, parseAddressRange, parseIgnore, parseKeyRange, parseSlug, parseViewOptions, toggleIgnore } from "./url.ts";
 
 test("ranges parse from the path, encoded or not", () => {
   assert.deepEqual(parseKeyRange("2022-06-29...2024-09-25"), ["2022-06-29", "2024-09-25"]);
@@ -33,4 +33,14 @@ test("same-policy and cross-policy hrefs", () => {
     compareHref({ slug: "a", key: "2022-06-29" }, { slug: "b", key: "2021-12-29" }, { ...o, ignore: ["numbering"] }),
     "/compare/a@2022-06-29...b@2021-12-29?ignore=numbering",
   );
+});
+
+test("malformed percent-escapes never throw: they are kept as they are, and refused where they matter", () => {
+  assert.equal(decodeSafely("%"), "%");
+  assert.equal(decodeSafely("%E4%B8"), "%E4%B8");
+  assert.equal(decodeSafely("s-%E4%B8%80"), "s-一");
+  assert.equal(parseSlug("%"), null);
+  assert.equal(parseSlug("zh-douban-privacy"), "zh-douban-privacy");
+  assert.equal(parseKeyRange("%...2021-01-01"), null);
+  assert.equal(parseAddressRange("a@%E4...b@2021"), null);
 });

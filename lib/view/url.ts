@@ -26,7 +26,8 @@ export const DEFAULT_VIEW_OPTIONS: ViewOptions = { ignore: [], layout: "auto", c
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
-function decode(s: string): string {
+/** decodeURIComponent that never throws: a malformed sequence ("%", "%E4%B8") gives the input back. */
+export function decodeSafely(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
@@ -36,15 +37,21 @@ function decode(s: string): string {
 
 /** "2022-06-29...2024-09-25" -> ["2022-06-29", "2024-09-25"]; null when malformed. */
 export function parseKeyRange(range: string): [string, string] | null {
-  const parts = decode(range).split(RANGE_SEPARATOR);
+  const parts = decodeSafely(range).split(RANGE_SEPARATOR);
   if (parts.length !== 2) return null;
   const [a, b] = parts as [string, string];
   return KEY.test(a) && KEY.test(b) ? [a, b] : null;
 }
 
+/** A policy slug from a path segment (decoded at most once more, safely); null when malformed. */
+export function parseSlug(segment: string): string | null {
+  const slug = decodeSafely(segment);
+  return SLUG.test(slug) ? slug : null;
+}
+
 /** "slug@2022-06-29" -> { slug, key }; null when malformed. */
 export function parseAddress(s: string): VersionAddress | null {
-  const m = /^([^@]+)@([^@]+)$/.exec(decode(s).trim());
+  const m = /^([^@]+)@([^@]+)$/.exec(decodeSafely(s).trim());
   if (!m) return null;
   const slug = m[1]!;
   const key = m[2]!;
@@ -53,7 +60,7 @@ export function parseAddress(s: string): VersionAddress | null {
 
 /** "a@k1...b@k2" -> two addresses; null when malformed. */
 export function parseAddressRange(range: string): [VersionAddress, VersionAddress] | null {
-  const parts = decode(range).split(RANGE_SEPARATOR);
+  const parts = decodeSafely(range).split(RANGE_SEPARATOR);
   if (parts.length !== 2) return null;
   const a = parseAddress(parts[0]!);
   const b = parseAddress(parts[1]!);

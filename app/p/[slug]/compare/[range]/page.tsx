@@ -2,15 +2,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { compareMetadata, ComparePage, type SearchParams } from "@/app/compare/view";
-import { parseKeyRange, type VersionAddress } from "@/lib/view/url";
+import { parseKeyRange, parseSlug, type VersionAddress } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; range: string }>; searchParams: SearchParams };
 
 async function addresses(params: Props["params"]): Promise<[VersionAddress, VersionAddress]> {
   const { slug, range } = await params;
   const keys = parseKeyRange(range);
-  if (!keys) notFound();
-  const s = decodeURIComponent(slug);
+  const s = parseSlug(slug);
+  if (!keys || !s) notFound();
   return [
     { slug: s, key: keys[0] },
     { slug: s, key: keys[1] },
