@@ -79,3 +79,24 @@ test("unknown policies are reported as such", async () => {
   assert.equal(await getPolicy("missing", t.client), null);
   await assert.rejects(addVersion("missing", version("x", null), t.client), UnknownPolicyError);
 });
+
+test("one order everywhere: published date, then import time; undated last in newest-first lists", async () => {
+  await upsertPolicy({ slug: "order-policy", name: "顺序" }, t.client);
+  const at = (iso: string) => new Date(iso);
+  // Imported out of date order; the two 2020-05-05 versions were imported the other way round.
+  await addVersion("order-policy", { ...version("无日期", null), importedAt: at("2024-01-01T00:00:00Z") }, t.client);
+  await addVersion("order-policy", { ...version("乙", "2020-05-05"), importedAt: at("2024-03-01T00:00:00Z") }, t.client);
+  await addVersion("order-policy", { ...version("新", "2023-01-01"), importedAt: at("2024-02-01T00:00:00Z") }, t.client);
+  await addVersion("order-policy", { ...version("甲", "2020-05-05"), importedAt: at("2024-04-01T00:00:00Z") }, t.client);
+  const policy = await getPolicy("order-policy", t.client);
+  const keys = policy?.versions.map((v) => v.key);
+  assert.deepEqual(keys, ["2023-01-01", "2020-05-05-2", "2020-05-05", "undated"]);
+  assert.equal((await listPolicies(t.client)).find((p) => p.slug === "order-policy")?.latestVersion?.key, "2023-01-01");
+  // Neighbours walk the same order, oldest to newest.
+  const oldestFirst = [...(keys ?? [])].reverse();
+  for (const [i, key] of oldestFirst.entries()) {
+    const v = await getVersion("order-policy", key, t.client);
+    assert.equal(v?.previous?.key ?? null, oldestFirst[i - 1] ?? null, key);
+    assert.equal(v?.next?.key ?? null, oldestFirst[i + 1] ?? null, key);
+  }
+});

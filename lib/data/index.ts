@@ -10,6 +10,7 @@ import type { PolicyDetail, VersionDetail } from "./types.ts";
 
 export * from "./types.ts";
 export { listPolicies } from "./reads.ts";
+export { compareVersions, newestFirst } from "./version-key.ts";
 export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
 export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";

@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { db as defaultDb, type Db } from "../db.ts";
 import { parseDateList, toVersionSummary, type VersionSummaryRow } from "./rows.ts";
 import type { PolicyDetail, PolicySummary, VersionDetail, VersionRef, VersionSummary } from "./types.ts";
-import { compareVersions } from "./version-key.ts";
+import { compareVersions, newestFirst } from "./version-key.ts";
 
 type PolicyRow = {
   slug: string;
@@ -45,11 +45,6 @@ function toPolicySummary(row: PolicyRow, versions: VersionSummary[]): PolicySumm
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** Newest first (the reverse of compareVersions). */
-function newestFirst<T extends { publishedAt: string | null; importedAt: string; key: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => compareVersions(b, a));
 }
 
 async function versionSummaries(client: Db, policyIds: string[]): Promise<Map<string, VersionSummary[]>> {

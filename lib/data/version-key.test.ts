@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compareVersions, nextVersionKey } from "./version-key.ts";
+import { compareVersions, newestFirst, nextVersionKey } from "./version-key.ts";
 
 test("the key is the published date, with -2, -3 for later versions of the same date", () => {
   assert.equal(nextVersionKey([], "2022-06-29"), "2022-06-29");
@@ -25,5 +25,9 @@ test("versions sort by published date (undated first), then import time", () => 
   assert.deepEqual(
     list.sort(compareVersions).map((x) => x.key),
     ["undated", "2021-01-01", "2021-01-01-2", "2022-01-01"],
+  );
+  assert.deepEqual(
+    newestFirst(list).map((x) => x.key),
+    ["2022-01-01", "2021-01-01-2", "2021-01-01", "undated"],
   );
 });

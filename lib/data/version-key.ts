@@ -17,11 +17,14 @@ export function nextVersionKey(existingKeys: Iterable<string>, publishedAt: stri
   }
 }
 
-/** Sort order of versions: published date (undated first), then import time, then key. */
-export function compareVersions(
-  a: { publishedAt: string | null; importedAt: string; key: string },
-  b: { publishedAt: string | null; importedAt: string; key: string },
-): number {
+type Sortable = { publishedAt: string | null; importedAt: string; key: string };
+
+/**
+ * The one order of a policy's versions, oldest first: published date, then import time, then key.
+ * Undated versions count as the oldest, so they come first here and last in newest-first lists.
+ * Done in code, not SQL: SQLite and PostgreSQL put NULLs at opposite ends (ADR 0005).
+ */
+export function compareVersions(a: Sortable, b: Sortable): number {
   if (a.publishedAt !== b.publishedAt) {
     if (a.publishedAt === null) return -1;
     if (b.publishedAt === null) return 1;
@@ -29,4 +32,9 @@ export function compareVersions(
   }
   if (a.importedAt !== b.importedAt) return a.importedAt < b.importedAt ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** A copy in the order pages and the API list versions: newest first, undated last. */
+export function newestFirst<T extends Sortable>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => compareVersions(b, a));
 }
