@@ -92,14 +92,16 @@ const EFFECTIVE_LABEL =
 const SEP = "[ \\t]*(?:[:：]|为|是|is|was)?[ \\t]*[【\\[（(「]?[ \\t]*";
 
 const LABELLED = (label: string) => new RegExp(`(?:^|[^\\p{L}])(?:${label})${SEP}(${DATE_PATTERN})`, "giu");
+const LABELLED_PUBLISHED = LABELLED(PUBLISHED_LABEL);
+const LABELLED_EFFECTIVE = LABELLED(EFFECTIVE_LABEL);
 const SUFFIX_PUBLISHED = new RegExp(`(${ANY_NUMERIC_DATE})[ \\t]*(?:更新|发布|修订)`, "g");
 const SUFFIX_EFFECTIVE = new RegExp(`(${ANY_NUMERIC_DATE})[ \\t]*(?:起)?[ \\t]*(?:正式)?(?:生效|施行|实施)`, "g");
 
-/** The first date in `region` introduced by one of `label`s (or written before a suffix). */
-function findLabelledDate(region: string, kind: "published" | "effective"): { found: boolean; date: string | null } {
-  const s = region.normalize("NFKC");
-  const label = LABELLED(kind === "published" ? PUBLISHED_LABEL : EFFECTIVE_LABEL);
+/** The first date in `s` (NFKC-normalised) introduced by one of `label`s (or written before a suffix). */
+function findLabelledDate(s: string, kind: "published" | "effective"): { found: boolean; date: string | null } {
+  const label = kind === "published" ? LABELLED_PUBLISHED : LABELLED_EFFECTIVE;
   const suffix = kind === "published" ? SUFFIX_PUBLISHED : SUFFIX_EFFECTIVE;
+  label.lastIndex = 0;
   suffix.lastIndex = 0;
   const a = label.exec(s);
   const b = suffix.exec(s);
@@ -112,8 +114,40 @@ function findLabelledDate(region: string, kind: "published" | "effective"): { fo
 const DATE_LINES = [PUBLISHED_LABEL, EFFECTIVE_LABEL].map((label) => new RegExp(`^(?:${label})${SEP}${DATE_PATTERN}\\s*[】\\]）)」]?\\s*$`, "iu"));
 const SUFFIX_DATE_LINE = new RegExp(`^${NUMERIC_DATE}\\s*(?:起)?\\s*(?:更新|发布|修订|生效|施行|实施)`);
 
+/** 1 = the code unit's NFKC form has no ASCII digit, 2 = it has one; 0 = not computed yet. */
+const digitForm = new Uint8Array(0x10000);
+
+/**
+ * Does `line` contain a digit once NFKC-normalised (0-9, ０-９, ①, ², …)? Every date pattern needs one, so
+ * this cheap test per code unit spares normalising the many lines that cannot be dates. (NFKC decomposes
+ * character by character and composition never yields a digit, so testing each character is exact; a
+ * surrogate pair is tested as one code point.)
+ */
+function hasDigitForm(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x30 && c <= 0x39) return true;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      const d = line.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (/[0-9]/.test(line.slice(i, i + 2).normalize("NFKC"))) return true;
+        i++;
+        continue;
+      }
+    }
+    let f = digitForm[c]!;
+    if (f === 0) digitForm[c] = f = /[0-9]/.test(String.fromCharCode(c).normalize("NFKC")) ? 2 : 1;
+    if (f === 2) return true;
+  }
+  return false;
+}
+
 export function isDateLine(line: string): boolean {
   if (line.length > 200) return false; // (cheap guard before normalising; the test below is on 60)
+  if (!hasDigitForm(line)) return false;
   const s = line.normalize("NFKC").replace(/[*_#>]/g, "").trim();
   if (s === "" || s.length > 60) return false;
   if (DATE_LINES.some((re) => re.test(s))) return true;
@@ -121,10 +155,13 @@ export function isDateLine(line: string): boolean {
 }
 
 /** True when the line is only a date (optionally bulleted), e.g. "- 2024年09月25日". */
+const BARE_DATE = new RegExp(`^${DATE_PATTERN}$`, "i");
+
 export function isBareDateLine(line: string): boolean {
+  if (!hasDigitForm(line)) return false;
   const s = line.normalize("NFKC").replace(/^\s*(?:[-*•·]\s*)?/, "").trim();
   if (s === "") return false;
-  const m = new RegExp(`^${DATE_PATTERN}$`, "i").exec(s);
+  const m = BARE_DATE.exec(s);
   return m !== null && parseDate(s) !== null;
 }
 
@@ -262,9 +299,10 @@ export function scanMetadata(text: string): MetadataScan {
   const head = body.slice(0, INGEST_CONFIG.metadataHeadChars);
   const tail = body.length > INGEST_CONFIG.metadataHeadChars ? body.slice(-INGEST_CONFIG.metadataTailChars) : "";
   const fieldText = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n");
+  const normalized: string[] = []; // head, tail, fields after NFKC, each normalised when first needed
   const pick = (kind: "published" | "effective"): string | null => {
-    for (const region of [head, tail, fieldText]) {
-      const r = findLabelledDate(region, kind);
+    for (const [k, region] of [head, tail, fieldText].entries()) {
+      const r = findLabelledDate((normalized[k] ??= region.normalize("NFKC")), kind);
       if (r.found) return r.date;
     }
     return null;

@@ -31,13 +31,14 @@ export interface Unit {
 }
 
 const BLANKISH = /^[\s\u00a0\u3000]*(?:[-*•·][\s\u00a0\u3000]*)?$/;
-const BREAK = /\r\n|\r|\n/g;
-
-/** The end of the line starting at `pos` (before its break) and where the next line starts. */
+/** The end of the line starting at `pos` (before its break: \r\n, \r or \n) and where the next line starts. */
 function lineAt(text: string, pos: number): { end: number; next: number } {
-  BREAK.lastIndex = pos;
-  const m = BREAK.exec(text);
-  return m ? { end: m.index, next: m.index + m[0].length } : { end: text.length, next: text.length };
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return { end: i, next: i + 1 };
+    if (c === 0x0d) return { end: i, next: text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1 };
+  }
+  return { end: text.length, next: text.length };
 }
 
 /** A line that is only a number (no title): "第一章", "Article 1", "3.", "**（二）**". */

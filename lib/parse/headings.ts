@@ -31,6 +31,7 @@
  */
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine, type LineReading } from "./numbering.ts";
+import { isAsciiLetter, isCjk } from "./chars.ts";
 import type { Unit } from "./blocks.ts";
 
 export interface HeadingInfo {
@@ -54,10 +55,16 @@ const CLAUSE_PUNCT = /[。；;，,：:！!]|[.?？](?=.)|\t|https?:|www\.|@/;
 /** Text a body paragraph ends with: a finished sentence, an introduced list, a closing bracket/quote. */
 const BODY_END = /[。；;.!?！？:：)）"”’』」]\s*$/;
 
+/** Latin-script text: more than `latinShare` of its letters (A-Z and CJK ideographs counted) are Latin. */
 function isLatin(s: string): boolean {
-  const letters = s.replace(/[^A-Za-z\u4e00-\u9fff]/g, "");
-  if (!letters) return false;
-  return letters.replace(/[^A-Za-z]/g, "").length / letters.length > PARSE_CONFIG.latinShare;
+  let latin = 0;
+  let cjk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isAsciiLetter(c)) latin++;
+    else if (isCjk(c)) cjk++;
+  }
+  return latin + cjk > 0 && latin / (latin + cjk) > PARSE_CONFIG.latinShare;
 }
 
 /** Words Title Case leaves in lower case (articles, conjunctions, prepositions). */
@@ -90,20 +97,20 @@ function readPart(r: LineReading): LineReading | null {
  * Is this reading shaped like a heading? "strong": short and not a sentence. "weak": a short numbered
  * line ending in 。/； (e.g. "（三）安全保护措施。"), a heading only where it continues its sibling run.
  */
-function headingShape(r: LineReading): "strong" | "weak" | false {
-  if (!headingShaped(r)) {
+function headingShape(r: LineReading, shaped: boolean, latin: boolean): "strong" | "weak" | false {
+  if (!shaped) {
     if (r.number === null || r.markup === "md") return false;
     const t = r.title.replace(/[。；;]$/, "");
-    return t !== r.title && headingShaped({ ...r, title: t }) ? "weak" : false;
+    return t !== r.title && headingShaped({ ...r, title: t }, latin) ? "weak" : false; // (a final 。 is no letter: same `latin`)
   }
   return "strong";
 }
 
-function headingShaped(r: LineReading): boolean {
+/** `latin` is isLatin(r.title), computed once per line by the caller. */
+function headingShaped(r: LineReading, latin: boolean): boolean {
   const t = r.title;
   if (t === "") return false;
   if (r.scheme === "plain") return false;
-  const latin = isLatin(t);
   const max = r.markup === "md" ? PARSE_CONFIG.headingMaxCharsLatin : latin ? PARSE_CONFIG.headingMaxCharsLatin : r.number === null ? PARSE_CONFIG.boldHeadingMaxChars : PARSE_CONFIG.headingMaxChars;
   if (t.length > max) return false;
   if (r.markup === "md") return true;
@@ -141,11 +148,11 @@ function lawArticle(r: LineReading): boolean {
 }
 
 /** Could this line be a heading with no number and no markup? (Context is checked by the caller.) */
-function plainShaped(r: LineReading, raw: string): boolean {
+function plainShaped(r: LineReading, raw: string, latin: boolean): boolean {
   if (r.scheme !== "plain" || r.markup !== null || /^\s*[-*•·+>|]/.test(raw)) return false;
   const t = r.title;
   if (t === "" || CLAUSE_PUNCT.test(r.content) || /^[\d\p{P}\p{S}]/u.test(t)) return false;
-  if (isLatin(t)) return t.length <= PARSE_CONFIG.plainMaxCharsLatin && t.split(/\s+/).length <= PARSE_CONFIG.plainMaxWords && titleCase(t);
+  if (latin) return t.length <= PARSE_CONFIG.plainMaxCharsLatin && t.split(/\s+/).length <= PARSE_CONFIG.plainMaxWords && titleCase(t);
   return t.length <= PARSE_CONFIG.plainMaxChars && /[\u4e00-\u9fff]/.test(t);
 }
 
@@ -164,10 +171,13 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   const readings: (LineReading | null)[] = units.map((u) => (u.kind === "paragraph" && !u.fenced ? readLine(u.line, u.setext) : null));
   const parts = readings.map((r) => (r ? readPart(r) : null));
   markPartRanks(readings, parts);
-  const runIns = readings.map((r, i) => (r && !parts[i] && !headingShaped(r) ? runIn(r) : null));
+  // Per line, once: is the title Latin-script, is it shaped like a heading title.
+  const latin = readings.map((r) => r !== null && isLatin(r.title));
+  const shaped = readings.map((r, i) => r !== null && headingShaped(r, latin[i]!));
+  const runIns = readings.map((r, i) => (r && !parts[i] && !shaped[i] ? runIn(r) : null));
   // (law-style clauses: a 第X条 line whose text is a sentence or leads into a list is its body, not a title)
-  const law = readings.map((r, i) => r !== null && !parts[i] && runIns[i] === null && lawArticle(r) && (!headingShaped(r) || /[：:。；;.]\s*$/.test(r.content)));
-  const shape = readings.map((r, i) => (r === null ? false : parts[i] !== null || runIns[i] !== null || law[i] ? "strong" : headingShape(r)));
+  const law = readings.map((r, i) => r !== null && !parts[i] && runIns[i] === null && lawArticle(r) && (!shaped[i] || /[：:。；;.]\s*$/.test(r.content)));
+  const shape = readings.map((r, i) => (r === null ? false : parts[i] !== null || runIns[i] !== null || law[i] ? "strong" : headingShape(r, shaped[i]!, latin[i]!)));
   const candidate = shape.map((s) => s === "strong");
   const weak = shape.map((s) => s === "weak");
 
@@ -183,7 +193,7 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   };
 
   // Plain headings: a short clean line after a finished sentence (or a heading, or nothing), before body.
-  const plain = readings.map((r, i) => r !== null && !parts[i] && plainShaped(r, units[i]!.line));
+  const plain = readings.map((r, i) => r !== null && !parts[i] && plainShaped(r, units[i]!.line, latin[i]!));
   const plainAt: number[] = [];
   for (let i = 0; i < units.length; i++) {
     if (!plain[i]) continue;
@@ -202,10 +212,12 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
 
   // TOC runs over numbered lines (any length), then lists among candidates.
   // Where each title last appears as a heading candidate (for "reappears later as a heading").
+  const normTitles: (string | undefined)[] = []; // norm(title) per unit, computed when first needed
+  const normTitle = (k: number) => (normTitles[k] ??= norm(readings[k]!.title));
   const lastAsHeading = new Map<string, number>();
   for (let k = 0; k < units.length; k++) {
     const r = readings[k];
-    if (r && candidate[k] && r.title !== "") lastAsHeading.set(norm(r.title), k);
+    if (r && candidate[k] && r.title !== "") lastAsHeading.set(normTitle(k), k);
   }
   const tocShaped = (i: number) => (candidate[i] || weak[i]) && runIns[i] === null && !law[i] && readings[i]!.title !== "";
   const runs: number[][] = [];
@@ -227,7 +239,7 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   const isToc = new Array<boolean>(units.length).fill(false);
   const repeatedShare = (run: number[]) => {
     const end = run[run.length - 1]!;
-    return run.filter((i) => (lastAsHeading.get(norm(readings[i]!.title)) ?? -1) > end).length / run.length;
+    return run.filter((i) => (lastAsHeading.get(normTitle(i)) ?? -1) > end).length / run.length;
   };
   for (const run of runs) {
     const intro = prevContent(run[0]!);
@@ -288,8 +300,12 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
         const key = keyOf(r0, false);
         const value = r0.numberPath.at(-1) ?? 0;
         const prev = lastNumbered.get(key);
-        const inherit = seenValid(prev) && prev.value === value - 1;
-        lastNumbered.set(key, inherit ? { ...prev, value, units: [...prev.units, i], headingsAt: out.length } : { value, depth: stack.length, parent: stack[stack.length - 1], units: [i], headingsAt: out.length });
+        if (seenValid(prev) && prev.value === value - 1) {
+          // The run goes on (extended in place: the map holds the only reference to it).
+          prev.value = value;
+          prev.units.push(i);
+          prev.headingsAt = out.length;
+        } else lastNumbered.set(key, { value, depth: stack.length, parent: stack[stack.length - 1], units: [i], headingsAt: out.length });
         gapFill.set(`${key}#${value}`, { unit: i, under: stack.find((e) => e.key === key) });
       }
     }

@@ -3,6 +3,7 @@
  * scheme, the number as printed, the number's value path, and the title without number and markup.
  */
 import type { NumberingScheme } from "./types.ts";
+import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "./chars.ts";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_NUM = "[零〇一二两三四五六七八九十百]+";
@@ -52,8 +53,6 @@ interface SchemeRule {
 const enValue = (v: string) => (/^\d+$/.test(v) ? Number(v) : romanNumeral(v));
 /** After an English word number: end of line, space or a separator, never more letters or digits. */
 const EN_END = "(?=$|[\\s.:：、)）—–-])";
-/** Dot leaders and a page number that a table of contents prints after a title ("总则 ........ 3"). */
-const LEADER = /\s*(?:[.·…]{3,}|…{2,})\s*\d{0,4}\s*$/;
 
 /** Order matters: more specific first (1.1 before 1., 第X部分 before 第X条, (一) before (1)). */
 const RULES: SchemeRule[] = [
@@ -78,6 +77,27 @@ const RULES: SchemeRule[] = [
   { scheme: "latin", re: /^([（(]([a-zA-Z])[)）])/, value: (m) => [m[2]!.toLowerCase().charCodeAt(0) - 96] },
 ];
 
+/** Characters a Chinese numeral of CN_NUM is made of, and 第 (第X条/章/节/部分). */
+const CN_NUMBER_START = new Set([..."零〇一二两三四五六七八九十百第"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Can some rule of RULES match at the start of `s`? A cheap test on the first characters, true for
+ * every line a rule matches (so skipping the rules otherwise changes nothing): a digit, a Chinese
+ * numeral or 第, an opening parenthesis, a circled number, §; or Latin letters only as "part",
+ * "chapter", "art…", "section" (any case), or up to four letters followed by . ) or \\ (i. iv) a. A)).
+ */
+function mayBeNumbered(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (isDigit(c) || CN_NUMBER_START.has(c) || c === 0x28 || c === 0xff08 || c === 0xa7 || (c >= 0x2460 && c <= 0x2473)) return true;
+  if (!isAsciiLetter(c)) return false;
+  let k = 1;
+  while (k < 5 && isAsciiLetter(s.charCodeAt(k))) k++;
+  const after = s.charCodeAt(k);
+  if (k <= 4 && (after === 0x2e || after === 0x29 || after === 0x5c)) return true;
+  const head = s.slice(0, 3).toLowerCase();
+  return head === "par" || head === "cha" || head === "art" || head === "sec";
+}
+
 export interface LineReading {
   /** "md" when the line is a markdown heading (ATX or setext), "bold" when the whole line is bold. */
   markup: "md" | "bold" | null;
@@ -95,11 +115,15 @@ export interface LineReading {
 
 /** Strip decorations a heading line may carry: a list bullet, "——" rules around it, surrounding spaces. */
 function stripDecorations(s: string): string {
-  return s
-    .replace(/^\s*[-*•·]\s+(?=\S)/, "")
-    .replace(/^[\s—–\-=]*(?=\S)/, (m) => (/[—–]/.test(m) ? "" : m))
-    .replace(/\s*[—–]+\s*$/, "")
-    .trim();
+  let t = s.replace(/^\s*[-*•·]\s+(?=\S)/, "");
+  const c = t.charCodeAt(0);
+  if (isSpace(c) || c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3d) t = t.replace(/^[\s—–\-=]*(?=\S)/, (m) => (/[—–]/.test(m) ? "" : m));
+  // A trailing rule "——": spaces, a run of dashes, spaces (by hand: an end-anchored regex starting
+  // with \s* is tried from every position of the line).
+  let e = endWithoutSpace(t);
+  const end = e;
+  while (e > 0 && (t.charCodeAt(e - 1) === 0x2014 || t.charCodeAt(e - 1) === 0x2013)) e--;
+  return (e < end ? t.slice(0, e) : t).trim();
 }
 
 /** Read `line` (no line break). `setextLevel` is 1 or 2 when the next line is a setext underline. */
@@ -107,7 +131,7 @@ export function readLine(line: string, setextLevel = 0): LineReading {
   let s = line.trim();
   let markup: LineReading["markup"] = null;
   let mdLevel = 0;
-  const atx = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(s);
+  const atx = s.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(s) : null;
   if (atx) {
     markup = "md";
     mdLevel = atx[1]!.length;
@@ -117,13 +141,14 @@ export function readLine(line: string, setextLevel = 0): LineReading {
     mdLevel = setextLevel;
   }
   s = stripDecorations(s);
-  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(s);
+  const c0 = s.charCodeAt(0);
+  const bold = c0 === 0x2a || c0 === 0x5f ? /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(s) : null;
   if (bold && !/\*\*/.test(bold[1]!)) {
     s = bold[1]!.trim();
     if (!markup) markup = "bold";
   }
   const content = s;
-  for (const rule of RULES) {
+  if (mayBeNumbered(s)) for (const rule of RULES) {
     const m = rule.re.exec(s);
     if (!m) continue;
     const path = rule.value(m);
@@ -137,11 +162,33 @@ export function readLine(line: string, setextLevel = 0): LineReading {
 
 /** Title without separators after the number, bold markers, markdown escapes, trailing colon. */
 export function cleanTitle(s: string): string {
-  return s
-    .replace(LEADER, "")
-    .replace(/^[\s、.．:：\-—–]+/, "")
-    .replace(/\*\*|__/g, "")
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
-    .replace(/[\s:：]+$/, "")
-    .trim();
+  let t = stripLeader(s).replace(/^[\s、.．:：\-—–]+/, "");
+  if (t.includes("**") || t.includes("__")) t = t.replace(/\*\*|__/g, "");
+  if (t.includes("\\")) t = t.replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1");
+  let e = t.length; // trailing spaces and colons
+  while (e > 0 && (isSpace(t.charCodeAt(e - 1)) || t.charCodeAt(e - 1) === 0x3a || t.charCodeAt(e - 1) === 0xff1a)) e--;
+  return (e < t.length ? t.slice(0, e) : t).trim();
+}
+
+const isLeaderChar = (c: number) => c === 0x2e || c === 0xb7 || c === 0x2026;
+
+/**
+ * Dot leaders and a page number that a table of contents prints after a title ("总则 ........ 3")
+ * removed: what `s.replace(/\s*(?:[.·…]{3,}|…{2,})\s*\d{0,4}\s*$/, "")` gives, read from the end of
+ * the line instead of tried from each of its positions.
+ */
+function stripLeader(s: string): string {
+  const e = endWithoutSpace(s);
+  let d = e; // up to four digits of a page number
+  while (d > 0 && e - d < 4 && isDigit(s.charCodeAt(d - 1))) d--;
+  if (d > 0 && isDigit(s.charCodeAt(d - 1))) return s;
+  const l = endWithoutSpace(s, d);
+  let r = l;
+  let ellipses = true;
+  while (r > 0 && isLeaderChar(s.charCodeAt(r - 1))) {
+    if (s.charCodeAt(r - 1) !== 0x2026) ellipses = false;
+    r--;
+  }
+  if (!(l - r >= 3 || (l - r === 2 && ellipses))) return s;
+  return s.slice(0, endWithoutSpace(s, r));
 }

@@ -1,0 +1,34 @@
+/**
+ * Character tests by code unit, for the parser's per-line hot paths: a loop over char codes instead of
+ * a regex that builds strings or rescans the line from every position.
+ */
+
+/** Exactly the characters of JavaScript's `\s` (and of String.prototype.trim), by UTF-16 code unit. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** ASCII 0-9 (what `\d` means without the u flag). */
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** ASCII A-Z or a-z. */
+export function isAsciiLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x7a;
+}
+
+/** A CJK unified ideograph of the basic block (U+4E00-U+9FFF), as the parser counts Chinese text. */
+export function isCjk(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Index after the last character of `s` that is not `\s` (s.trimEnd().length without the copy). */
+export function endWithoutSpace(s: string, end = s.length): number {
+  let e = end;
+  while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+  return e;
+}
