@@ -8,7 +8,7 @@ import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
-import { dice, ShingleTable, type Shingles } from "./similarity.ts";
+import { dice, isLatinText, onBigramScale, ShingleTable, type Shingles } from "./similarity.ts";
 
 export interface BlockFeatures {
   /** Interned normalized text: equal keys = equal after normalisation. */
@@ -16,7 +16,9 @@ export interface BlockFeatures {
   len: number;
   blank: boolean;
   norm: string;
-  /** Bigram shingles, computed on first use (see `blockShingles`). */
+  /** Latin-script text (similarities between two such are put on the bigram scale). */
+  latin: boolean;
+  /** Similarity tokens, computed on first use (see `blockShingles`). */
   sh: Shingles | null;
 }
 
@@ -48,7 +50,7 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
       key = cache.textIds.size;
       cache.textIds.set(norm, key);
     }
-    f = { key, sh: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm };
+    f = { key, sh: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm, latin: isLatinText(norm) };
     cache.features.set(b.text, f);
   }
   return f;
@@ -62,7 +64,7 @@ export function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
 function blockScore(cache: AlignCache, a: BlockFeatures, b: BlockFeatures): number {
   if (a.blank || b.blank) return a.blank && b.blank ? 1 : 0;
   if (a.key === b.key) return 1;
-  return dice(blockShingles(cache, a), blockShingles(cache, b));
+  return onBigramScale(dice(blockShingles(cache, a), blockShingles(cache, b)), a.latin && b.latin);
 }
 
 /** Align two lists of block indexes; entries index into the given lists. */

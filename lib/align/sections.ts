@@ -13,10 +13,10 @@
  */
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
-import { normalizeTitle } from "../text/normalize.ts";
+import { normalizeTitle, normalizeTitleWords } from "../text/normalize.ts";
 import { blockFeatures, createAlignCache, type AlignCache } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
-import { bitsContainment, bitsDice, bitsOf, bitsUnion, dice, intersectionSize, type BitSet, type Shingles } from "./similarity.ts";
+import { bitsContainment, bitsDice, bitsOf, bitsUnion, dice, intersectionSize, isLatinText, onBigramScale, type BitSet, type Shingles } from "./similarity.ts";
 
 export interface SectionFeatures {
   titleNorm: string;
@@ -26,6 +26,11 @@ export interface SectionFeatures {
   body: () => BitSet;
   /** Content length (normalized chars) of the subtree body. */
   bodyLen: number;
+  /** Latin-script title; Latin-script body (most of its characters in Latin-script blocks and titles). */
+  titleLatin: boolean;
+  bodyLatin: boolean;
+  /** Characters of the body in Latin-script blocks and titles. */
+  latinLen: number;
   /** Interned id of title + body (exact-equality key). */
   exactKey: number;
   numberKey: string;
@@ -103,19 +108,26 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
     const titleNorm = normalizeTitle(node.title);
     const own = bodyBlocks.get(node)!.map((b) => blockFeatures(cache, tree, b));
     const kids = node.children.map((c) => features.get(c)!);
+    const titleWords = normalizeTitleWords(node.title); // (words kept apart: English titles)
     let bodyLen = 0;
+    let latinLen = 0;
     let exact = "";
     for (const f of own) {
       bodyLen += f.len;
+      if (f.latin) latinLen += f.len;
       exact += f.key + ",";
     }
     for (const cf of kids) {
       bodyLen += cf.titleNorm.length + cf.bodyLen;
+      latinLen += (cf.titleLatin ? cf.titleNorm.length : 0) + cf.latinLen;
       exact += "[" + cf.exactKey + "]";
     }
     features.set(node, {
       titleNorm,
-      titleSh: cache.shingles.shingles(titleNorm),
+      titleSh: cache.shingles.shingles(titleWords),
+      titleLatin: isLatinText(titleWords),
+      bodyLatin: 2 * latinLen > bodyLen,
+      latinLen,
       bodySh: null,
       body: () => {
         const ids = own.map((f) => f.sh ?? cache.shingles.unsortedIds(f.norm));
@@ -136,10 +148,15 @@ export function bodyShingles(f: SectionFeatures): BitSet {
   return (f.bodySh ??= f.body());
 }
 
-/** Title similarity: 1 when equal after normalisation, else bigram Dice. */
+/** Title similarity: 1 when equal after normalisation, else token Dice (on the bigram scale). */
 function titleSim(a: SectionFeatures, b: SectionFeatures): number {
   if (a.titleNorm === b.titleNorm) return a.titleNorm.length || (a.bodyLen && b.bodyLen) ? 1 : 0;
-  return dice(a.titleSh, b.titleSh);
+  return onBigramScale(dice(a.titleSh, b.titleSh), a.titleLatin && b.titleLatin);
+}
+
+/** Body similarity: token Dice of the subtree bodies (on the bigram scale). */
+function bodySim(a: SectionFeatures, b: SectionFeatures): number {
+  return onBigramScale(bitsDice(bodyShingles(a), bodyShingles(b)), a.bodyLatin && b.bodyLatin);
 }
 
 /**
@@ -151,7 +168,7 @@ function titleSim(a: SectionFeatures, b: SectionFeatures): number {
 export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
   const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
-  const body = bitsDice(bodyShingles(a), bodyShingles(b));
+  const body = bodySim(a, b);
   let s: number;
   if (small) s = a.titleNorm || b.titleNorm ? t : body;
   else if (!a.titleNorm && !b.titleNorm) s = body;
@@ -167,7 +184,7 @@ function placeScore(a: SectionFeatures, b: SectionFeatures): number {
 }
 
 function placeBody(a: SectionFeatures, b: SectionFeatures): number {
-  return a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? bitsDice(bodyShingles(a), bodyShingles(b)) : 0;
+  return a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? bodySim(a, b) : 0;
 }
 
 /** Whether to pair two lone facing sections in place: body or title (`placeTitleSim`) >= gapPairMin. */
@@ -187,7 +204,7 @@ function placeTitleSim(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
   const [short, long] = a.titleSh.length <= b.titleSh.length ? [a.titleSh, b.titleSh] : [b.titleSh, a.titleSh];
   if (short.length === 0) return t;
-  const contained = intersectionSize(short, long) / short.length;
+  const contained = onBigramScale(intersectionSize(short, long) / short.length, a.titleLatin && b.titleLatin);
   return contained >= CONFIG.titleContainMin ? Math.max(t, contained) : t;
 }
 
@@ -272,17 +289,17 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < CONFIG.minBodyChars) continue;
-        if (bitsContainment(bodyShingles(pf), bodyShingles(wf)) >= CONFIG.splitContainMin) pieces.push(p);
+        if (onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin) >= CONFIG.splitContainMin) pieces.push(p);
       }
       if (pieces.length < 2) continue;
       const union = bitsUnion(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
-      if (bitsContainment(bodyShingles(wf), union) < CONFIG.splitCoverMin || union.count > 1.6 * bodyShingles(wf).count) continue;
+      if (onBigramScale(bitsContainment(bodyShingles(wf), union), wf.bodyLatin) < CONFIG.splitCoverMin || union.count > 1.6 * bodyShingles(wf).count) continue;
       const id = ++groupIds;
       const kind = side === "old" ? "split" : "merged";
       const members: SectionMatch[] = pieces.map((p) => ({
         old: side === "old" ? whole : p.old,
         new: side === "old" ? p.new : whole,
-        score: bitsDice(bodyShingles(wf), bodyShingles((side === "old" ? newIdx : oldIdx).features.get(p[other]!)!)),
+        score: bodySim(wf, pieceIdx.features.get(p[other]!)!),
         moved: false,
         group: { kind, id },
         children: [],

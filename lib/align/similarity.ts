@@ -1,15 +1,28 @@
 /**
- * Text similarity for alignment: the set of character bigrams of the normalized text (letters and
- * digits only, so punctuation, spacing and width do not count), each bigram hashed to an integer.
- * Dice = 2|A∩B| / (|A|+|B|); containment(A in B) = |A∩B| / |A|.
+ * Text similarity for alignment: each text becomes a set of hashed tokens, each token numbered by a
+ * dense id. Dice = 2|A∩B| / (|A|+|B|); containment(A in B) = |A∩B| / |A|.
+ *
+ * Tokens depend on the script, because a character bigram is good evidence in Chinese (a bigram is
+ * about a word) and weak evidence in English (th, he, in … occur in every paragraph):
+ *  - Chinese (and other scripts written without spaces) and digits: bigrams of consecutive letters and
+ *    digits, skipping punctuation and spaces (a text with one such character: that character);
+ *  - words of scripts written with spaces (Latin, Greek, Cyrillic: a run of letters and digits with at
+ *    least one letter, lower-cased): the word itself, and the pair it forms with the word before it.
+ *    Weights are given by how many ids a token adds (all hashed apart): a content word
+ *    CONFIG.wordWeight ids, a stop-word ("the", "of", "we", …) CONFIG.stopWordWeight, a word pair
+ *    CONFIG.wordPairWeight; so Dice over the ids is a weighted Dice over the tokens. A text is mixed
+ *    freely: "使用App的" gives 使用, app.
+ * Sets, not multisets: a token counts once per text however often it occurs (a section's set is the
+ * union of its paragraphs').
  *
  * Two representations of the same sets, with exactly the same results:
  *  - paragraphs: sorted unique arrays of *dense ids* (a `ShingleTable`, one per comparison, numbers the
- *    bigram hashes 0, 1, 2, ... in order of appearance), intersected by a linear merge;
- *  - sections (the union of a whole subtree, thousands of bigrams): bitsets over those ids, so a union
+ *    token hashes 0, 1, 2, ... in order of appearance), intersected by a linear merge;
+ *  - sections (the union of a whole subtree, thousands of tokens): bitsets over those ids, so a union
  *    is a word-wise OR and an intersection an AND + popcount, a few hundred machine words, instead of
  *    merging sorted arrays level after level up the tree.
  */
+import { CONFIG } from "../compare/config.ts";
 
 export type Shingles = Int32Array;
 
@@ -21,6 +34,7 @@ export function clearSimilarityCaches(): void {
   keepCache.clear();
 }
 
+/** Letters and digits: the characters similarity looks at. */
 function keep(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (code >= 0x4e00 && code <= 0x9fff) return true;
@@ -33,8 +47,55 @@ function keep(code: number): boolean {
 }
 
 /**
- * Bigram hash -> dense id, for one comparison (both documents), as an open-addressing hash table.
- * `shingles` gives the sorted unique ids of a text's bigrams.
+ * Letters and digits of scripts written with spaces between words: ASCII letters and digits, and the
+ * letters from U+00C0 up to (not including) the CJK block starting at U+2E80 (Latin with accents, Greek,
+ * Cyrillic, …). Kana, Hangul and CJK ideographs are read as characters.
+ */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return code >= 0xc0 && code < 0x2e80 && keep(code);
+}
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+
+/** FNV-1a over lower-cased code units (ASCII lower-cased by hand, others by toLowerCase). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 128) c = text[i]!.toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** The id hash of copy `k` of a token of kind `salt` (words and pairs never share a hash with bigrams by design). */
+const tokenHash = (h: number, salt: number, k: number) => Math.imul(h ^ Math.imul(salt + k, 0x27d4eb2f), 0x165667b1) ^ 0x5bd1e995;
+
+/**
+ * Function words of English, the Latin-script language the samples use: they carry little evidence
+ * of which paragraph is which. (Lower-case; other languages' function words count as content words.)
+ */
+const STOP_WORDS = new Set(
+  (
+    "a an the and or nor but if then than so as at by for from in into of off on onto out over to up upon with within without " +
+    "about above after against among before below between during through under until via per " +
+    "is are was were be been being am has have had having do does did will would shall should can could may might must " +
+    "i me my we us our ours you your yours he him his she her it its they them their this that these those " +
+    "who whom whose which what when where why how all any each both either some such no not only own same other more most " +
+    "also there here very just"
+  )
+    .split(" ")
+    .map((w) => wordHash(w, 0, w.length)),
+);
+
+const SALT_WORD = 0x1000;
+const SALT_PAIR = 0x2000;
+
+/**
+ * Token hash -> dense id, for one comparison (both documents), as an open-addressing hash table.
+ * `shingles` gives the sorted unique ids of a text's tokens.
  */
 export class ShingleTable {
   private keys = new Int32Array(1 << 12);
@@ -79,7 +140,7 @@ export class ShingleTable {
     }
   }
 
-  /** Sorted unique ids of the hashed bigrams of the letters and digits (one character: a unigram). */
+  /** Sorted unique ids of a text's tokens (see the module comment). */
   shingles(normalized: string): Shingles {
     const ids = this.unsortedIds(normalized);
     return ids.length > 1 ? sortUnique(ids) : ids;
@@ -87,22 +148,85 @@ export class ShingleTable {
 
   /** The same ids unsorted, repeats included (enough to fill a bitset). */
   unsortedIds(normalized: string): Int32Array {
-    const arr = new Int32Array(Math.max(1, normalized.length));
+    let arr = new Int32Array(Math.max(1, normalized.length));
     let n = 0;
-    let prev = -1;
-    let count = 0;
-    for (let i = 0; i < normalized.length; i++) {
-      let c = normalized.charCodeAt(i);
-      if (!keep(c)) continue;
-      if (c >= 65 && c <= 90) c += 32;
-      if (prev >= 0) arr[n++] = this.id((prev * 65599 + c) | 0);
-      prev = c;
-      count++;
+    const push = (id: number) => {
+      if (n === arr.length) {
+        const bigger = new Int32Array(arr.length * 2);
+        bigger.set(arr);
+        arr = bigger;
+      }
+      arr[n++] = id;
+    };
+    let prev = -1; // previous character of the bigram stream (-1: a run starts)
+    let count = 0; // characters in the bigram stream
+    let first = -1; // the first of them
+    let prevWord = 0; // hash of the word before, when `hasPrevWord`
+    let hasPrevWord = false;
+    const char = (c: number) => {
+      const lower = c >= 65 && c <= 90 ? c + 32 : c;
+      if (prev >= 0) push(this.id((prev * 65599 + lower) | 0));
+      prev = lower;
+      if (count++ === 0) first = lower;
+    };
+    const len = normalized.length;
+    for (let i = 0; i < len; ) {
+      const c = normalized.charCodeAt(i);
+      if (isWordChar(c)) {
+        let j = i;
+        let letters = false;
+        for (; j < len && isWordChar(normalized.charCodeAt(j)); j++) if (!isDigitCode(normalized.charCodeAt(j))) letters = true;
+        if (letters) {
+          const h = wordHash(normalized, i, j);
+          const weight = STOP_WORDS.has(h) ? CONFIG.stopWordWeight : CONFIG.wordWeight;
+          for (let k = 0; k < weight; k++) push(this.id(tokenHash(h, SALT_WORD, k)));
+          if (hasPrevWord) {
+            const pair = Math.imul(prevWord, 0x01000193) ^ h;
+            for (let k = 0; k < CONFIG.wordPairWeight; k++) push(this.id(tokenHash(pair, SALT_PAIR, k)));
+          }
+          prevWord = h;
+          hasPrevWord = true;
+          prev = -1; // a word ends a run of characters
+        } else {
+          for (let k = i; k < j; k++) char(normalized.charCodeAt(k)); // digits only: characters (dates, amounts)
+        }
+        i = j;
+        continue;
+      }
+      if (keep(c)) {
+        char(c);
+        hasPrevWord = false; // a character of another script separates two words
+      }
+      i++;
     }
-    if (count === 0) return new Int32Array(0);
-    if (count === 1) return Int32Array.of(this.id(prev));
+    if (count === 1) push(this.id(first)); // a text with one character: that character
     return arr.subarray(0, n);
   }
+}
+
+/**
+ * Is a (normalized) text written in a script with spaces between words: more of its letters are word
+ * letters (Latin, Greek, Cyrillic …) than Chinese/Japanese/Korean characters?
+ */
+export function isLatinText(normalized: string): boolean {
+  let word = 0;
+  let other = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized.charCodeAt(i);
+    if (isDigitCode(c) || !keep(c)) continue;
+    if (isWordChar(c)) word++;
+    else other++;
+  }
+  return word > other;
+}
+
+/**
+ * A similarity between two Latin-script texts, mapped onto the scale of character bigrams, on which
+ * every threshold is set: s^CONFIG.latinScaleExponent (see config.ts for the measurement). Two texts
+ * of which one is not Latin-script keep their Dice.
+ */
+export function onBigramScale(s: number, latin: boolean): number {
+  return latin && s > 0 && s < 1 ? s ** CONFIG.latinScaleExponent : s;
 }
 
 function sortUnique(arr: Int32Array): Int32Array {

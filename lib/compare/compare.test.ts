@@ -132,9 +132,26 @@ test("BeReal 2026-04-21 -> 2026-05-29 (English): sections by number, list items 
     one(m, "Data we collect when you use our App or visit our website").children.map(label),
     ["removed: 1 Through the use of our website -> ∅", "removed: 2 Through your use of the App -> ∅"],
   );
-  // Not pinned: section 9's subsections (9.1-9.5 -> 9.1-9.8, rewritten). They pair by place and number
-  // (9.2 Use -> 9.2 Sources; 9.4 split over 9.4-9.7), which reading shows is partly wrong: old 9.2 is
-  // new 9.3, old 9.5's list of rights is new 9.7. Character bigrams are weak evidence in English (ADR 0002).
+  // Section 9 (old lines 225-321, new 185-291) was rewritten: 9.1-9.5 -> 9.1-9.8. By reading: old 9.1
+  // (what we collect) is new 9.1; old 9.2 (use, "How we use information…") is new 9.3; old 9.3 (data
+  // retention) has no counterpart; old 9.4 (sharing for business purposes) is new 9.4 (disclosure);
+  // new 9.2 (sources) and 9.6 (sensitive information) are new. Old 9.5 holds both the rights (new 9.7)
+  // and how to exercise them (new 9.8): it pairs with one half, the other is added (a split would be the
+  // whole truth; its pieces are too rewritten for the split bound). Word tokens (ADR 0002).
+  const s9 = one(m, "U.S. Privacy Rights").children;
+  const s9labels = s9.map(label);
+  for (const expected of [
+    "renamed: 9.1 Information We Collect -> 9.1 Personal Information We Collect",
+    "added: ∅ -> 9.2 Sources of Personal Information",
+    "renamed: 9.2 Use of Personal Information -> 9.3 How We Use Personal Information",
+    "removed: 9.3 Data Retention -> ∅",
+    "renamed: 9.4 Sharing Personal Information -> 9.4 Disclosure of Personal Information",
+    "added: ∅ -> 9.6 Sensitive Personal Information",
+  ])
+    assert.ok(s9labels.includes(expected), `${expected} in ${s9labels.join(" | ")}`);
+  const rights = s9.find((p) => p.old?.number === "9.5")!;
+  assert.ok(["9.7", "9.8"].includes(rights.new?.number ?? ""), label(rights));
+  assert.equal(s9.filter((p) => p.old && p.new).length, 4, "four rewritten subsections paired, nothing else");
   // The preamble's date, and a list item that became a table row (old line 32, new line 24).
   const rendered = allBlockPairs(m).map((bp) => renderSegments(bp.segments));
   assert.ok(rendered.includes("<del>**</del>Last updated: <del>January </del><ins>May 13, </ins>2026<del>**</del>\n"));
@@ -142,6 +159,27 @@ test("BeReal 2026-04-21 -> 2026-05-29 (English): sections by number, list items 
     rendered.includes(
       "<ins>| </ins>**Chat Data**<del>: when</del><ins> | When</ins> you use the BeReals chat function, we collect the messages, photos and videos you share with your friends within the chat.<ins> |</ins>\n",
     ),
+  );
+});
+
+test("BeReal 2026-05-29 -> 2026-07-07 (English): section 9's eight subsections pair by number", () => {
+  const a = read("en-bereal-privacy/2026-05-29_eef546d1.txt");
+  const b = read("en-bereal-privacy/2026-07-07_a2d152d9.txt");
+  const m = compareTexts(a, b);
+  roundTrip(a, b, m);
+  // Same structure (lines 185-291 and 187-297): 9.1-9.8 keep number and title; 9.1, 9.2 and 9.5 edited.
+  assert.deepEqual(
+    one(m, "U.S. Privacy Rights").children.map((p) => [p.old?.number, p.new?.number, p.old?.title === p.new?.title, p.status]),
+    [
+      ["9.1", "9.1", true, "modified"],
+      ["9.2", "9.2", true, "modified"],
+      ["9.3", "9.3", true, "unchanged"],
+      ["9.4", "9.4", true, "unchanged"],
+      ["9.5", "9.5", true, "modified"],
+      ["9.6", "9.6", true, "unchanged"],
+      ["9.7", "9.7", true, "unchanged"],
+      ["9.8", "9.8", true, "unchanged"],
+    ],
   );
 });
 

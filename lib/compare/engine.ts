@@ -30,7 +30,7 @@ import type {
 } from "./types.ts";
 
 /** Bump whenever the output for the same input changes (caches key on it). */
-export const ENGINE_VERSION = "compare-1.1.0";
+export const ENGINE_VERSION = "compare-1.2.0";
 
 export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
 

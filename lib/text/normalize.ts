@@ -217,3 +217,11 @@ export function normalizeForComparison(text: string): string {
 export function normalizeTitle(text: string): string {
   return normalizeWithMap(text, { stripNumbering: true, whitespace: "remove" }).text.replace(/[:.,;]+$/, "");
 }
+
+/**
+ * The same with spaces between words kept (collapsed to one), for similarity tokens that need word
+ * boundaries (English words); equal titles are still decided on `normalizeTitle`.
+ */
+export function normalizeTitleWords(text: string): string {
+  return normalizeWithMap(text, { stripNumbering: true }).text.replace(/[:.,;]+$/, "");
+}
