@@ -9,7 +9,6 @@ interface Labels {
   copyLink: string;
   copied: string;
   expandAll: string;
-  shortcuts: string;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -126,7 +125,6 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
       <button type="button" className="cmp-chip" data-copy="">
         {labels.copyLink}
       </button>
-      <span className="cmp-kbd">{labels.shortcuts}</span>
       <span role="status" aria-live="polite" className="sr-only" data-testid="copy-status">
         {status}
       </span>

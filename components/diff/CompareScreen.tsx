@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { PREAMBLE_KEY, visibleRows } from "@/lib/view/build";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { CompareNav } from "./CompareNav";
 import type { CompareMessages } from "./messages";
 import { Outline } from "./Outline";
-import { SectionRowView } from "./SectionRowView";
+import { memoRowsHtml } from "@/lib/view/html";
 import { VersionSwitch, type VersionChoiceGroup } from "./VersionSwitch";
 import "./compare.css";
 
@@ -69,7 +68,7 @@ function Side({ side, which, role, value, choiceGroups, m }: { side: SideInfo; w
 /** The whole compare screen, from prepared view models. Fetches nothing. */
 export function CompareScreen({ view, options, from, to, choices, summaryLine, m }: CompareScreenProps) {
   const here = compareHref(from, to, options);
-  const rows = visibleRows(view, options.changesOnly);
+  const rowsHtml = memoRowsHtml(view, options.layout, options.changesOnly, m);
   const s = view.summary;
   const layoutName: Record<Layout, string> = { auto: m.layoutAuto, split: m.layoutSplit, inline: m.layoutInline };
   const ignoreName = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
@@ -110,6 +109,8 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           </li>
           <li>{m.sectionsChanged.replace("{n}", String(s.changedRows)).replace("{total}", String(s.totalRows))}</li>
         </ul>
+        {/* Here rather than in the toolbar, which then fits on one line on a laptop. */}
+        <p className="cmp-kbd">{m.shortcuts}</p>
       </header>
 
       <div className="cmp-toolbar" role="toolbar" aria-label={m.options}>
@@ -142,12 +143,12 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         </div>
         <CompareNav
           changeKeys={view.changeKeys}
-          labels={{ prev: m.prev, next: m.next, position: m.position, copyLink: m.copyLink, copied: m.copied, expandAll: m.expandAll, shortcuts: m.shortcuts }}
+          labels={{ prev: m.prev, next: m.next, position: m.position, copyLink: m.copyLink, copied: m.copied, expandAll: m.expandAll }}
         />
       </div>
 
       <div className="cmp-body">
-        <Outline entries={options.changesOnly ? view.outline.filter((e) => e.changed) : view.outline} m={m} />
+        <Outline view={view} changesOnly={options.changesOnly} m={m} />
         <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
           <div className="cmp-cols" aria-hidden="true">
             <span>
@@ -157,10 +158,12 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
               {m.compared}: {to.policyName} {versionDate(to, m)}
             </span>
           </div>
-          {rows.length === 0 && <p className="cmp-empty">{m.noRows}</p>}
-          {rows.map((row) => (
-            <SectionRowView key={row.key} row={row} layout={options.layout} fold={row.key === PREAMBLE_KEY || (!row.changed && !options.changesOnly)} m={m} />
-          ))}
+          {rowsHtml ? (
+            // Rendered once per model, layout and language (lib/view/html.ts); every text in it is escaped.
+            <div className="cmp-rowlist" dangerouslySetInnerHTML={{ __html: rowsHtml }} />
+          ) : (
+            <p className="cmp-empty">{m.noRows}</p>
+          )}
         </div>
       </div>
     </div>

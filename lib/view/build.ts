@@ -21,6 +21,15 @@ export interface BuildInput {
   newTree?: DocumentTree | null;
 }
 
+/**
+ * A block pair as the engine may send it: paragraphs that moved between sections name the section
+ * they came from / went to (pair keys). Optional, so models without them still read.
+ */
+type MovableBlockPair = BlockPair & { movedFrom?: string | null; movedTo?: string | null };
+
+/** Section pair key -> its label ("number title" of the new side, else the old), for cross-links. */
+type SectionLabels = Map<string, string>;
+
 /** Appends a run, merging it into the previous run when the marks agree (fewer DOM nodes). */
 function push(runs: TextRun[], t: string, m: TextRun["m"]): void {
   if (!t) return;
@@ -93,13 +102,17 @@ function fallbackSegments(pair: BlockPair, input: BuildInput): Segment[] {
 }
 
 /** One block pair as a row; null for whitespace-only blocks (kept by the engine only for the round trip). */
-export function buildBlockRow(pair: BlockPair, input: BuildInput): BlockRow | null {
+export function buildBlockRow(pair: MovableBlockPair, input: BuildInput, labels: SectionLabels = new Map()): BlockRow | null {
   if (pair.kind === "blank") return null;
   const segments = pair.segments.length ? pair.segments : fallbackSegments(pair, input);
   const left = pair.oldBlock !== null ? sideRuns(segments, "old") : null;
   const right = pair.newBlock !== null ? sideRuns(segments, "new") : null;
   if (isBlank(left) && isBlank(right)) return null;
-  return { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
+  const row: BlockRow = { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
+  const link = (key: string | null | undefined): SectionLink | null => (key ? { key, label: labels.get(key) ?? key } : null);
+  if (pair.movedFrom) row.movedFrom = link(pair.movedFrom);
+  if (pair.movedTo) row.movedTo = link(pair.movedTo);
+  return row;
 }
 
 /**
@@ -111,8 +124,9 @@ export function groupOneSided(rows: BlockRow[]): BlockRow[] {
   const out: BlockRow[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];
-    const oneSided = row.status === "added" || row.status === "removed";
-    if (prev && oneSided && prev.status === row.status && prev.kind === row.kind) {
+    // A paragraph moved between sections keeps its own row (and its link).
+    const oneSided = (row.status === "added" || row.status === "removed") && !row.movedFrom && !row.movedTo;
+    if (prev && oneSided && prev.status === row.status && prev.kind === row.kind && !prev.movedFrom && !prev.movedTo) {
       const sep = row.kind === "meta" || row.kind === "toc" ? "\n" : "\n\n";
       const side = row.status === "added" ? "right" : "left";
       prev[side] = [...(prev[side] ?? []), { t: sep, m: "eq" }, ...(row[side] ?? [])];
@@ -139,8 +153,16 @@ function hasChange(b: BlockRow | null): boolean {
 export function buildCompareView(input: BuildInput): CompareView {
   const { model } = input;
   const rows: SectionRow[] = [];
+  const labels: SectionLabels = new Map();
+  const collect = (pair: SectionPair): void => {
+    labels.set(pair.key, label(pair.new) ?? label(pair.old) ?? pair.key);
+    pair.children.forEach(collect);
+  };
+  model.sections.forEach(collect);
+  const blockRows = (pairs: BlockPair[]): BlockRow[] =>
+    groupOneSided(pairs.map((p) => buildBlockRow(p, input, labels)).filter((b): b is BlockRow => b !== null));
 
-  const preambleBlocks = groupOneSided(model.preamble.map((p) => buildBlockRow(p, input)).filter((b): b is BlockRow => b !== null));
+  const preambleBlocks = blockRows(model.preamble);
   if (preambleBlocks.length) {
     const changed = preambleBlocks.some(hasChange);
     rows.push({
@@ -165,8 +187,8 @@ export function buildCompareView(input: BuildInput): CompareView {
 
   const pending: { row: SectionRow; pair: SectionPair }[] = [];
   const visit = (pair: SectionPair, depth: number): void => {
-    const heading = pair.heading ? buildBlockRow(pair.heading, input) : null;
-    const blocks = groupOneSided(pair.blocks.map((b) => buildBlockRow(b, input)).filter((b): b is BlockRow => b !== null));
+    const heading = pair.heading ? buildBlockRow(pair.heading, input, labels) : null;
+    const blocks = blockRows(pair.blocks);
     const row: SectionRow = {
       key: pair.key,
       status: pair.status,

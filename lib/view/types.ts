@@ -25,6 +25,10 @@ export interface BlockRow {
   right: TextRun[] | null;
   /** Both sides merged in reading order (equal, deleted, inserted), for the inline layout. */
   inline: TextRun[];
+  /** A paragraph that moved between sections: the section it came from (shown on the new side) ... */
+  movedFrom?: SectionLink | null;
+  /** ... and the section it went to (shown on the old side). */
+  movedTo?: SectionLink | null;
 }
 
 export interface SectionLink {

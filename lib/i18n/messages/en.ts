@@ -118,6 +118,8 @@ export const en: Messages = {
     gapRemoved: "Removed in the compared version",
     movedFrom: "Moved from near:",
     movedAway: "A section moved from here to:",
+    blockMovedFrom: "Paragraph moved here from §",
+    blockMovedTo: "Paragraph moved to §",
     renumbered: "Renumbered {from} → {to}",
     renamed: "Renamed “{from}” → “{to}”",
     related: "Same split/merge:",

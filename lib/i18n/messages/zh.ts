@@ -119,6 +119,8 @@ export const zh = {
     gapRemoved: "对比版本中已删除此节",
     movedFrom: "移自（原位于此节附近）：",
     movedAway: "此处有一节移至：",
+    blockMovedFrom: "本段移自 §",
+    blockMovedTo: "本段已移至 §",
     renumbered: "编号 {from} → {to}",
     renamed: "标题「{from}」→「{to}」",
     related: "同一拆分/合并：",

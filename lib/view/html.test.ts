@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { BlockPair, CompareModel, SectionPair } from "../compare/types.ts";
+import { getMessages } from "../i18n/index.ts";
+import { buildCompareView } from "./build.ts";
+import { escapeHtml, memoRowsHtml, outlineHtml, rowsHtml, runsHtml } from "./html.ts";
+
+const m = getMessages("en").compare;
+
+const stats = {
+  sections: { unchanged: 1, modified: 1, renumbered: 0, renamed: 0, moved: 0, added: 1, removed: 0, split: 0, merged: 0 },
+  oldChars: 10,
+  newChars: 10,
+  insertedChars: 2,
+  deletedChars: 2,
+  changedRatio: 0.2,
+  changeSpans: 2,
+};
+
+function pair(p: Partial<SectionPair> & Pick<SectionPair, "key" | "status">): SectionPair {
+  return { old: null, new: null, similarity: 1, heading: null, blocks: [], children: [], ...p };
+}
+
+const para = (status: BlockPair["status"], oldText: string | null, newText: string | null, extra: object = {}): BlockPair => ({
+  status,
+  kind: "paragraph",
+  oldBlock: oldText === null ? null : 0,
+  newBlock: newText === null ? null : 0,
+  segments:
+    oldText !== null && newText !== null && oldText === newText
+      ? [{ op: "equal", old: oldText, new: newText, oldStart: 0, newStart: 0 }]
+      : [
+          ...(oldText !== null ? [{ op: "delete" as const, old: oldText, oldStart: 0 }] : []),
+          ...(newText !== null ? [{ op: "insert" as const, new: newText, newStart: 0 }] : []),
+        ],
+  ...extra,
+});
+
+const model: CompareModel = {
+  engineVersion: "test",
+  options: { ignore: [] },
+  stats,
+  preamble: [],
+  sections: [
+    pair({
+      key: "s-a",
+      status: "modified",
+      old: { id: "0", number: "1", title: "Use <b>", level: 1 },
+      new: { id: "0", number: "1", title: "Use <b>", level: 1 },
+      blocks: [para("modified", 'We "sell" <script>alert(1)</script> & more', "We don't sell"), para("moved", "Moved text", null, { movedTo: "s-b" })],
+    }),
+    pair({
+      key: "s-b",
+      status: "modified",
+      old: { id: "1", number: "2", title: "Share", level: 1 },
+      new: { id: "1", number: "2", title: "Share", level: 1 },
+      blocks: [para("moved", null, "Moved text", { movedFrom: "s-a" })],
+    }),
+    pair({ key: "s-c", status: "unchanged", old: { id: "2", number: "3", title: "End", level: 1 }, new: { id: "2", number: "3", title: "End", level: 1 }, blocks: [para("unchanged", "Same", "Same")] }),
+  ],
+};
+
+/** Text content of an HTML fragment: tags dropped, entities decoded (what a reader sees). */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+test("escapeHtml: document text and attribute values are never markup", () => {
+  assert.equal(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  assert.equal(runsHtml([{ t: "a<b", m: "eq" }, { t: "c&d", m: "del" }, { t: '"e"', m: "ins" }]), "a&lt;b<del>c&amp;d</del><ins>&quot;e&quot;</ins>");
+});
+
+test("rows: the text of each side is shown as written, with no element from the document", () => {
+  const html = rowsHtml(buildCompareView({ model }), "split", false, m);
+  assert.ok(!html.includes("<script>"));
+  assert.ok(!html.includes("<b>"));
+  assert.ok(textOf(html).includes(`We "sell" <script>alert(1)</script> & more`));
+  assert.ok(html.includes('<p class="cmp-cell cmp-old"><del>We &quot;sell&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</del></p>'));
+  assert.ok(html.includes('<p class="cmp-cell cmp-new"><ins>We don&#39;t sell</ins></p>'));
+  // Each row: its id, status and depth; the unchanged one folded.
+  assert.match(html, /<section id="s-a" class="cmp-row" data-s="modified" data-changed="true" data-depth="1">/);
+  assert.match(html, /<section id="s-c" class="cmp-row" data-s="unchanged" data-changed="false" data-depth="1">.*<details class="cmp-fold">/);
+  assert.ok(!rowsHtml(buildCompareView({ model }), "split", true, m).includes('id="s-c"'));
+});
+
+test("paragraphs moved between sections link to where they went and came from", () => {
+  const html = rowsHtml(buildCompareView({ model }), "split", false, m);
+  assert.ok(html.includes(`<span class="cmp-blockmove">Paragraph moved to §<a href="#s-b">2 Share</a></span><del>Moved text</del>`), html);
+  assert.ok(html.includes(`<span class="cmp-blockmove">Paragraph moved here from §<a href="#s-a">1 Use &lt;b&gt;</a></span><ins>Moved text</ins>`));
+  assert.equal((html.match(/data-moved="true"/g) ?? []).length, 2);
+});
+
+test("inline layout: a modified paragraph is one interleaved cell", () => {
+  const html = rowsHtml(buildCompareView({ model }), "inline", false, m);
+  assert.ok(html.includes('<p class="cmp-cell cmp-inline"><del>We &quot;sell&quot;'));
+});
+
+test("outline entries are escaped links; the rows are rendered once per view, layout and language", () => {
+  const view = buildCompareView({ model });
+  const outline = outlineHtml(view, false, m);
+  assert.ok(outline.includes('<a href="#s-a"><span class="cmp-mark" data-s="modified"'));
+  assert.ok(outline.includes("1 Use &lt;b&gt;</a>"));
+  assert.equal((outlineHtml(view, true, m).match(/<li/g) ?? []).length, 2);
+  const first = memoRowsHtml(view, "split", false, m);
+  assert.equal(memoRowsHtml(view, "split", false, m), first);
+  assert.notEqual(memoRowsHtml(view, "inline", false, m), first);
+  assert.notEqual(memoRowsHtml(view, "split", false, getMessages("zh").compare), first);
+});
