@@ -67,6 +67,20 @@ function blockScore(cache: AlignCache, a: BlockFeatures, b: BlockFeatures): numb
   return onBigramScale(dice(blockShingles(cache, a), blockShingles(cache, b)), a.latin && b.latin);
 }
 
+/**
+ * Can an old and a new block be paired as moved: neither blank, and identical or both at least
+ * CONFIG.blockMoveMinChars long; then their similarity (else 0).
+ */
+export function moveScore(cache: AlignCache, oldTree: DocumentTree, newTree: DocumentTree, o: number, n: number): number {
+  const a = blockFeatures(cache, oldTree, o);
+  const b = blockFeatures(cache, newTree, n);
+  return movable(a, b) ? blockScore(cache, a, b) : 0;
+}
+
+function movable(a: BlockFeatures, b: BlockFeatures): boolean {
+  return !a.blank && !b.blank && (a.key === b.key || Math.min(a.len, b.len) >= CONFIG.blockMoveMinChars);
+}
+
 /** Align two lists of block indexes; entries index into the given lists. */
 export function alignBlocks(
   cache: AlignCache,
@@ -87,7 +101,6 @@ export function alignBlocks(
     newKeys: fn.map((f) => f.key),
     placeScore: (i, j) => (fo[i]!.blank || fn[j]!.blank ? 0 : blockScore(cache, fo[i]!, fn[j]!)),
     placeMin: CONFIG.blockPlaceMin,
-    canMove: (i, j) =>
-      !fo[i]!.blank && !fn[j]!.blank && (fo[i]!.key === fn[j]!.key || Math.min(fo[i]!.len, fn[j]!.len) >= CONFIG.blockMoveMinChars),
+    canMove: (i, j) => movable(fo[i]!, fn[j]!),
   });
 }

@@ -181,6 +181,18 @@ test("BeReal 2026-05-29 -> 2026-07-07 (English): section 9's eight subsections p
       ["9.8", "9.8", true, "unchanged"],
     ],
   );
+  // The table row "Integrations with Partners" moved from 1.2 (new line 42) to 1.3 (line 52).
+  const from = one(m, "Data we collect when you use our App or visit our website");
+  const to = one(m, "Information about you provided by third parties");
+  const moved = allBlockPairs(m).filter((bp) => bp.movedTo || bp.movedFrom);
+  assert.deepEqual(
+    moved.map((bp) => [bp.movedTo ?? null, bp.movedFrom ?? null, bp.status]),
+    [
+      [to.key, null, "moved"],
+      [null, from.key, "moved"],
+    ],
+  );
+  assert.ok(renderSegments(moved[0]!.segments).includes("**Integrations with Partners**"));
 });
 
 test("round trip on every consecutive pair of sample versions, with and without options", () => {
@@ -246,6 +258,27 @@ test("synthetic: move a section (renumbered as a new version would) -> moved, wi
   assert.equal(one(m, "您的权利").status, "unchanged");
   // Without ignoring numbering the shifted sections are renumbered.
   assert.equal(one(compareTexts(S001, b), "您的权利").status, "renumbered");
+});
+
+test("synthetic: a paragraph moved to another section (and edited) -> moved on both sides, linked", () => {
+  // 八's paragraph on storage in China (line 243) moves to the end of 七 (after line 239), one word changed.
+  const lines = S001.split("\n");
+  const from = lines.findIndex((l) => l.startsWith("我们依据本政策在中华人民共和国境内"));
+  const [para] = lines.splice(from, 1);
+  const to = lines.findIndex((l) => l.startsWith("（三）如果我们发现自己在未事先获得"));
+  lines.splice(to + 1, 0, "", para!.replace("存储", "保存"));
+  const b = lines.join("\n");
+  const m = compareTexts(S001, b);
+  roundTrip(S001, b, m);
+  const minors = one(m, "我们如何处理未成年人的个人信息", "七");
+  const transfer = one(m, "您的个人信息如何在全球范围转移", "八");
+  const gone = transfer.blocks.filter((bp) => bp.status === "moved");
+  const came = minors.blocks.filter((bp) => bp.status === "moved");
+  assert.equal(gone.length, 1);
+  assert.equal(came.length, 1);
+  assert.deepEqual([gone[0]!.movedTo, gone[0]!.newBlock], [minors.key, null]);
+  assert.deepEqual([came[0]!.movedFrom, came[0]!.oldBlock], [transfer.key, null]);
+  assert.equal(allBlockPairs(m).filter((bp) => bp.status === "added" || bp.status === "removed").filter((bp) => bp.kind === "paragraph").length, 0);
 });
 
 test("synthetic: rename a section -> renamed", () => {

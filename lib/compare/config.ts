@@ -61,6 +61,14 @@ export const CONFIG = {
   blockMoveMin: 0.6,
   /** Paragraphs shorter than this (normalized chars) are only moved when identical. */
   blockMoveMinChars: 20,
+  /**
+   * Paragraphs moved between sections: after sections are aligned, removed and added paragraphs
+   * anywhere in the document are paired best first at blockMoveMin (and blockMoveMinChars). At most
+   * this many removed x added candidates are scored (the longest paragraphs of each side first): two
+   * documents with more left over than that are rewrites, where "moved" would mostly be noise, and
+   * the bound keeps the pass at a few milliseconds.
+   */
+  crossMoveMaxPairs: 20000,
 
   // ---- word diff (lib/diff) ----
   /**

@@ -7,16 +7,18 @@
  *   3. per section pair, align body blocks (lib/align/blocks.ts) and word-diff each block pair
  *      (lib/diff); identical blocks skip the diff;
  *   4. statuses (`sectionStatus`), stable keys (`assignKeys`), moved-from and related keys;
- *   5. statistics (`computeStats`).
+ *   5. paragraphs moved between sections (`linkParagraphMoves`);
+ *   6. statistics (`computeStats`).
  * `rebuildTexts` proves the model is lossless: it rebuilds both inputs from the segments alone.
  */
-import { alignBlocks, createAlignCache } from "../align/blocks.ts";
+import { alignBlocks, blockFeatures, createAlignCache, moveScore } from "../align/blocks.ts";
 import { alignSections, indexDocument, type DocIndex, type SectionMatch } from "../align/sections.ts";
 import { clearSimilarityCaches } from "../align/similarity.ts";
 import { diffBlockTexts } from "../diff/index.ts";
 import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
+import { CONFIG } from "./config.ts";
 import type {
   BlockPair,
   CompareModel,
@@ -30,7 +32,7 @@ import type {
 } from "./types.ts";
 
 /** Bump whenever the output for the same input changes (caches key on it). */
-export const ENGINE_VERSION = "compare-1.2.0";
+export const ENGINE_VERSION = "compare-1.3.0";
 
 export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
 
@@ -74,6 +76,7 @@ export function compareDocuments(oldTree: DocumentTree, newTree: DocumentTree, o
   const sections = buildPairs(ctx, matches);
   assignKeys(sections);
   linkMovesAndGroups(ctx, sections);
+  linkParagraphMoves(ctx, sections);
   const model: CompareModel = {
     engineVersion: ENGINE_VERSION,
     options: { ignore: [...ignore] },
@@ -322,6 +325,68 @@ function linkMovesAndGroups(ctx: Ctx, roots: SectionPair[]): void {
   for (const members of groups.values()) for (const p of members) p.related = members.filter((q) => q !== p).map((q) => q.key);
 }
 
+/**
+ * Paragraphs moved between sections. Section alignment pairs paragraphs only inside a section pair,
+ * so a paragraph that left one section for another is first a removed block there and an added block
+ * here. Across the whole tree (preamble aside), removed and added paragraphs are paired best first
+ * when their similarity reaches CONFIG.blockMoveMin (both at least blockMoveMinChars long, unless
+ * identical; not within one section pair, which its own alignment already judged). Both blocks stay
+ * where they are, marked "moved": the old one names the pair it went to (`movedTo`), the new one the
+ * pair it came from (`movedFrom`).
+ *   before: 三 { removed "我们会采取加密…" }   五 { added "我们会采取加密…" }
+ *   after:  三 { moved, movedTo: <五's key> }  五 { moved, movedFrom: <三's key> }
+ * At most CONFIG.crossMoveMaxPairs candidates are scored, the longest paragraphs first.
+ */
+function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
+  interface Loose { pair: BlockPair; section: SectionPair; block: number; len: number }
+  const removed: Loose[] = [];
+  const added: Loose[] = [];
+  const { cache, tree: oldTree } = ctx.oldIdx;
+  const newTree = ctx.newIdx.tree;
+  for (const section of allPairsOf(roots)) {
+    for (const pair of section.blocks) {
+      if (pair.kind !== "paragraph") continue;
+      if (pair.status === "removed" && pair.oldBlock !== null) removed.push({ pair, section, block: pair.oldBlock, len: blockFeatures(cache, oldTree, pair.oldBlock).len });
+      if (pair.status === "added" && pair.newBlock !== null) added.push({ pair, section, block: pair.newBlock, len: blockFeatures(cache, newTree, pair.newBlock).len });
+    }
+  }
+  if (!removed.length || !added.length) return;
+  // Within the bound, the longest paragraphs of each side (a short line is weak evidence anyway).
+  const longest = (list: Loose[], keep: number) => (list.length <= keep ? list : [...list].sort((a, b) => b.len - a.len).slice(0, keep));
+  const even = Math.floor(Math.sqrt(CONFIG.crossMoveMaxPairs));
+  const olds = longest(removed, Math.max(even, Math.floor(CONFIG.crossMoveMaxPairs / added.length)));
+  const news = longest(added, Math.floor(CONFIG.crossMoveMaxPairs / olds.length));
+  const cands: Array<[number, number, number]> = [];
+  olds.forEach((r, i) =>
+    news.forEach((a, j) => {
+      if (r.section === a.section) return;
+      const s = moveScore(cache, oldTree, newTree, r.block, a.block);
+      if (s >= CONFIG.blockMoveMin) cands.push([s, i, j]);
+    }),
+  );
+  cands.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedOld = new Set<number>();
+  const usedNew = new Set<number>();
+  for (const [, i, j] of cands) {
+    if (usedOld.has(i) || usedNew.has(j)) continue;
+    usedOld.add(i);
+    usedNew.add(j);
+    const r = olds[i]!;
+    const a = news[j]!;
+    r.pair.status = "moved";
+    r.pair.movedTo = a.section.key;
+    a.pair.status = "moved";
+    a.pair.movedFrom = r.section.key;
+  }
+}
+
+function allPairsOf(roots: SectionPair[]): SectionPair[] {
+  const out: SectionPair[] = [];
+  const walk = (list: SectionPair[]) => list.forEach((p) => (out.push(p), walk(p.children)));
+  walk(roots);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Statistics and round trip
 
@@ -353,10 +418,7 @@ export function allBlockPairs(model: CompareModel): BlockPair[] {
 
 /** Every section pair of the model in display order. */
 export function allSectionPairs(model: CompareModel): SectionPair[] {
-  const out: SectionPair[] = [];
-  const walk = (list: SectionPair[]) => list.forEach((p) => (out.push(p), walk(p.children)));
-  walk(model.sections);
-  return out;
+  return allPairsOf(model.sections);
 }
 
 /**

@@ -42,6 +42,14 @@ export interface BlockPair {
   oldBlock: number | null;
   newBlock: number | null;
   segments: Segment[];
+  /**
+   * A paragraph moved between sections (status "moved", one side only): on its old place (oldBlock
+   * set, one delete segment) the key of the section pair it went to; on its new place (newBlock set,
+   * one insert segment) the key of the section pair it came from. A paragraph moved within its
+   * section is one "moved" pair with both blocks instead, and neither field.
+   */
+  movedTo?: string;
+  movedFrom?: string;
 }
 
 export interface SectionRef {
