@@ -148,58 +148,50 @@ export class ShingleTable {
 
   /** The same ids unsorted, repeats included (enough to fill a bitset). */
   unsortedIds(normalized: string): Int32Array {
-    let arr = new Int32Array(Math.max(1, normalized.length));
+    const len = normalized.length;
+    // At most one bigram per character, and per word (at least one character) its own and its pair's ids.
+    const arr = new Int32Array(len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1);
     let n = 0;
-    const push = (id: number) => {
-      if (n === arr.length) {
-        const bigger = new Int32Array(arr.length * 2);
-        bigger.set(arr);
-        arr = bigger;
-      }
-      arr[n++] = id;
-    };
     let prev = -1; // previous character of the bigram stream (-1: a run starts)
     let count = 0; // characters in the bigram stream
     let first = -1; // the first of them
     let prevWord = 0; // hash of the word before, when `hasPrevWord`
     let hasPrevWord = false;
-    const char = (c: number) => {
-      const lower = c >= 65 && c <= 90 ? c + 32 : c;
-      if (prev >= 0) push(this.id((prev * 65599 + lower) | 0));
-      prev = lower;
-      if (count++ === 0) first = lower;
-    };
-    const len = normalized.length;
     for (let i = 0; i < len; ) {
       const c = normalized.charCodeAt(i);
+      let end = i + 1; // characters [i, end) go to the bigram stream
       if (isWordChar(c)) {
-        let j = i;
         let letters = false;
-        for (; j < len && isWordChar(normalized.charCodeAt(j)); j++) if (!isDigitCode(normalized.charCodeAt(j))) letters = true;
+        end = i;
+        for (; end < len && isWordChar(normalized.charCodeAt(end)); end++) if (!isDigitCode(normalized.charCodeAt(end))) letters = true;
         if (letters) {
-          const h = wordHash(normalized, i, j);
+          const h = wordHash(normalized, i, end);
           const weight = STOP_WORDS.has(h) ? CONFIG.stopWordWeight : CONFIG.wordWeight;
-          for (let k = 0; k < weight; k++) push(this.id(tokenHash(h, SALT_WORD, k)));
+          for (let k = 0; k < weight; k++) arr[n++] = this.id(tokenHash(h, SALT_WORD, k));
           if (hasPrevWord) {
             const pair = Math.imul(prevWord, 0x01000193) ^ h;
-            for (let k = 0; k < CONFIG.wordPairWeight; k++) push(this.id(tokenHash(pair, SALT_PAIR, k)));
+            for (let k = 0; k < CONFIG.wordPairWeight; k++) arr[n++] = this.id(tokenHash(pair, SALT_PAIR, k));
           }
           prevWord = h;
           hasPrevWord = true;
           prev = -1; // a word ends a run of characters
-        } else {
-          for (let k = i; k < j; k++) char(normalized.charCodeAt(k)); // digits only: characters (dates, amounts)
+          i = end;
+          continue;
         }
-        i = j;
+        // Digits only: characters of the bigram stream (dates, amounts, article numbers).
+      } else if (!keep(c)) {
+        i++;
         continue;
+      } else hasPrevWord = false; // a character of another script separates two words
+      for (; i < end; i++) {
+        let d = normalized.charCodeAt(i);
+        if (d >= 65 && d <= 90) d += 32;
+        if (prev >= 0) arr[n++] = this.id((prev * 65599 + d) | 0);
+        prev = d;
+        if (count++ === 0) first = d;
       }
-      if (keep(c)) {
-        char(c);
-        hasPrevWord = false; // a character of another script separates two words
-      }
-      i++;
     }
-    if (count === 1) push(this.id(first)); // a text with one character: that character
+    if (count === 1) arr[n++] = this.id(first); // a text with one character: that character
     return arr.subarray(0, n);
   }
 }
