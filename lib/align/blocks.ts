@@ -1,8 +1,9 @@
 /**
  * Paragraph alignment inside one section pair: the body blocks of both sides are aligned with
  * `alignSequences` (anchors on identical normalized text, DP over bigram Dice for in-order pairs,
- * lone facing paragraphs paired in place, moved paragraphs). Blank blocks pair only with blank blocks
- * and never move. Thresholds: CONFIG.block* in lib/compare/config.ts.
+ * lone facing paragraphs paired in place, moved paragraphs). Blank blocks take no part in that
+ * alignment: they follow the block before them (see `alignBlocks`). Thresholds: CONFIG.block* in
+ * lib/compare/config.ts.
  */
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree } from "../parse/types.ts";
@@ -81,7 +82,15 @@ function movable(a: BlockFeatures, b: BlockFeatures): boolean {
   return !a.blank && !b.blank && (a.key === b.key || Math.min(a.len, b.len) >= CONFIG.blockMoveMinChars);
 }
 
-/** Align two lists of block indexes; entries index into the given lists. */
+/**
+ * Align two lists of block indexes; entries index into the given lists and cover each item once.
+ *
+ * Non-blank blocks are aligned first (`alignSequences`); blank blocks never take part, so they can't
+ * anchor a paragraph into the wrong gap when one side has blank lines between items and the other
+ * none (a list turned into table rows). Each run of blank blocks then goes with the entry of the
+ * non-blank block it follows: facing runs of a paired entry pair up one to one (unchanged blank
+ * pairs), the rest are removed/added; leading runs pair at the start.
+ */
 export function alignBlocks(
   cache: AlignCache,
   oldTree: DocumentTree,
@@ -89,17 +98,54 @@ export function alignBlocks(
   olds: number[],
   news: number[],
 ): AlignEntry[] {
-  const fo = olds.map((b) => blockFeatures(cache, oldTree, b));
-  const fn = news.map((b) => blockFeatures(cache, newTree, b));
+  const allO = olds.map((b) => blockFeatures(cache, oldTree, b));
+  const allN = news.map((b) => blockFeatures(cache, newTree, b));
+  const oIdx = nonBlank(allO);
+  const nIdx = nonBlank(allN);
+  if (oIdx.length === olds.length && nIdx.length === news.length) return alignFeatures(cache, allO, allN);
+  const fo = oIdx.map((i) => allO[i]!);
+  const fn = nIdx.map((j) => allN[j]!);
+  const inner = alignFeatures(cache, fo, fn);
+  const out: AlignEntry[] = [];
+  // Blank runs: [from, to) of the blanks after the k-th non-blank (k = -1: before the first).
+  const blanksAfter = (idx: number[], k: number, total: number): [number, number] => [
+    k < 0 ? 0 : idx[k]! + 1,
+    k + 1 < idx.length ? idx[k + 1]! : total,
+  ];
+  const emitBlanks = (o: [number, number] | null, n: [number, number] | null) => {
+    const oc = o ? o[1] - o[0] : 0;
+    const nc = n ? n[1] - n[0] : 0;
+    for (let k = 0; k < Math.max(oc, nc); k++) {
+      const oi = k < oc ? o![0] + k : null;
+      const nj = k < nc ? n![0] + k : null;
+      out.push({ o: oi, n: nj, score: oi !== null && nj !== null ? 1 : 0, moved: false });
+    }
+  };
+  emitBlanks(blanksAfter(oIdx, -1, olds.length), blanksAfter(nIdx, -1, news.length));
+  for (const e of inner) {
+    out.push({ ...e, o: e.o === null ? null : oIdx[e.o]!, n: e.n === null ? null : nIdx[e.n]! });
+    emitBlanks(e.o === null ? null : blanksAfter(oIdx, e.o, olds.length), e.n === null ? null : blanksAfter(nIdx, e.n, news.length));
+  }
+  return out;
+}
+
+function nonBlank(fs: BlockFeatures[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < fs.length; i++) if (!fs[i]!.blank) out.push(i);
+  return out;
+}
+
+/** `alignSequences` over the features of non-blank blocks. */
+function alignFeatures(cache: AlignCache, fo: BlockFeatures[], fn: BlockFeatures[]): AlignEntry[] {
   return alignSequences({
-    oldCount: olds.length,
-    newCount: news.length,
+    oldCount: fo.length,
+    newCount: fn.length,
     score: (i, j) => blockScore(cache, fo[i]!, fn[j]!),
     matchMin: CONFIG.blockMatchMin,
     moveMin: CONFIG.blockMoveMin,
     oldKeys: fo.map((f) => f.key),
     newKeys: fn.map((f) => f.key),
-    placeScore: (i, j) => (fo[i]!.blank || fn[j]!.blank ? 0 : blockScore(cache, fo[i]!, fn[j]!)),
+    placeScore: (i, j) => blockScore(cache, fo[i]!, fn[j]!),
     placeMin: CONFIG.blockPlaceMin,
     canMove: (i, j) => movable(fo[i]!, fn[j]!),
   });

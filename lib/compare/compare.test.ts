@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderSegments } from "../diff/index.ts";
 import { allBlockPairs, allSectionPairs, compareTexts, rebuildTexts } from "./index.ts";
-import type { CompareModel, IgnoreOption, SectionPair } from "./types.ts";
+import type { BlockPair, CompareModel, IgnoreOption, SectionPair } from "./types.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../data/samples");
 const read = (p: string) => readFileSync(join(SAMPLES, p), "utf8");
@@ -160,6 +160,57 @@ test("BeReal 2026-04-21 -> 2026-05-29 (English): sections by number, list items 
       "<ins>| </ins>**Chat Data**<del>: when</del><ins> | When</ins> you use the BeReals chat function, we collect the messages, photos and videos you share with your friends within the chat.<ins> |</ins>\n",
     ),
   );
+});
+
+test("BeReal 2026-04-21 -> 2026-05-29 §1.1: blank lines don't anchor paragraphs into the wrong gap", () => {
+  const a = read("en-bereal-privacy/2026-04-21_e35e091b.txt");
+  const b = read("en-bereal-privacy/2026-05-29_eef546d1.txt");
+  const m = compareTexts(a, b);
+  roundTrip(a, b, m);
+  // Old §1.1 (from line 19): "**X Data**: …" paragraphs with blank lines between them; new §1.1
+  // (from line 15): an intro, then a table with one row per category and no blank lines. Each old
+  // category paragraph faces its own row (old line 21 -> new line 22, 32 -> 24, 34 -> 26), not the
+  // table's intro (new line 17), which is added.
+  const s11 = m.sections[0]!.children.find((p) => p.new?.number === "1.1")!;
+  const text = (bp: BlockPair, side: "old" | "new") =>
+    bp.segments.map((s) => (side === "old" ? (s.op === "insert" ? "" : s.old) : s.op === "delete" ? "" : s.new)).join("");
+  const paired = s11.blocks.filter((bp) => bp.oldBlock !== null && bp.newBlock !== null && bp.kind !== "blank");
+  for (const category of ["Account Creation Data", "Chat Data", "Communications with BeReal"]) {
+    const bp = paired.find((p) => text(p, "old").startsWith(`**${category}**`));
+    assert.ok(bp, `${category} paired`);
+    assert.ok(text(bp, "new").startsWith(`| **${category}** |`), `${category} faces its row: ${text(bp, "new").slice(0, 40)}`);
+  }
+  const intro = s11.blocks.find((bp) => text(bp, "new").startsWith("The table below details"))!;
+  assert.equal(intro.status, "added");
+  // Every block of both sides in exactly one pair.
+  const olds = allBlockPairs(m).flatMap((bp) => (bp.oldBlock === null ? [] : [bp.oldBlock]));
+  const news = allBlockPairs(m).flatMap((bp) => (bp.newBlock === null ? [] : [bp.newBlock]));
+  assert.equal(new Set(olds).size, olds.length);
+  assert.equal(new Set(news).size, news.length);
+});
+
+test("synthetic: blank lines removed between paragraphs (seed 004) -> paragraphs paired in place", () => {
+  const a = seed("004_");
+  const noBlanks = a.replace(/\n(?:[ \t\u3000]*\n)+/g, "\n");
+  assert.ok(a.split("\n").length - noBlanks.split("\n").length > 300);
+  for (const [x, y] of [[a, noBlanks], [noBlanks, a]] as const) {
+    const m = compareTexts(x, y, { ignore: ["whitespace"] });
+    roundTrip(x, y, m);
+    assert.deepEqual(changed(m), []);
+    assert.deepEqual(allBlockPairs(m).filter((bp) => bp.kind !== "blank" && bp.status !== "unchanged"), []);
+  }
+  // The same with every paragraph of 20+ characters edited (no exact anchors left but blank ones):
+  // every paragraph still faces its own edited copy (before 1.4.0, 30 of them came out "moved").
+  const edited = noBlanks
+    .split("\n")
+    .map((l) => (l.length >= 20 ? l.slice(0, 10) + "相关" + l.slice(12) : l))
+    .join("\n");
+  for (const [x, y] of [[a, edited], [edited, a]] as const) {
+    const m = compareTexts(x, y, { ignore: ["whitespace"] });
+    roundTrip(x, y, m);
+    const statuses = new Set(allBlockPairs(m).filter((bp) => bp.kind !== "blank").map((bp) => bp.status));
+    assert.deepEqual([...statuses].sort(), ["modified", "unchanged"]);
+  }
 });
 
 test("BeReal 2026-05-29 -> 2026-07-07 (English): section 9's eight subsections pair by number", () => {
