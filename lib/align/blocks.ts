@@ -9,7 +9,7 @@ import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
-import { dice, isLatinText, onBigramScale, ShingleTable, type Shingles } from "./similarity.ts";
+import { dice, isLatinText, onBigramScale, ShingleTable, sortedIds, type Shingles } from "./similarity.ts";
 
 export interface BlockFeatures {
   /** Interned normalized text: equal keys = equal after normalisation. */
@@ -21,6 +21,8 @@ export interface BlockFeatures {
   latin: boolean;
   /** Similarity tokens, computed on first use (see `blockShingles`). */
   sh: Shingles | null;
+  /** The same ids unsorted with repeats (what a section's bitset needs), computed on first use. */
+  ids: Int32Array | null;
 }
 
 /**
@@ -51,14 +53,22 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
       key = cache.textIds.size;
       cache.textIds.set(norm, key);
     }
-    f = { key, sh: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm, latin: isLatinText(norm) };
+    f = { key, sh: null, ids: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm, latin: isLatinText(norm) };
     cache.features.set(b.text, f);
   }
   return f;
 }
 
 export function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
-  return (f.sh ??= cache.shingles.shingles(f.norm));
+  return (f.sh ??= sortedIds(blockIds(cache, f)));
+}
+
+/**
+ * A block's token ids, unsorted (`ShingleTable.unsortedIds`), memoised: a block found in both
+ * documents (one BlockFeatures by its text) is tokenised once for both documents' section bitsets.
+ */
+export function blockIds(cache: AlignCache, f: BlockFeatures): Int32Array {
+  return (f.ids ??= cache.shingles.unsortedIds(f.norm));
 }
 
 /** Similarity of two blocks in [0,1]; 0 between a blank and a non-blank block. */

@@ -14,7 +14,7 @@
 import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle, normalizeTitleWords } from "../text/normalize.ts";
-import { blockFeatures, createAlignCache, type AlignCache } from "./blocks.ts";
+import { blockFeatures, blockIds, createAlignCache, type AlignCache } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
 import { bitsContainment, bitsDice, bitsOf, bitsUnion, dice, intersectionSize, isLatinText, onBigramScale, type BitSet, type Shingles } from "./similarity.ts";
 
@@ -130,7 +130,7 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
       latinLen,
       bodySh: null,
       body: () => {
-        const ids = own.map((f) => f.sh ?? cache.shingles.unsortedIds(f.norm));
+        const ids = own.map((f) => blockIds(cache, f));
         for (const cf of kids) ids.push(cf.titleSh);
         const kidBodies = kids.map(bodyShingles);
         return bitsOf(cache.shingles.size, ids, kidBodies);

@@ -142,15 +142,19 @@ export class ShingleTable {
 
   /** Sorted unique ids of a text's tokens (see the module comment). */
   shingles(normalized: string): Shingles {
-    const ids = this.unsortedIds(normalized);
-    return ids.length > 1 ? sortUnique(ids) : ids;
+    return sortedIds(this.unsortedIds(normalized));
   }
 
-  /** The same ids unsorted, repeats included (enough to fill a bitset). */
+  /** Scratch space of `unsortedIds`, reused from text to text (grown as needed). */
+  private scratch = new Int32Array(1 << 10);
+
+  /** The same ids unsorted, repeats included (enough to fill a bitset); a new array of that length. */
   unsortedIds(normalized: string): Int32Array {
     const len = normalized.length;
     // At most one bigram per character, and per word (at least one character) its own and its pair's ids.
-    const arr = new Int32Array(len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1);
+    const cap = len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1;
+    if (this.scratch.length < cap) this.scratch = new Int32Array(Math.max(cap, this.scratch.length * 2));
+    const arr = this.scratch;
     let n = 0;
     let prev = -1; // previous character of the bigram stream (-1: a run starts)
     let count = 0; // characters in the bigram stream
@@ -192,7 +196,7 @@ export class ShingleTable {
       }
     }
     if (count === 1) arr[n++] = this.id(first); // a text with one character: that character
-    return arr.subarray(0, n);
+    return arr.slice(0, n);
   }
 }
 
@@ -219,6 +223,11 @@ export function isLatinText(normalized: string): boolean {
  */
 export function onBigramScale(s: number, latin: boolean): number {
   return latin && s > 0 && s < 1 ? s ** CONFIG.latinScaleExponent : s;
+}
+
+/** Sorted unique copy of unsorted ids (`unsortedIds`); the input is left as it is. */
+export function sortedIds(ids: Int32Array): Shingles {
+  return ids.length > 1 ? sortUnique(ids.slice()) : ids;
 }
 
 function sortUnique(arr: Int32Array): Int32Array {
