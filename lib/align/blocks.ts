@@ -9,7 +9,7 @@ import { CONFIG } from "../compare/config.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
-import { dice, isLatinText, onBigramScale, ShingleTable, sortedIds, type Shingles } from "./similarity.ts";
+import { dice, isLatinText, onBigramScale, ShingleTable, type Shingles } from "./similarity.ts";
 
 export interface BlockFeatures {
   /** Interned normalized text: equal keys = equal after normalisation. */
@@ -60,7 +60,7 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
 }
 
 export function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
-  return (f.sh ??= sortedIds(blockIds(cache, f)));
+  return (f.sh ??= cache.shingles.sorted(blockIds(cache, f)));
 }
 
 /**

@@ -42,6 +42,12 @@ export interface SequenceAlignConfig {
 /** Align two sequences; entries come in display order (new order, removals after their old predecessor). */
 export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
   const { oldCount, newCount } = cfg;
+  if (sameKeys(cfg.oldKeys, cfg.newKeys)) {
+    // Identical sequences (most sections of two versions): every item is an anchor, as steps 1-4 give.
+    const same: AlignEntry[] = new Array(oldCount);
+    for (let i = 0; i < oldCount; i++) same[i] = { o: i, n: i, score: 1, moved: false };
+    return same;
+  }
   const matchOf = new Int32Array(oldCount).fill(-1); // old -> new
   const scoreOf = new Float64Array(oldCount);
   const movedOld = new Uint8Array(oldCount);
@@ -145,6 +151,12 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
   }
   flushOldUpTo(oldCount);
   return entries;
+}
+
+function sameKeys(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Weighted-LCS dynamic programme over one gap [o0,o1) x [n0,n1). */

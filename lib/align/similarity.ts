@@ -142,20 +142,44 @@ export class ShingleTable {
 
   /** Sorted unique ids of a text's tokens (see the module comment). */
   shingles(normalized: string): Shingles {
-    return sortedIds(this.unsortedIds(normalized));
+    return this.sorted(this.unsortedIds(normalized));
   }
 
-  /** Scratch space of `unsortedIds`, reused from text to text (grown as needed). */
-  private scratch = new Int32Array(1 << 10);
+  /**
+   * Id arrays are views into one pool per table (a comparison), filled front to back: allocating a
+   * typed array costs about as much as tokenising a short paragraph, a view a tenth of it. A full pool
+   * is left to the views into it and a new one started.
+   */
+  private pool = new Int32Array(1 << 14);
+  private used = 0;
 
-  /** The same ids unsorted, repeats included (enough to fill a bitset); a new array of that length. */
+  /** Room for `count` ids at `this.used`. */
+  private reserve(count: number): Int32Array {
+    if (this.used + count > this.pool.length) {
+      this.pool = new Int32Array(Math.max(count, this.pool.length * 2));
+      this.used = 0;
+    }
+    return this.pool;
+  }
+
+  /** Sorted unique copy of unsorted ids (`unsortedIds`); the input is left as it is. */
+  sorted(ids: Int32Array): Shingles {
+    if (ids.length <= 1) return ids;
+    const pool = this.reserve(ids.length);
+    const start = this.used;
+    pool.set(ids, start);
+    const w = sortUnique(pool.subarray(start, start + ids.length));
+    this.used = start + w;
+    return pool.subarray(start, start + w);
+  }
+
+  /** The same ids unsorted, repeats included (enough to fill a bitset). */
   unsortedIds(normalized: string): Int32Array {
     const len = normalized.length;
     // At most one bigram per character, and per word (at least one character) its own and its pair's ids.
-    const cap = len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1;
-    if (this.scratch.length < cap) this.scratch = new Int32Array(Math.max(cap, this.scratch.length * 2));
-    const arr = this.scratch;
-    let n = 0;
+    const arr = this.reserve(len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1);
+    const start = this.used;
+    let n = start;
     let prev = -1; // previous character of the bigram stream (-1: a run starts)
     let count = 0; // characters in the bigram stream
     let first = -1; // the first of them
@@ -196,7 +220,8 @@ export class ShingleTable {
       }
     }
     if (count === 1) arr[n++] = this.id(first); // a text with one character: that character
-    return arr.slice(0, n);
+    this.used = n;
+    return arr.subarray(start, n);
   }
 }
 
@@ -225,16 +250,12 @@ export function onBigramScale(s: number, latin: boolean): number {
   return latin && s > 0 && s < 1 ? s ** CONFIG.latinScaleExponent : s;
 }
 
-/** Sorted unique copy of unsorted ids (`unsortedIds`); the input is left as it is. */
-export function sortedIds(ids: Int32Array): Shingles {
-  return ids.length > 1 ? sortUnique(ids.slice()) : ids;
-}
-
-function sortUnique(arr: Int32Array): Int32Array {
+/** Sort `arr` in place and move its distinct values to the front; returns how many there are. */
+function sortUnique(arr: Int32Array): number {
   arr.sort();
   let w = 0;
   for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) arr[w++] = arr[i]!;
-  return arr.slice(0, w);
+  return w;
 }
 
 export function intersectionSize(a: Shingles, b: Shingles): number {

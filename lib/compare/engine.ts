@@ -235,7 +235,7 @@ function sectionStatus(ctx: Ctx, m: SectionMatch, pair: SectionPair): SectionSta
   if (!m.old) return "added";
   if (!m.new) return "removed";
   if (m.moved) return "moved";
-  if (normalizeTitle(m.old.title) !== normalizeTitle(m.new.title)) return "renamed";
+  if (ctx.oldIdx.features.get(m.old)!.titleNorm !== ctx.newIdx.features.get(m.new)!.titleNorm) return "renamed";
   if (pair.blocks.some((b) => counts(ctx, b))) return "modified";
   const numberChanged =
     !ctx.ignore.includes("numbering") &&

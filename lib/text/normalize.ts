@@ -248,7 +248,14 @@ function runComparison(text: string): string {
 
 /** Normalise `text` (see the rules above) without keeping the offset map. */
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
-  return options.stripNumbering ? normalizeWithMap(text, options).text : run(text, options, null);
+  const out = run(text, options, null);
+  return options.stripNumbering ? stripLeadingNumber(out) : out;
+}
+
+/** `text` without its leading number (as `normalizeWithMap` strips it), unless that is all it holds. */
+function stripLeadingNumber(text: string): string {
+  const m = LEADING_NUMBER.exec(text);
+  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
 }
 
 /**
@@ -263,7 +270,7 @@ export function normalizeForComparison(text: string): string {
 
 /** Normalise a heading title for matching: the comparison form without any leading number. */
 export function normalizeTitle(text: string): string {
-  return normalizeWithMap(text, { stripNumbering: true, whitespace: "remove" }).text.replace(/[:.,;]+$/, "");
+  return normalizeText(text, { stripNumbering: true, whitespace: "remove" }).replace(/[:.,;]+$/, "");
 }
 
 /**
@@ -271,5 +278,5 @@ export function normalizeTitle(text: string): string {
  * boundaries (English words); equal titles are still decided on `normalizeTitle`.
  */
 export function normalizeTitleWords(text: string): string {
-  return normalizeWithMap(text, { stripNumbering: true }).text.replace(/[:.,;]+$/, "");
+  return normalizeText(text, { stripNumbering: true }).replace(/[:.,;]+$/, "");
 }
