@@ -111,6 +111,7 @@ export function leadingNumberEnd(text: string, hint?: string | null): { start: n
     const at = text.indexOf(hint);
     if (at >= 0 && at <= 8) return { start: at, end: at + hint.length };
   }
+  if (!mayStartNumber(text)) return null;
   const head = text.slice(0, 24);
   const { text: norm, map } = normalizeWithMap(head, { whitespace: "keep", trim: false });
   const m = LEADING_NUMBER.exec(norm);
@@ -119,6 +120,24 @@ export function leadingNumberEnd(text: string, hint?: string | null): { start: n
   const core = m[0].trim().length;
   if (core === 0 || lead + core >= norm.length) return null;
   return { start: map[lead]!, end: map[lead + core]! };
+}
+
+/** Characters a LEADING_NUMBER match can start with (after whitespace), in folded form. */
+const NUMBER_START = /[第0-9(一二三四五六七八九十百a-zA-Z\u2460-\u2473\u3251-\u325F]/;
+
+/**
+ * False when `text` surely has no leading number: its first character that is not whitespace folds
+ * to one no LEADING_NUMBER match starts with (most paragraphs), so the head need not be normalised.
+ * Zero-width characters are left to the full test.
+ */
+function mayStartNumber(text: string): boolean {
+  for (const ch of text) {
+    if (isIgnorableChar(ch)) return true;
+    const folded = foldChar(ch);
+    if (/^\s+$/.test(folded)) continue;
+    return NUMBER_START.test(folded[0]!);
+  }
+  return false;
 }
 
 export interface TokenizeOptions {
