@@ -34,7 +34,7 @@ export interface Tokens {
    */
   keys: number[];
   /** 1 when the token is whitespace only (or only ignorable characters). */
-  space: Uint8Array;
+  space: readonly number[];
 }
 
 /** The key every leading list/heading number gets when numbering changes are ignored. */
@@ -159,9 +159,9 @@ export interface PreparedText {
   /** Piece k is text.slice(starts[k], ends[k]); kind 0 = whitespace/line break, 1 = clause. */
   starts: number[];
   ends: number[];
-  kinds: Uint8Array;
+  kinds: readonly number[];
   /** Clause id for kind 1 pieces (-1 when the clause holds ignorable characters), else -1. */
-  ids: Int32Array;
+  ids: readonly number[];
 }
 
 const CLAUSE_END = new Set([..."，。；：！？、,.;:!?"]);
@@ -223,8 +223,8 @@ export function prepareTokens(text: string, cache: TokenCache, options: Tokenize
     ignoreNumbering: options.ignoreNumbering ?? false,
     starts,
     ends,
-    kinds: Uint8Array.from(kinds),
-    ids: Int32Array.from(ids),
+    kinds,
+    ids,
   };
 }
 
@@ -255,7 +255,7 @@ function clausesOf(text: string, from: number, to: number, piece: (s: number, e:
  * Tokens of a prepared text. `atomic[k]` = 1 keeps clause piece k as one token (it is unchanged on
  * the other side); other clauses are segmented into words.
  */
-export function tokenize(prepared: PreparedText, cache: TokenCache, atomic?: Uint8Array): Tokens {
+export function tokenize(prepared: PreparedText, cache: TokenCache, atomic?: ArrayLike<number>): Tokens {
   const { text } = prepared;
   const starts: number[] = [];
   const ends: number[] = [];
@@ -299,7 +299,7 @@ export function tokenize(prepared: PreparedText, cache: TokenCache, atomic?: Uin
     }
   }
   if (!numberDone) pushNumber(prepared, cache, starts, ends, keys, spaceFlags);
-  return { text, starts, ends, keys, space: Uint8Array.from(spaceFlags) };
+  return { text, starts, ends, keys, space: spaceFlags };
 }
 
 function pushNumber(p: PreparedText, cache: TokenCache, starts: number[], ends: number[], keys: number[], space: number[]): void {
