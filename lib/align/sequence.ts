@@ -48,9 +48,11 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
     for (let i = 0; i < oldCount; i++) same[i] = { o: i, n: i, score: 1, moved: false };
     return same;
   }
-  const matchOf = new Int32Array(oldCount).fill(-1); // old -> new
-  const scoreOf = new Float64Array(oldCount);
-  const movedOld = new Uint8Array(oldCount);
+  // Plain arrays for the per-item state: most sequences are short, and a typed array costs ~0.7 us to
+  // allocate (more than aligning a few paragraphs).
+  const matchOf: number[] = new Array(oldCount).fill(-1); // old -> new
+  const scoreOf: number[] = new Array(oldCount).fill(0);
+  const movedOld: number[] = new Array(oldCount).fill(0);
 
   // 1-2. anchors, then DP in each gap.
   const gaps: Array<[number, number, number, number]> = [];
@@ -80,7 +82,7 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
 
   // 3. lone facing items between matches.
   if (cfg.placeScore && cfg.placeMin !== undefined) {
-    const newTaken = new Uint8Array(newCount);
+    const newTaken: number[] = new Array(newCount).fill(0);
     for (const j of matchOf) if (j >= 0) newTaken[j] = 1;
     let prevO = -1;
     let prevN = -1;
@@ -104,7 +106,7 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
   }
 
   // 4. moves.
-  const newMatched = new Int32Array(newCount).fill(-1);
+  const newMatched: number[] = new Array(newCount).fill(-1);
   for (let i = 0; i < oldCount; i++) if (matchOf[i]! >= 0) newMatched[matchOf[i]!] = i;
   const freeOld: number[] = [];
   const freeNew: number[] = [];
@@ -166,8 +168,8 @@ function dpGap(
   o1: number,
   n0: number,
   n1: number,
-  matchOf: Int32Array,
-  scoreOf: Float64Array,
+  matchOf: number[],
+  scoreOf: number[],
 ): void {
   const rows = o1 - o0;
   const cols = n1 - n0;
