@@ -2,9 +2,12 @@
  * `npm run bench`: the full compare (parse both, align, diff) on three pairs, against
  * diff-match-patch on the same NFKC-normalized texts (Diff_Timeout = 0, diff_cleanupSemantic).
  * In one process: warm-up runs, then many timed runs, each cold (the engine's caches cleared before it);
- * for each measure, the median and minimum wall time and the median CPU time of the process. On a
- * shared machine wall time also counts time other processes held the CPU, so the targets are judged on
- * CPU time (the ratio to diff-match-patch too); both are printed. Peak heap sampled after every run.
+ * for each measure, the median and minimum wall time and the median CPU time of the process. The targets
+ * are judged on the median wall time (the ratio to diff-match-patch too), which is what a user waits
+ * for. CPU time is printed beside it: it counts every thread of the process (background GC and JIT
+ * compilation can put it above wall time), and on a busy machine it tells whether a slow wall time
+ * was spent computing or waiting for the CPU (the load average is printed too). Peak heap sampled
+ * after every run.
  *   seed 000 vs 001 (same template, two products);
  *   near: 000 vs a copy with 20 small edits and one moved paragraph (deterministic);
  *   large: the five seeds concatenated vs an edited copy (~160 KB).
@@ -139,8 +142,10 @@ console.log("");
 
 const fmt = (t: Timing) => `${t.wall.toFixed(1)} / ${t.wallMin.toFixed(1)} / ${t.cpu.toFixed(1)}`;
 const rows: string[][] = [["pair", "KB", "full compare ms", "target", "parse ms", "align+diff ms", "dmp ms (wall/cpu)", "ratio", "ok"]];
-// Warm up the JIT on every pair first (untimed), so the first measure is not the one paying for it.
-for (let r = 0; r < 5; r++) for (const p of pairs) compareTexts(p.a, p.b);
+// Warm up the JIT on every pair first (untimed), so the first measure is not the one paying for it:
+// a server comparing documents runs warm code. 5 rounds were too few (the first pair measured ~1.5x
+// its steady state); every timed run still starts with the engine's caches cleared.
+for (let r = 0; r < 20; r++) for (const p of pairs) compareTexts(p.a, p.b);
 let allOk = true;
 for (const p of pairs) {
   (globalThis as { gc?: () => void }).gc?.();
@@ -157,9 +162,9 @@ for (const p of pairs) {
     },
   );
   const dmp = dmpTime(p.a, p.b, p.dmpRuns);
-  // Judged on CPU time: on a shared machine, wall time also counts the time other processes held the CPU.
-  const ratio = full.cpu / dmp.cpu;
-  const ok = full.cpu <= p.target && (p.name !== "000 vs 001" || ratio <= 0.2);
+  // Judged on median wall time (see the header); CPU time is printed for reading a busy machine's figures.
+  const ratio = full.wall / dmp.wall;
+  const ok = full.wall <= p.target && (p.name !== "000 vs 001" || ratio <= 0.2);
   allOk &&= ok;
   rows.push([
     p.name,
@@ -209,4 +214,4 @@ console.log(`000 vs 001: ${spans} changed spans, mean length ${(spanChars / Math
 const heapMb = peakHeap / 1024 / 1024;
 console.log(`peak heap (sampled after each run): ${heapMb.toFixed(0)} MB (target < 200 MB) ${heapMb < 200 ? "ok" : "NO"}`);
 console.log(`load average at end: ${load()}${loadavg()[0]! > availableParallelism() ? " (machine busy: wall times include waiting for the CPU)" : ""}`);
-console.log(allOk && heapMb < 200 ? "all targets met (CPU medians)" : "some targets NOT met");
+console.log(allOk && heapMb < 200 ? "all targets met (median wall times)" : "some targets NOT met");
