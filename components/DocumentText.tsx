@@ -1,10 +1,12 @@
 /**
  * A document's text, readable: the parser's blocks (lib/parse) rendered as headings, paragraphs
  * (line breaks kept, long lines wrapped) and table-of-contents lines; front matter and archive metadata
- * folded away under one <details>. Everything is React text (never HTML). The page parses; this
+ * folded away under one <details>; inline `**bold**` and `[links](https://…)` shown as such. Everything
+ * is React text (never HTML). The page parses; this
  * component only renders.
  */
 import type { Block, DocumentTree, SectionNode } from "@/lib/parse/types";
+import { inlineRuns } from "@/lib/view/inline";
 
 type Group = { kind: "meta"; blocks: Block[] } | { kind: "block"; block: Block; index: number };
 
@@ -29,6 +31,21 @@ function groups(blocks: Block[]): Group[] {
 }
 
 const trimBlock = (s: string) => s.replace(/^\n+|\s+$/g, "");
+
+/** A paragraph's text with its inline markdown shown as bold text and http(s) links (lib/view/inline). */
+function Inline({ text }: { text: string }) {
+  return inlineRuns(text).map((run, i) =>
+    run.href ? (
+      <a key={i} href={run.href} rel="nofollow noopener noreferrer" className="text-teal-800 underline">
+        {run.text}
+      </a>
+    ) : run.strong ? (
+      <strong key={i}>{run.text}</strong>
+    ) : (
+      run.text
+    ),
+  );
+}
 
 export function DocumentText({ tree, lang, metadataLabel }: { tree: DocumentTree; lang?: string; metadataLabel: string }) {
   const headings = headingsByBlock(tree.sections);
@@ -61,11 +78,15 @@ export function DocumentText({ tree, lang, metadataLabel }: { tree: DocumentTree
         if (block.kind === "toc") {
           return (
             <p key={index} className="text-sm text-stone-500">
-              {trimBlock(block.text)}
+              <Inline text={trimBlock(block.text)} />
             </p>
           );
         }
-        return <p key={index}>{trimBlock(block.text)}</p>;
+        return (
+          <p key={index}>
+            <Inline text={trimBlock(block.text)} />
+          </p>
+        );
       })}
     </div>
   );

@@ -29,3 +29,14 @@ test("long lines wrap inside the page", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("inline markdown reads as bold text and links, not as markers", async ({ page }) => {
+  await page.goto(`/p/${samples.xuexi.slug}/v/${samples.xuexi.versionKeys[0]}`);
+  const text = page.getByRole("region", { name: "全文" });
+  // 学习强国's archive writes its key terms as **…**: shown bold, with no asterisks left over.
+  await expect(text.locator("strong").filter({ hasText: "本政策适用于“学习强国”提供的所有产品和服务" })).toBeVisible();
+  await expect(text.locator("p").filter({ hasText: "本政策适用于“学习强国”提供的所有产品和服务" })).not.toContainText("**");
+  // 豆瓣 links its lists in markdown: an http(s) link with the list's name as its text.
+  await page.goto(`/p/${samples.douban.slug}/v/${samples.douban.newest}`);
+  await expect(page.getByRole("link", { name: "《个人信息收集清单》" }).first()).toHaveAttribute("href", /^https:\/\//);
+});
