@@ -288,6 +288,21 @@ test("importing hostile HTML and viewing it executes nothing", async ({ signedIn
   expect(dialogs).toEqual([]);
 });
 
+test("markup written as text in a document stays text in the compare view", async ({ page, request, slug }) => {
+  // A plain-text version whose words are markup: the compare view formats its rows as escaped HTML
+  // (lib/view/html.ts), so this is where an escaping slip would execute.
+  const payload = '<img id="injected-cmp" src=x onerror="alert(1)"><script>alert(2)</script><a id="injected-cmp-link" href="javascript:alert(3)">x</a>';
+  const text = FIRST.replace("更新日期：2022年1月10日", "更新日期：2024年3月4日").replace("我们收集您的设备信息。", `我们收集您的设备信息。${payload}`);
+  const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, multipart: { file: { name: "markup.txt", mimeType: "text/plain", buffer: Buffer.from(text) } } });
+  expect(res.status(), await res.text()).toBe(201);
+  const dialogs = failOnDialog(page);
+  await page.goto(`/p/${slug}/compare/2022-01-10...2024-03-04`);
+  await expect(page.locator("ins").filter({ hasText: "<script>alert(2)</script>" }).first()).toBeVisible();
+  await expect(page.locator("#injected-cmp, #injected-cmp-link, [onerror], a[href^='javascript:']")).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
 test("edit a version's metadata, then delete it: shared links then say the version no longer exists", async ({ signedIn: page, request, slug }) => {
   const added = await request.post(`/api/policies/${slug}/versions`, { headers: auth, data: { text: SECOND } });
   expect(added.status()).toBe(201);
