@@ -37,6 +37,7 @@ test("pick two versions on the policy page, land on their compare view; counts a
   const api = await request.get(`/api/compare?from=${xuexi.slug}@${x2021a}&to=${xuexi.slug}@${x2021b}`);
   expect(api.status()).toBe(200);
   const model = await api.json();
+  expect(model.options.ignore).toEqual(["whitespace", "width"]); // the default, on the page and in the API
   for (const s of ["added", "removed", "modified", "moved"]) expect(await summaryCount(page, s), s).toBe(model.stats.sections[s]);
   expect(Number(await page.locator('li[data-count="changedRatio"]').getAttribute("data-value"))).toBeCloseTo(model.stats.changedRatio, 6);
 });
@@ -95,6 +96,10 @@ test("a copied section link opens the same versions and options with that sectio
 
 test("toggling an option changes the URL and the view; a reload keeps it", async ({ page }) => {
   await page.goto(xuexiCompare);
+  // Defaults: whitespace and width ignored, numbering not.
+  await expect(page.getByRole("checkbox", { name: "忽略空白" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "忽略全角/半角" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "忽略编号" })).toHaveAttribute("aria-checked", "false");
   const allRows = await page.locator("section.cmp-row").count();
   await page.getByRole("checkbox", { name: "仅显示变更" }).click();
   await expect(page).toHaveURL(`${xuexiCompare}?only=changes`);
@@ -103,10 +108,10 @@ test("toggling an option changes the URL and the view; a reload keeps it", async
   expect(changedRows).toBeLessThan(allRows);
 
   await page.getByRole("checkbox", { name: "忽略编号" }).click();
-  await expect(page).toHaveURL(`${xuexiCompare}?ignore=numbering&only=changes`);
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=whitespace,width,numbering&only=changes`);
   await expect(page.getByRole("checkbox", { name: "忽略编号" })).toHaveAttribute("aria-checked", "true");
   await page.getByRole("link", { name: "合并" }).click();
-  await expect(page).toHaveURL(`${xuexiCompare}?ignore=numbering&layout=inline&only=changes`);
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=whitespace,width,numbering&layout=inline&only=changes`);
   await expect(page.getByTestId("rows")).toHaveAttribute("data-layout", "inline");
 
   await page.reload();
@@ -114,6 +119,49 @@ test("toggling an option changes the URL and the view; a reload keeps it", async
   await expect(page.getByRole("checkbox", { name: "忽略编号" })).toHaveAttribute("aria-checked", "true");
   await expect(page.getByTestId("rows")).toHaveAttribute("data-layout", "inline");
   await expect(page.locator('section.cmp-row[data-changed="false"]')).toHaveCount(0);
+});
+
+test("the ignore toggles turn the defaults off one by one: width off, then nothing ignored", async ({ page }) => {
+  await page.goto(xuexiCompare);
+  await page.getByRole("checkbox", { name: "忽略全角/半角" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=whitespace`);
+  await expect(page.getByRole("checkbox", { name: "忽略全角/半角" })).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByRole("checkbox", { name: "忽略空白" })).toHaveAttribute("aria-checked", "true");
+  await page.getByRole("checkbox", { name: "忽略空白" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=none`);
+  await page.reload();
+  for (const name of ["忽略空白", "忽略全角/半角", "忽略编号"]) await expect(page.getByRole("checkbox", { name })).toHaveAttribute("aria-checked", "false");
+  // Back to the default set: the parameter disappears again.
+  await page.getByRole("checkbox", { name: "忽略空白" }).click();
+  await expect(page).toHaveURL(`${xuexiCompare}?ignore=whitespace`);
+  await page.getByRole("checkbox", { name: "忽略全角/半角" }).click();
+  await expect(page).toHaveURL(xuexiCompare);
+});
+
+test("by default a width-only change (seed 000 vs 001: (“您”) vs （“您”）) is not marked; with ignore=none it is", async ({ page, request }) => {
+  const paragraph = (p: Page) => p.locator(".cmp-pair", { hasText: "我们非常注重保护用户" }).first();
+  await page.goto(miguCompare);
+  let pair = paragraph(page);
+  await pair.scrollIntoViewIfNeeded();
+  await expect(pair.locator(".cmp-new")).toContainText("用户（“您”）的个人信息及隐私，并希望通过本");
+  await expect(pair.locator("ins", { hasText: "摘要" })).toHaveCount(1); // the real change in that sentence is still marked
+  await expect(pair.locator("del").filter({ hasText: /^[(),]$/ })).toHaveCount(0);
+  await expect(pair.locator("ins").filter({ hasText: /^[（），]$/ })).toHaveCount(0);
+
+  await page.goto(`${miguCompare}?ignore=none`);
+  pair = paragraph(page);
+  await pair.scrollIntoViewIfNeeded();
+  await expect(pair.locator("del").filter({ hasText: /^\($/ })).toHaveCount(1);
+  await expect(pair.locator("ins").filter({ hasText: /^（$/ })).toHaveCount(1);
+
+  // The API agrees: the default model has no width-only segment there, ignore=none has.
+  const [def, none] = await Promise.all(
+    ["", "&ignore=none"].map(async (q) => (await request.get(`/api/compare?from=${migu.from}&to=${migu.to}${q}`)).json()),
+  );
+  expect(def.options.ignore).toEqual(["whitespace", "width"]);
+  expect(none.options.ignore).toEqual([]);
+  expect(JSON.stringify(def)).not.toContain('"new":"（"');
+  expect(JSON.stringify(none)).toContain('"new":"（"');
 });
 
 test("across policies, the Migu seeds' shared template sections stand level, row by row", async ({ page }) => {
@@ -195,6 +243,8 @@ test("the API: 400 and 404 in the API's one error shape", async ({ request }) =>
   const badIgnore = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=case`);
   expect(badIgnore.status()).toBe(400);
   expect((await badIgnore.json()).error.message).toContain("case");
+  const mixedNone = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=none,width`);
+  expect(mixedNone.status()).toBe(400);
   const missing = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@1999-01-01`);
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error).toEqual({

@@ -16,7 +16,7 @@ const usage = `usage: npm run -s policy -- <command> [options]
 commands:
   outline FILE [--json]                         the section tree of one document
   compare OLD NEW [--json] [--ignore LIST]      what changed between two documents
-                                                LIST: whitespace,width,numbering
+                                                LIST: whitespace,width,numbering (default: nothing ignored)
   import --policy SLUG FILE|FOLDER...           add versions to a stored policy`;
 
 async function main(argv: string[]): Promise<number> {

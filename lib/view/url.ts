@@ -3,11 +3,13 @@
  *
  *   /p/{slug}/compare/{fromKey}...{toKey}                  two versions of one policy
  *   /compare/{slugA}@{fromKey}...{slugB}@{toKey}           versions of two policies
- *   ?ignore=whitespace,width,numbering&layout=split|inline&only=changes
+ *   ?ignore=whitespace,width,numbering|none&layout=split|inline&only=changes
  *   #{sectionPairKey}                                      the section in focus
  *
  * Version keys are the foundation's (ISO published date, "-2" for same-day duplicates, "undated").
  * Options are written in one canonical order and defaults are omitted, so equal views share one URL.
+ * The default ignore set is whitespace + width (DEFAULT_IGNORE): no `ignore` means that set, `ignore=none`
+ * means nothing ignored.
  */
 import type { IgnoreOption } from "../compare/types.ts";
 import type { Layout, ViewOptions } from "./types.ts";
@@ -21,7 +23,12 @@ export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "
 export const LAYOUTS: readonly Layout[] = ["auto", "split", "inline"];
 export const RANGE_SEPARATOR = "...";
 
-export const DEFAULT_VIEW_OPTIONS: ViewOptions = { ignore: [], layout: "auto", changesOnly: false };
+/** What the web view and /api/compare ignore when the URL says nothing (ADR 0007). The CLI ignores nothing by default. */
+export const DEFAULT_IGNORE: readonly IgnoreOption[] = ["whitespace", "width"];
+/** The `ignore` value for the empty set (an absent param means DEFAULT_IGNORE). */
+export const IGNORE_NONE = "none";
+
+export const DEFAULT_VIEW_OPTIONS: ViewOptions = { ignore: [...DEFAULT_IGNORE], layout: "auto", changesOnly: false };
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/i;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
@@ -81,18 +88,35 @@ function get(search: Search, name: string): string | undefined {
 
 export type IgnoreParse = { ok: true; ignore: IgnoreOption[] } | { ok: false; reason: string };
 
-/** "width,whitespace" -> ["whitespace", "width"] (canonical order, no duplicates). */
+/**
+ * The `ignore` param -> options in canonical order, no duplicates:
+ *   absent or empty -> DEFAULT_IGNORE; "none" -> []; "width,whitespace" -> ["whitespace", "width"].
+ * Unknown values, and "none" beside other values, are refused (the API answers 400, pages fall back).
+ */
 export function parseIgnore(raw: string | undefined | null): IgnoreParse {
-  if (!raw) return { ok: true, ignore: [] };
+  if (raw == null || !raw.trim()) return { ok: true, ignore: [...DEFAULT_IGNORE] };
+  const parts = raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.includes(IGNORE_NONE)) {
+    if (parts.every((p) => p === IGNORE_NONE)) return { ok: true, ignore: [] };
+    return { ok: false, reason: `"${IGNORE_NONE}" cannot be combined with other ignore options` };
+  }
   const wanted = new Set<string>();
-  for (const part of raw.split(",")) {
-    const p = part.trim();
-    if (!p) continue;
+  for (const p of parts) {
     if (!(IGNORE_OPTIONS as readonly string[]).includes(p))
-      return { ok: false, reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")})` };
+      return { ok: false, reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")} or ${IGNORE_NONE})` };
     wanted.add(p);
   }
   return { ok: true, ignore: IGNORE_OPTIONS.filter((o) => wanted.has(o)) };
+}
+
+/** The `ignore` param for a set: null (omit) for the default set, "none" for the empty one. */
+export function formatIgnore(ignore: readonly IgnoreOption[]): string | null {
+  const canonical = IGNORE_OPTIONS.filter((x) => ignore.includes(x));
+  if (canonical.length === DEFAULT_IGNORE.length && DEFAULT_IGNORE.every((x) => canonical.includes(x))) return null;
+  return canonical.length ? canonical.join(",") : IGNORE_NONE;
 }
 
 /** The view options in a query. Lenient (pages): unknown values fall back to the defaults. */
@@ -100,7 +124,7 @@ export function parseViewOptions(search: Search): ViewOptions {
   const ignore = parseIgnore(get(search, "ignore"));
   const layout = get(search, "layout");
   return {
-    ignore: ignore.ok ? ignore.ignore : [],
+    ignore: ignore.ok ? ignore.ignore : [...DEFAULT_IGNORE],
     layout: (LAYOUTS as readonly string[]).includes(layout ?? "") ? (layout as Layout) : "auto",
     changesOnly: get(search, "only") === "changes",
   };
@@ -109,8 +133,8 @@ export function parseViewOptions(search: Search): ViewOptions {
 /** The canonical query string ("" or "?..."): defaults omitted, fixed order, commas left readable. */
 export function formatQuery(o: ViewOptions): string {
   const parts: string[] = [];
-  const ignore = IGNORE_OPTIONS.filter((x) => o.ignore.includes(x));
-  if (ignore.length) parts.push(`ignore=${ignore.join(",")}`);
+  const ignore = formatIgnore(o.ignore);
+  if (ignore !== null) parts.push(`ignore=${ignore}`);
   if (o.layout !== "auto") parts.push(`layout=${o.layout}`);
   if (o.changesOnly) parts.push("only=changes");
   return parts.length ? `?${parts.join("&")}` : "";

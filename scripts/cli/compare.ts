@@ -3,14 +3,15 @@
  * documents. With --json: the CompareModel (lib/compare/types.ts), whose top level is
  * {"stats": {...}, "sections": [{"status", "old": {"number","title"}|null, "new": ..., "children"}]}.
  * Without: counts, then each changed section with its status, old -> new number/title and a short
- * -/+ excerpt.
+ * -/+ excerpt. Nothing is ignored unless --ignore says so (exact comparisons for scripts); the web
+ * view and /api/compare default to whitespace,width instead (docs/decisions/0007-compare-urls.md).
  */
 import { compareDocuments, IGNORE_OPTIONS } from "../../lib/compare/index.ts";
 import type { BlockPair, CompareModel, IgnoreOption, SectionPair, SectionRef } from "../../lib/compare/types.ts";
 import { CliError } from "./errors.ts";
 import { readDocument } from "./outline.ts";
 
-const USAGE = "usage: compare OLD NEW [--json] [--ignore whitespace,width,numbering]";
+const USAGE = "usage: compare OLD NEW [--json] [--ignore whitespace,width,numbering] (default: nothing ignored)";
 
 interface Args {
   oldPath: string;

@@ -1,6 +1,8 @@
 /**
- * GET /api/compare?from=slug@key&to=slug@key[&ignore=whitespace,width,numbering]
+ * GET /api/compare?from=slug@key&to=slug@key[&ignore=whitespace,width,numbering|none]
  * The engine's CompareModel for two versions (of one policy or two), as stored in the cache.
+ * `ignore` is parsed as on the compare page (lib/view/url.ts): absent means whitespace,width; `none`
+ * means nothing ignored; an unknown value is a 400.
  * Errors use the API's one shape, {"error": {"code", "message", ...details}} (lib/data/api.ts):
  * 400 bad_request for malformed parameters (with `fields`), 404 policy_not_found/version_not_found
  * (with `slug`, `version`), 500 internal_error for anything unexpected (logged, no stack sent).
