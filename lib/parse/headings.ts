@@ -30,7 +30,7 @@
  * - Unnumbered markdown headings at the # level of a part heading are parts too (same rank, same kind).
  */
 import { PARSE_CONFIG } from "./config.ts";
-import { readLine, type LineReading } from "./numbering.ts";
+import { readLine, titleKey, type LineReading } from "./numbering.ts";
 import { isAsciiLetter, isCjk } from "./chars.ts";
 import type { Unit } from "./blocks.ts";
 
@@ -164,8 +164,6 @@ function keyOf(r: LineReading, isPart: boolean): string {
   return r.scheme;
 }
 
-const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-
 export function findHeadings(units: Unit[]): HeadingInfo[] {
   // Readings of every unit that may matter.
   const readings: (LineReading | null)[] = units.map((u) => (u.kind === "paragraph" && !u.fenced ? readLine(u.line, u.setext) : null));
@@ -212,8 +210,8 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
 
   // TOC runs over numbered lines (any length), then lists among candidates.
   // Where each title last appears as a heading candidate (for "reappears later as a heading").
-  const normTitles: (string | undefined)[] = []; // norm(title) per unit, computed when first needed
-  const normTitle = (k: number) => (normTitles[k] ??= norm(readings[k]!.title));
+  const normTitles: (string | undefined)[] = []; // titleKey(title) per unit, computed when first needed
+  const normTitle = (k: number) => (normTitles[k] ??= titleKey(readings[k]!.title));
   const lastAsHeading = new Map<string, number>();
   for (let k = 0; k < units.length; k++) {
     const r = readings[k];

@@ -12,23 +12,21 @@
 import { scanMetadata } from "../ingest/metadata.ts";
 import { splitUnits, type Unit } from "./blocks.ts";
 import { findHeadings, type HeadingInfo } from "./headings.ts";
-import { readLine } from "./numbering.ts";
+import { readLine, titleKey } from "./numbering.ts";
 import type { Block, DocumentTree, SectionNode } from "./types.ts";
 
 export { PARSE_CONFIG } from "./config.ts";
 export { readLine, chineseNumeral } from "./numbering.ts";
 export type * from "./types.ts";
 
-const norm = (s: string) => s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-
 /** Lines before the first heading that repeat the document's title are metadata, not body. */
 function markTitleLines(units: Unit[], title: string | null): void {
   if (!title) return;
-  const want = norm(title);
+  const want = titleKey(title);
   for (const u of units) {
     if (u.kind !== "paragraph" || u.fenced) continue;
     const r = readLine(u.line, u.setext);
-    if (norm(r.content) === want) u.kind = "meta";
+    if (titleKey(r.content) === want) u.kind = "meta";
     else if (r.number !== null || r.markup === "md") return; // past the title area
   }
 }

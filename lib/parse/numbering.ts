@@ -170,6 +170,9 @@ export function cleanTitle(s: string): string {
   return (e < t.length ? t.slice(0, e) : t).trim();
 }
 
+/** A title as matched against another: NFKC, no whitespace, punctuation or symbols, lower case. */
+export const titleKey = (s: string): string => s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+
 const isLeaderChar = (c: number) => c === 0x2e || c === 0xb7 || c === 0x2026;
 
 /**
