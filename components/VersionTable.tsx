@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PolicyDetail } from "@/lib/data";
 import { formatDate, type Locale, type Messages } from "@/lib/i18n";
+import { versionPath } from "@/lib/view/url";
 
 function PickCell({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
   return (
@@ -52,7 +53,7 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
                 </>
               ) : null}
               <td className="py-2 pr-3 tabular-nums">
-                <Link href={`/p/${policy.slug}/v/${v.key}`}>{date(v.publishedAt)}</Link>
+                <Link href={versionPath(policy.slug, v.key)}>{date(v.publishedAt)}</Link>
                 {v.label && v.label !== v.publishedAt ? <div className="text-xs text-stone-500">{v.label}</div> : null}
               </td>
               <td className="py-2 pr-3 tabular-nums text-stone-600">{v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}</td>

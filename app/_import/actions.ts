@@ -17,7 +17,8 @@ import { describeWriteError, type WriteProblem } from "@/lib/import/errors";
 import { problemMessage } from "@/lib/import/messages";
 import { detectVersion, importPolicy, importVersion } from "@/lib/import/service";
 import type { DocumentSource } from "@/lib/import/source";
-import { toDetectionView, versionPath, type DetectionView } from "@/lib/import/view";
+import { toDetectionView, type DetectionView } from "@/lib/import/view";
+import { versionPath } from "@/lib/view/url";
 import {
   documentTextSchema,
   httpUrlSchema,

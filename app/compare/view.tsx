@@ -12,7 +12,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { buildCompareView } from "@/lib/view/build";
 import { summaryLine } from "@/lib/view/summary-text";
 import type { ViewOptions } from "@/lib/view/types";
-import { formatQuery, parseViewOptions, type VersionAddress } from "@/lib/view/url";
+import { formatQuery, parseViewOptions, versionPath, type VersionAddress } from "@/lib/view/url";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -64,7 +64,7 @@ export async function ComparePage({ from, to, search }: { from: VersionAddress; 
     policyName: v.policyName,
     publishedAt: v.publishedAt,
     label: v.label,
-    href: `/p/${encodeURIComponent(v.slug)}/v/${encodeURIComponent(v.key)}`,
+    href: versionPath(v.slug, v.key),
   });
   const options: ViewOptions = data.options;
   return (

@@ -6,7 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, type VersionAddress } from "@/lib/view/url";
+import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, versionPath, type VersionAddress } from "@/lib/view/url";
 import type { CompareMessages } from "./messages";
 import type { ChoicePolicy } from "./CompareScreen";
 
@@ -54,7 +54,7 @@ export function MissingVersion({ choices, m, title }: { choices: ChoicePolicy[];
               const older = p.versions[i + 1];
               return (
                 <li key={v.key}>
-                  <Link href={`/p/${p.slug}/v/${v.key}`}>{v.publishedAt ?? v.key}</Link>
+                  <Link href={versionPath(p.slug, v.key)}>{v.publishedAt ?? v.key}</Link>
                   {older && (
                     <>
                       {" · "}

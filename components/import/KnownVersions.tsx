@@ -5,6 +5,7 @@
 import Link from "next/link";
 import type { KnownVersionsView } from "@/lib/data/known-versions";
 import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
+import { versionPath } from "@/lib/view/url";
 
 export function KnownVersions({ slug, view, t, locale }: { slug: string; view: KnownVersionsView; t: Messages; locale: Locale }) {
   const m = t.importer;
@@ -24,7 +25,7 @@ export function KnownVersions({ slug, view, t, locale }: { slug: string; view: K
             data-stored={key ? "yes" : "no"}
             className={`rounded border px-2 py-1 tabular-nums ${key ? "border-teal-300 bg-teal-50" : "border-dashed border-stone-300 text-stone-500"}`}
           >
-            {key ? <Link href={`/p/${slug}/v/${key}`}>{formatDate(date, locale)}</Link> : formatDate(date, locale)}{" "}
+            {key ? <Link href={versionPath(slug, key)}>{formatDate(date, locale)}</Link> : formatDate(date, locale)}{" "}
             <span className="sr-only sm:not-sr-only">· {key ? m.knownStored : m.knownMissing}</span>
           </li>
         ))}

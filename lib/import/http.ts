@@ -28,7 +28,7 @@ import {
 import { describeWriteError, type WriteProblem } from "./errors.ts";
 import { importPolicy, importVersion, type ImportOptions } from "./service.ts";
 import type { DocumentSource } from "./source.ts";
-import { versionPath } from "./view.ts";
+import { versionPath } from "../view/url.ts";
 
 /** Room for multipart boundaries and the metadata fields around a 5 MB file. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;

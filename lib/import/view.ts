@@ -2,12 +2,8 @@
  * What the import forms show, prepared on the server: the detect step's findings as a serialisable
  * view model, and links to stored versions. Framework-free.
  */
+import { versionPath } from "../view/url.ts";
 import type { Detection } from "./service.ts";
-
-/** The page of a stored version. */
-export function versionPath(slug: string, key: string): string {
-  return `/p/${slug}/v/${key}`;
-}
 
 /** The detect step's findings as the form shows them; the duplicate comes with its link. */
 export interface DetectionView extends Omit<Detection, "fields" | "contentHash" | "duplicateOf"> {

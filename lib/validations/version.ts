@@ -74,7 +74,7 @@ export const saveVersionFormSchema = z.object({
 /**
  * What the detect step found, as the form posts it back with the save step (so an error keeps that
  * step on screen). It comes from the browser, so it is checked like any input; the duplicate's link
- * is not taken from it but rebuilt from its key (lib/import/view.ts).
+ * is not taken from it but rebuilt from its key (lib/view/url.ts versionPath).
  */
 export const postedDetectionSchema = z.object({
   format: storedFormatSchema,

@@ -140,6 +140,11 @@ export function formatQuery(o: ViewOptions): string {
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
+/** The page of a stored version. */
+export function versionPath(slug: string, key: string): string {
+  return `/p/${encodeURIComponent(slug)}/v/${encodeURIComponent(key)}`;
+}
+
 /** The path of a compare view (same-policy form when both versions belong to one policy). */
 export function comparePath(from: VersionAddress, to: VersionAddress): string {
   const enc = encodeURIComponent;

@@ -7,6 +7,7 @@ import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 import { parseDocument } from "@/lib/parse";
+import { versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
@@ -48,11 +49,11 @@ export default async function VersionPage({ params }: Props) {
           ]}
         />
         <p className="text-sm">
-          <Link href={`/p/${v.policy.slug}/v/${v.key}/edit`}>{t.importer.manage}</Link>
+          <Link href={`${versionPath(v.policy.slug, v.key)}/edit`}>{t.importer.manage}</Link>
         </p>
         <nav className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {v.previous ? (
-            <Link href={`/p/${v.policy.slug}/v/${v.previous.key}`} rel="prev">
+            <Link href={versionPath(v.policy.slug, v.previous.key)} rel="prev">
               ← {t.version.previous} ({date(v.previous.publishedAt)})
             </Link>
           ) : null}
@@ -62,7 +63,7 @@ export default async function VersionPage({ params }: Props) {
             </Link>
           ) : null}
           {v.next ? (
-            <Link href={`/p/${v.policy.slug}/v/${v.next.key}`} rel="next">
+            <Link href={versionPath(v.policy.slug, v.next.key)} rel="next">
               {t.version.next} ({date(v.next.publishedAt)}) →
             </Link>
           ) : null}

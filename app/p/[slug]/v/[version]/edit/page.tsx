@@ -6,6 +6,7 @@ import { requireAdminPage } from "@/lib/auth-session";
 import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
+import { versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
@@ -18,14 +19,14 @@ export default async function EditVersionPage({ params }: Props) {
   const p = parseParams(versionParamsSchema, await params);
   if (!p.ok) notFound();
   const { slug, version: key } = p.data;
-  await requireAdminPage(`/p/${slug}/v/${key}/edit`);
+  await requireAdminPage(`${versionPath(slug, key)}/edit`);
   const [v, { t }] = await Promise.all([getVersion(slug, key), getI18n()]);
   if (!v) notFound();
   const m = t.importer;
   return (
     <div className="space-y-8">
       <nav className="text-sm">
-        <Link href={`/p/${slug}/v/${key}`}>
+        <Link href={versionPath(slug, key)}>
           ← {v.policy.name} {key}
         </Link>
       </nav>
