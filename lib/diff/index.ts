@@ -33,6 +33,7 @@ import {
   Boundaries,
   createTokenCache,
   isAtomicKey,
+  LEADING_NUMBER_ZONE,
   NUMBER_KEY,
   prepareTokens,
   tokenize,
@@ -62,8 +63,6 @@ export function diffBlockTexts(oldText: string, newText: string, options: BlockD
 
 /** Characters after which text can be cut without splitting a word (punctuation, spaces). */
 const SAFE_CUT = /[\s,.;:!?，。；：！？、）)】」』”’]/;
-/** Cuts closer than this to the start leave the leading number zone alone (see tokenize). */
-const MIN_PREFIX_CUT = 24;
 
 /**
  * The edit script (character ranges) behind `diffBlockTexts`. Only the middle of the two texts
@@ -78,11 +77,11 @@ export function diffOps(oldText: string, newText: string, options: BlockDiffOpti
   let pre = 0;
   while (pre < max && oldText.charCodeAt(pre) === newText.charCodeAt(pre)) pre++;
   while (pre > 0 && !SAFE_CUT.test(oldText[pre - 1]!)) pre--;
-  if (pre < MIN_PREFIX_CUT) pre = 0;
+  if (pre < LEADING_NUMBER_ZONE) pre = 0;
   let suf = 0;
   while (suf < max - pre && oldText.charCodeAt(oldText.length - 1 - suf) === newText.charCodeAt(newText.length - 1 - suf)) suf++;
   while (suf > 0 && !SAFE_CUT.test(oldText[oldText.length - suf - 1] ?? " ")) suf--;
-  if (Math.min(oldText.length, newText.length) - suf < MIN_PREFIX_CUT) suf = 0;
+  if (Math.min(oldText.length, newText.length) - suf < LEADING_NUMBER_ZONE) suf = 0;
   const cache = options.cache ?? createTokenCache();
   if (pre === 0 && suf === 0) return diffMiddle(oldText, newText, options, cache);
   const mid = diffMiddle(oldText.slice(pre, oldText.length - suf), newText.slice(pre, newText.length - suf), options, cache);

@@ -102,6 +102,9 @@ function segmentClause(cache: TokenCache, clause: string): number[] {
   return ends;
 }
 
+/** The head of a text searched for a leading number; the diff never cuts text closer to the start (lib/diff/index.ts). */
+export const LEADING_NUMBER_ZONE = 24;
+
 /**
  * The span [0, end) of a leading number ("一、", "（三）", "2.1", "第五条") at the start of `text`, or 0.
  * `hint` is the number as the parser printed it (headings), searched near the start first.
@@ -112,7 +115,7 @@ export function leadingNumberEnd(text: string, hint?: string | null): { start: n
     if (at >= 0 && at <= 8) return { start: at, end: at + hint.length };
   }
   if (!mayStartNumber(text)) return null;
-  const head = text.slice(0, 24);
+  const head = text.slice(0, LEADING_NUMBER_ZONE);
   const { text: norm, map } = normalizeWithMap(head, { whitespace: "keep", trim: false });
   const m = LEADING_NUMBER.exec(norm);
   if (!m) return null;
