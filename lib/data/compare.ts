@@ -18,6 +18,7 @@ import * as parser from "../parse/index.ts";
 import { PARSE_CONFIG, parseDocument } from "../parse/index.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { IGNORE_OPTIONS, type VersionAddress } from "../view/url.ts";
+import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
 /**
@@ -54,8 +55,6 @@ export interface ComparePolicyChoice {
   versions: { key: string; publishedAt: string | null; label: string | null }[];
 }
 
-const isoDate = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
-
 /** One version by policy slug and version key, with its text; says which part is missing otherwise. */
 export async function loadVersion(address: VersionAddress, client: Db = defaultDb()): Promise<VersionLookup> {
   const row = await client.version.findFirst({
@@ -81,7 +80,7 @@ export async function loadVersion(address: VersionAddress, client: Db = defaultD
       slug: row.policy.slug,
       policyName: row.policy.name,
       key: row.key,
-      publishedAt: isoDate(row.publishedAt),
+      publishedAt: toIsoDate(row.publishedAt),
       label: row.label,
       contentHash: row.contentHash,
       text: row.originalText,
@@ -106,7 +105,7 @@ export async function listCompareChoices(client: Db = defaultDb()): Promise<Comp
     name: p.name,
     // The foundation's order (lib/data/version-key.ts), reversed: newest first, undated last.
     versions: p.versions
-      .map((v) => ({ key: v.key, publishedAt: isoDate(v.publishedAt), label: v.label, importedAt: v.importedAt.toISOString() }))
+      .map((v) => ({ key: v.key, publishedAt: toIsoDate(v.publishedAt), label: v.label, importedAt: v.importedAt.toISOString() }))
       .sort((a, b) => compareVersions(b, a))
       .map(({ key, publishedAt, label }) => ({ key, publishedAt, label })),
   }));

@@ -4,7 +4,7 @@
  */
 import { Prisma } from "../../generated/prisma/client.ts";
 import { db as defaultDb, type Db } from "../db.ts";
-import { parseDateList, toVersionSummary, type VersionSummaryRow } from "./rows.ts";
+import { parseDateList, toIsoDate, toVersionSummary, toVersionSummaryOfRow, type VersionSummaryRow } from "./rows.ts";
 import type { PolicyDetail, PolicySummary, VersionDetail, VersionRef, VersionSummary } from "./types.ts";
 import { compareVersions, newestFirst } from "./version-key.ts";
 
@@ -100,13 +100,13 @@ export async function getVersion(slug: string, key: string, client: Db = default
       select: { key: true, publishedAt: true, importedAt: true },
     })
   )
-    .map((v) => ({ key: v.key, publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null, importedAt: v.importedAt.toISOString() }))
+    .map((v) => ({ key: v.key, publishedAt: toIsoDate(v.publishedAt), importedAt: v.importedAt.toISOString() }))
     .sort(compareVersions);
   const at = siblings.findIndex((v) => v.key === key);
   const ref = (v: (typeof siblings)[number] | undefined): VersionRef | null =>
     v ? { key: v.key, publishedAt: v.publishedAt } : null;
   return {
-    ...toVersionSummary({ ...row, length: row.originalText.length }),
+    ...toVersionSummaryOfRow(row),
     text: row.originalText,
     policy: { slug: policy.slug, name: policy.name, publisher: policy.publisher },
     previous: ref(siblings[at - 1]),

@@ -40,3 +40,8 @@ export function toVersionSummary(row: VersionSummaryRow): VersionSummary {
     length: row.length,
   };
 }
+
+/** A whole stored row (text included) -> its summary; the length is the text's. */
+export function toVersionSummaryOfRow(row: VersionRow): VersionSummary {
+  return toVersionSummary({ ...row, length: row.originalText.length });
+}

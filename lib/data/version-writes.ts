@@ -7,10 +7,10 @@
  * is an error here that names the stored version it matches.
  */
 import { db as defaultDb, type Db } from "../db.ts";
-import { fromIsoDate, parseDateList, toVersionSummary } from "./rows.ts";
+import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
-import { insertVersion, UnknownPolicyError, type Tx } from "./writes.ts";
+import { insertVersion, policyIdOf, UnknownPolicyError, type Tx } from "./writes.ts";
 
 export { UnknownPolicyError };
 
@@ -99,7 +99,7 @@ async function findDuplicate(tx: Tx, policyId: string, contentHash: string): Pro
     where: { policyId_contentHash: { policyId, contentHash } },
     select: { key: true, publishedAt: true },
   });
-  return row ? { key: row.key, publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null } : null;
+  return row ? { key: row.key, publishedAt: toIsoDate(row.publishedAt) } : null;
 }
 
 /** How many times a write is run again when another write took the version key it was given. */
@@ -205,14 +205,13 @@ export async function updateVersionMeta(
 ): Promise<VersionSummary> {
   return withWriteConflicts(client, slug, null, () =>
     client.$transaction(async (tx) => {
-      const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
-      if (!policy) throw new UnknownPolicyError(slug);
-      const row = await tx.version.findUnique({ where: { policyId_key: { policyId: policy.id, key } } });
+      const policyId = await policyIdOf(tx, slug);
+      const row = await tx.version.findUnique({ where: { policyId_key: { policyId, key } } });
       if (!row) throw new UnknownVersionError(slug, key);
-      const oldDate = row.publishedAt?.toISOString().slice(0, 10) ?? null;
+      const oldDate = toIsoDate(row.publishedAt);
       let newKey = row.key;
       if (change.publishedAt !== undefined && change.publishedAt !== oldDate) {
-        const keys = await tx.version.findMany({ where: { policyId: policy.id, NOT: { id: row.id } }, select: { key: true } });
+        const keys = await tx.version.findMany({ where: { policyId, NOT: { id: row.id } }, select: { key: true } });
         newKey = nextVersionKey(
           keys.map((k) => k.key),
           change.publishedAt,
@@ -229,8 +228,8 @@ export async function updateVersionMeta(
           ...(change.note !== undefined ? { note: change.note } : {}),
         },
       });
-      await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
-      return toVersionSummary({ ...updated, length: updated.originalText.length });
+      await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
+      return toVersionSummaryOfRow(updated);
     }),
   );
 }
@@ -238,17 +237,16 @@ export async function updateVersionMeta(
 /** Deletes a version; its cached comparisons go with it (foreign keys cascade). */
 export async function deleteVersion(slug: string, key: string, client: Db = defaultDb()): Promise<VersionRef> {
   return client.$transaction(async (tx) => {
-    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
-    if (!policy) throw new UnknownPolicyError(slug);
+    const policyId = await policyIdOf(tx, slug);
     const row = await tx.version.findUnique({
-      where: { policyId_key: { policyId: policy.id, key } },
+      where: { policyId_key: { policyId, key } },
       select: { id: true, key: true, publishedAt: true },
     });
     if (!row) throw new UnknownVersionError(slug, key);
     // Explicit as well as cascading: the cache must not outlive either of its versions.
     await tx.compareCache.deleteMany({ where: { OR: [{ fromVersionId: row.id }, { toVersionId: row.id }] } });
     await tx.version.delete({ where: { id: row.id } });
-    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
-    return { key: row.key, publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null };
+    await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
+    return { key: row.key, publishedAt: toIsoDate(row.publishedAt) };
   });
 }

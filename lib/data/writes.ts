@@ -3,7 +3,7 @@
  * content hash (adding the same text again returns the stored one).
  */
 import { db as defaultDb, type Db } from "../db.ts";
-import { fromIsoDate, toVersionSummary } from "./rows.ts";
+import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
 
@@ -35,6 +35,13 @@ export interface AddVersionResult {
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** The id of the policy with this slug (inside the caller's transaction); UnknownPolicyError when there is none. */
+export async function policyIdOf(tx: Tx, slug: string): Promise<string> {
+  const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
+  if (!policy) throw new UnknownPolicyError(slug);
+  return policy.id;
+}
+
 /** Inserts a version with the next free key for its date (inside the caller's transaction). */
 export async function insertVersion(tx: Tx, policyId: string, input: VersionInput): Promise<VersionSummary> {
   const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
@@ -56,7 +63,7 @@ export async function insertVersion(tx: Tx, policyId: string, input: VersionInpu
       importedAt: input.importedAt ?? new Date(),
     },
   });
-  return toVersionSummary({ ...row, length: row.originalText.length });
+  return toVersionSummaryOfRow(row);
 }
 
 /**
@@ -65,16 +72,15 @@ export async function insertVersion(tx: Tx, policyId: string, input: VersionInpu
  */
 export async function addVersion(slug: string, input: VersionInput, client: Db = defaultDb()): Promise<AddVersionResult> {
   return client.$transaction(async (tx) => {
-    const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true } });
-    if (!policy) throw new UnknownPolicyError(slug);
+    const policyId = await policyIdOf(tx, slug);
     const existing = await tx.version.findUnique({
-      where: { policyId_contentHash: { policyId: policy.id, contentHash: input.contentHash } },
+      where: { policyId_contentHash: { policyId, contentHash: input.contentHash } },
     });
     if (existing) {
-      return { created: false, version: toVersionSummary({ ...existing, length: existing.originalText.length }) };
+      return { created: false, version: toVersionSummaryOfRow(existing) };
     }
-    const version = await insertVersion(tx, policy.id, input);
-    await tx.policy.update({ where: { id: policy.id }, data: { updatedAt: new Date() } });
+    const version = await insertVersion(tx, policyId, input);
+    await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { created: true, version };
   });
 }
