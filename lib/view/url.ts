@@ -74,10 +74,6 @@ export function parseAddressRange(range: string): [VersionAddress, VersionAddres
   return a && b ? [a, b] : null;
 }
 
-export function formatAddress(a: VersionAddress): string {
-  return `${a.slug}@${a.key}`;
-}
-
 type Search = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function get(search: Search, name: string): string | undefined {
