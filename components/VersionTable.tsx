@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PolicyDetail } from "@/lib/data";
 import { formatDate, type Locale, type Messages } from "@/lib/i18n";
-import { versionPath } from "@/lib/view/url";
+import { comparePath, versionPath } from "@/lib/view/url";
 
 function PickCell({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
   return (
@@ -59,7 +59,7 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
               <td className="py-2 pr-3 tabular-nums text-stone-600">{v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}</td>
               <td className="py-2 text-right whitespace-nowrap">
                 {older ? (
-                  <Link href={`/p/${policy.slug}/compare/${older.key}...${v.key}`} className="text-xs">
+                  <Link href={comparePath({ slug: policy.slug, key: older.key }, { slug: policy.slug, key: v.key })} className="text-xs">
                     {t.policy.compareWithPrevious}
                   </Link>
                 ) : null}

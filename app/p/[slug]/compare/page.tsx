@@ -4,6 +4,7 @@
  */
 import { notFound, redirect } from "next/navigation";
 import { getPolicy, parseParams, policyParamsSchema, versionKeySchema } from "@/lib/data";
+import { comparePath } from "@/lib/view/url";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -23,5 +24,5 @@ export default async function ComparePick({ params, searchParams }: Props) {
   const at = (key: string) => policy.versions.findIndex((v) => v.key === key);
   if (!from.success || !to.success || at(from.data) < 0 || at(to.data) < 0) redirect(`/p/${policy.slug}`);
   const [older, newer] = at(from.data) >= at(to.data) ? [from.data, to.data] : [to.data, from.data];
-  redirect(`/p/${policy.slug}/compare/${older}...${newer}`);
+  redirect(comparePath({ slug: policy.slug, key: older }, { slug: policy.slug, key: newer }));
 }

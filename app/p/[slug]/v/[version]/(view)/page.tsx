@@ -7,7 +7,7 @@ import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 import { parseDocument } from "@/lib/parse";
-import { versionPath } from "@/lib/view/url";
+import { comparePath, versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
@@ -58,7 +58,7 @@ export default async function VersionPage({ params }: Props) {
             </Link>
           ) : null}
           {v.previous ? (
-            <Link href={`/p/${v.policy.slug}/compare/${v.previous.key}...${v.key}`} data-testid="compare-with-previous">
+            <Link href={comparePath({ slug: v.policy.slug, key: v.previous.key }, { slug: v.policy.slug, key: v.key })} data-testid="compare-with-previous">
               {t.compare.compareWithPrevious}
             </Link>
           ) : null}
