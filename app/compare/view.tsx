@@ -45,7 +45,7 @@ export async function compareMetadata(from: VersionAddress, to: VersionAddress, 
   const { t } = await getI18n();
   const title =
     data.from.slug === data.to.slug
-      ? `${data.from.policyName} ${data.from.publishedAt ?? data.from.key} → ${data.to.publishedAt ?? data.to.key}`
+      ? `${sideName(data.from)} → ${data.to.publishedAt ?? data.to.key}`
       : `${sideName(data.from)} → ${sideName(data.to)}`;
   const description = summaryLine(data.view.summary, t.compare.summary);
   return {
