@@ -85,6 +85,8 @@ export const CONFIG = {
    * smaller of the changes on either side (diff-match-patch's semantic rule uses 1.0).
    */
   absorbEqualRatio: 0.5,
+  /** A one-sided change slides at most this many characters either way to a better boundary. */
+  shiftMaxChars: 64,
 } as const;
 
 export type EngineConfig = typeof CONFIG;

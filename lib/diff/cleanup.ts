@@ -176,7 +176,7 @@ export function shiftToBoundaries(ops: Op[], ctx: DiffContext): Op[] {
     // Furthest left: while the char before the change equals the change's last char.
     let left = 0;
     while (
-      left < 64 &&
+      left < CONFIG.shiftMaxChars &&
       left < prev.o1 - prev.o0 &&
       left < prev.n1 - prev.n0 &&
       same(prev.o1 - 1 - left, prev.n1 - 1 - left) &&
@@ -185,7 +185,7 @@ export function shiftToBoundaries(ops: Op[], ctx: DiffContext): Op[] {
       left++;
     let right = 0;
     while (
-      right < 64 &&
+      right < CONFIG.shiftMaxChars &&
       right < next.o1 - next.o0 &&
       right < next.n1 - next.n0 &&
       same(next.o0 + right, next.n0 + right) &&
