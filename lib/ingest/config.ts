@@ -16,6 +16,10 @@ export const INGEST_CONFIG = {
   metadataHeadChars: 4000,
   /** ... and in the last this-many characters (some policies state dates at the end). */
   metadataTailChars: 1500,
+  /** A line that is only a (labelled) date is at most this many characters after NFKC ... */
+  dateLineMaxChars: 60,
+  /** ... or this many when the date comes before its label ("2022年6月29日更新"). */
+  suffixDateLineMaxChars: 40,
   /** A version-date list must start within the first this-many non-blank lines. */
   versionListMaxStartLine: 40,
   /** An unlabelled version-date list needs at least this many date-only lines. */

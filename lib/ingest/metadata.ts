@@ -146,12 +146,12 @@ function hasDigitForm(line: string): boolean {
 }
 
 export function isDateLine(line: string): boolean {
-  if (line.length > 200) return false; // (cheap guard before normalising; the test below is on 60)
+  if (line.length > 200) return false; // (cheap guard before normalising; the test below is on dateLineMaxChars)
   if (!hasDigitForm(line)) return false;
   const s = line.normalize("NFKC").replace(/[*_#>]/g, "").trim();
-  if (s === "" || s.length > 60) return false;
+  if (s === "" || s.length > INGEST_CONFIG.dateLineMaxChars) return false;
   if (DATE_LINES.some((re) => re.test(s))) return true;
-  return SUFFIX_DATE_LINE.test(s) && s.length <= 40;
+  return SUFFIX_DATE_LINE.test(s) && s.length <= INGEST_CONFIG.suffixDateLineMaxChars;
 }
 
 /** True when the line is only a date (optionally bulleted), e.g. "- 2024年09月25日". */
