@@ -59,7 +59,7 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
   return f;
 }
 
-export function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
+function blockShingles(cache: AlignCache, f: BlockFeatures): Shingles {
   return (f.sh ??= cache.shingles.sorted(blockIds(cache, f)));
 }
 

@@ -144,7 +144,7 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
 }
 
 /** A section's body bigrams (union of its blocks' and its children's titles and bodies), memoised. */
-export function bodyShingles(f: SectionFeatures): BitSet {
+function bodyShingles(f: SectionFeatures): BitSet {
   return (f.bodySh ??= f.body());
 }
 
@@ -165,7 +165,7 @@ function bodySim(a: SectionFeatures, b: SectionFeatures): number {
  *   titleSim alone where neither body is; at least bodySim when bodySim >= bodyAloneMin (renamed);
  *   + numberBonus when the number values agree.
  */
-export function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
+function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
   const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
   const body = bodySim(a, b);
@@ -337,7 +337,7 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
  * change), best score first, when the score reaches sectionMoveMin. The added entry becomes the moved
  * pair (at its new place); the removed entry is dropped; children are aligned within the new pair.
  */
-export function globalMovePass(oldIdx: DocIndex, newIdx: DocIndex, roots: SectionMatch[]): SectionMatch[] {
+function globalMovePass(oldIdx: DocIndex, newIdx: DocIndex, roots: SectionMatch[]): SectionMatch[] {
   const added: SectionMatch[] = [];
   const removed: SectionMatch[] = [];
   const walk = (list: SectionMatch[]) => {

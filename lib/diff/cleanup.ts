@@ -141,7 +141,7 @@ const OPENERS = new Set([..."（(【「『“‘"]);
  * text edge 6, blank line 6, line break 5, after a sentence end 4, at clause punctuation 3,
  * whitespace 2, word boundary 1, inside a word 0.
  */
-export function boundaryScore(text: string, bounds: WordBounds, at: number): number {
+function boundaryScore(text: string, bounds: WordBounds, at: number): number {
   if (at <= 0 || at >= text.length) return 6;
   const a = text[at - 1]!;
   const b = text[at]!;

@@ -69,7 +69,7 @@ const SAFE_CUT = /[\s,.;:!?，。；：！？、）)】」』”’]/;
  * (after the common prefix and suffix, cut back to punctuation or spaces so no word is split) is
  * tokenized and diffed: segmentation is the costly step.
  */
-export function diffOps(oldText: string, newText: string, options: BlockDiffOptions = {}): Op[] {
+function diffOps(oldText: string, newText: string, options: BlockDiffOptions = {}): Op[] {
   if (oldText === newText) {
     return oldText.length ? [{ op: "equal", o0: 0, o1: oldText.length, n0: 0, n1: newText.length }] : [];
   }
@@ -285,7 +285,7 @@ function charKey(cache: TokenCache, ch: string, fold: boolean): number {
  *   <del>个人信息</del><ins>个人敏感信息</ins>  ->  个人<ins>敏感</ins>信息
  *   <del>收集</del><ins>收取</ins>  stays as is (the only common run, 收, is one character)
  */
-export function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: TokenCache): Op[] {
+function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: TokenCache): Op[] {
   const out: Op[] = [];
   for (let i = 0; i < ops.length; i++) {
     const del = ops[i]!;
@@ -360,7 +360,7 @@ function codePointOffsets(s: string): number[] {
 }
 
 /** Turn an edit script into segments carrying the original characters and absolute offsets. */
-export function opsToSegments(ops: Op[], oldText: string, newText: string, oldBase: number, newBase: number): Segment[] {
+function opsToSegments(ops: Op[], oldText: string, newText: string, oldBase: number, newBase: number): Segment[] {
   const segs: Segment[] = [];
   for (const op of ops) {
     if (op.op === "equal") {

@@ -109,7 +109,7 @@ export const LEADING_NUMBER_ZONE = 24;
  * The span [0, end) of a leading number ("一、", "（三）", "2.1", "第五条") at the start of `text`, or 0.
  * `hint` is the number as the parser printed it (headings), searched near the start first.
  */
-export function leadingNumberEnd(text: string, hint?: string | null): { start: number; end: number } | null {
+function leadingNumberEnd(text: string, hint?: string | null): { start: number; end: number } | null {
   if (hint) {
     const at = text.indexOf(hint);
     if (at >= 0 && at <= 8) return { start: at, end: at + hint.length };

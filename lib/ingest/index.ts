@@ -72,7 +72,7 @@ function declaredFormat(fileName?: string, contentType?: string): IngestFormat |
 }
 
 /** HTML or markdown by content when nothing says which. */
-export function sniffFormat(text: string): "text" | "markdown" | "html" {
+function sniffFormat(text: string): "text" | "markdown" | "html" {
   const head = text.slice(0, 4096);
   if (/^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
   const tags = head.match(/<\/?(?:p|div|br|span|h[1-6]|li|ul|ol|table|tr|td|strong|b|body|head|meta|section)\b[^>]*>/gi);

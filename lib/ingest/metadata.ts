@@ -31,7 +31,7 @@ interface Line {
   end: number; // after the line break
 }
 
-export function splitLines(text: string): Line[] {
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g; // \n, \r\n or a lone \r, as lib/parse reads them
   let m: RegExpExecArray | null;
@@ -60,7 +60,7 @@ const EN_MDY = `${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`;
 const EN_DMY = `(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})`;
 /** A date with a month but no day: recognised so it is not misread, then reported as null. */
 const MONTH_ONLY = `(?:${MONTH_NAME}\\s+\\d{4}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?!\\s*\\d))`;
-export const DATE_PATTERN = `(?:${NUMERIC_DATE}|${COMPACT_DATE}|${EN_MDY}|${EN_DMY}|${MONTH_ONLY})`;
+const DATE_PATTERN = `(?:${NUMERIC_DATE}|${COMPACT_DATE}|${EN_MDY}|${EN_DMY}|${MONTH_ONLY})`;
 const ANY_NUMERIC_DATE = `(?:${NUMERIC_DATE}|${COMPACT_DATE})`;
 
 function iso(y: number, m: number, d: number): string | null {
@@ -157,7 +157,7 @@ export function isDateLine(line: string): boolean {
 /** True when the line is only a date (optionally bulleted), e.g. "- 2024年09月25日". */
 const BARE_DATE = new RegExp(`^${DATE_PATTERN}$`, "i");
 
-export function isBareDateLine(line: string): boolean {
+function isBareDateLine(line: string): boolean {
   if (!hasDigitForm(line)) return false;
   const s = line.normalize("NFKC").replace(/^\s*(?:[-*•·]\s*)?/, "").trim();
   if (s === "") return false;
@@ -328,7 +328,7 @@ export function extractMetadata(text: string): DocumentMetadata {
 // Title
 
 /** Strip markdown markup around a line: `#`, `**`, `__`, a bullet, a trailing setext-like rule. */
-export function stripLineMarkup(line: string): string {
+function stripLineMarkup(line: string): string {
   return line
     .replace(/^\s*#{1,6}\s+/, "")
     .replace(/\s+#+\s*$/, "")

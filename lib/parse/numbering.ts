@@ -9,7 +9,7 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 const CN_NUM = "[零〇一二两三四五六七八九十百]+";
 
 /** 一 -> 1, 十 -> 10, 十一 -> 11, 二十三 -> 23, 一百零五 -> 105; NaN when not a numeral. */
-export function chineseNumeral(s: string): number {
+function chineseNumeral(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   let total = 0;
   let current = 0;
@@ -27,7 +27,7 @@ export function chineseNumeral(s: string): number {
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-export function romanNumeral(s: string): number {
+function romanNumeral(s: string): number {
   let total = 0;
   const t = s.toLowerCase();
   for (let i = 0; i < t.length; i++) {

@@ -247,7 +247,7 @@ function runComparison(text: string): string {
 }
 
 /** Normalise `text` (see the rules above) without keeping the offset map. */
-export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+function normalizeText(text: string, options: NormalizeOptions = {}): string {
   const out = run(text, options, null);
   return options.stripNumbering ? stripLeadingNumber(out) : out;
 }
