@@ -3,30 +3,16 @@
 import { useActionState, type ReactNode } from "react";
 import { deleteVersionAction, updateVersionAction } from "@/app/_import/actions";
 import { format, type Messages } from "@/lib/i18n";
+import { Field, textInput } from "./fields";
 import { initialFormState, type FormState } from "./types";
 
 type M = Messages["importer"];
-const input = "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
 function Row({ label, name, state, value, extra }: { label: string; name: string; state: FormState; value: string | null; extra?: Record<string, unknown> }) {
-  const errors = state.errors?.[name];
   return (
-    <label className="block space-y-1">
-      <span className="text-sm font-medium">{label}</span>
-      <input
-        name={name}
-        defaultValue={state.values?.[name] ?? value ?? ""}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${name}-error` : undefined}
-        className={input}
-        {...extra}
-      />
-      {errors ? (
-        <span id={`${name}-error`} className="block text-sm text-red-700">
-          {errors.join(" ")}
-        </span>
-      ) : null}
-    </label>
+    <Field label={label} name={name} errors={state.errors?.[name]}>
+      {textInput(name, state, value, extra)}
+    </Field>
   );
 }
 

@@ -6,32 +6,16 @@
  *    editable -> "Save". A duplicate is named before saving and refused when saving.
  */
 import Link from "next/link";
-import { useActionState, useState, type FormEvent, type ReactNode } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { addVersionAction, createPolicyAction, detectAction } from "@/app/_import/actions";
 import { format, type Messages } from "@/lib/i18n";
+import { Field, inputClass, textInput } from "./fields";
 import { initialFormState, type DetectionView, type FormState } from "./types";
 
 type M = Messages["importer"];
 type SourceKind = "paste" | "upload" | "url";
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const input = "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
-
-function Field(props: { label: string; name: string; errors?: string[] | undefined; hint?: string; children: ReactNode }) {
-  const { label, name, errors, hint, children } = props;
-  return (
-    <label className="block space-y-1">
-      <span className="text-sm font-medium">{label}</span>
-      {children}
-      {hint ? <span className="block text-xs text-stone-500">{hint}</span> : null}
-      {errors?.length ? (
-        <span id={`${name}-error`} className="block text-sm text-red-700">
-          {errors.join(" ")}
-        </span>
-      ) : null}
-    </label>
-  );
-}
 
 function Alert({ state, m }: { state: FormState; m: M }) {
   if (state.status !== "error" || !state.message) return null;
@@ -47,20 +31,6 @@ function Alert({ state, m }: { state: FormState; m: M }) {
         </p>
       ) : null}
     </div>
-  );
-}
-
-function textInput(name: string, state: FormState, fallback: string | null | undefined, extra: Record<string, unknown> = {}) {
-  const errors = state.errors?.[name];
-  return (
-    <input
-      name={name}
-      defaultValue={state.values?.[name] ?? fallback ?? ""}
-      aria-invalid={errors ? true : undefined}
-      aria-describedby={errors ? `${name}-error` : undefined}
-      className={input}
-      {...extra}
-    />
   );
 }
 
@@ -121,7 +91,7 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
               defaultValue={s.values?.text ?? ""}
               aria-invalid={errors.text ? true : undefined}
               aria-describedby={errors.text ? "text-error" : undefined}
-              className={`${input} font-mono`}
+              className={`${inputClass} font-mono`}
             />
           </Field>
         </div>
@@ -231,7 +201,7 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
         name="text"
         errors={errors.text}
       >
-        <textarea name="text" readOnly rows={12} value={text} className={`${input} bg-stone-50 font-mono text-xs`} />
+        <textarea name="text" readOnly rows={12} value={text} className={`${inputClass} bg-stone-50 font-mono text-xs`} />
       </Field>
 
       <Alert state={s} m={m} />

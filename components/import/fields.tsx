@@ -1,0 +1,36 @@
+/** The labelled text field both import forms use: a label, the input, an optional hint, its errors. */
+import type { ReactNode } from "react";
+import type { FormState } from "./types";
+
+export const inputClass = "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+
+export function Field(props: { label: string; name: string; errors?: string[] | undefined; hint?: string; children: ReactNode }) {
+  const { label, name, errors, hint, children } = props;
+  return (
+    <label className="block space-y-1">
+      <span className="text-sm font-medium">{label}</span>
+      {children}
+      {hint ? <span className="block text-xs text-stone-500">{hint}</span> : null}
+      {errors?.length ? (
+        <span id={`${name}-error`} className="block text-sm text-red-700">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+/** A text input that keeps what was typed after an error (state.values), else shows the fallback. */
+export function textInput(name: string, state: FormState, fallback: string | null | undefined, extra: Record<string, unknown> = {}) {
+  const errors = state.errors?.[name];
+  return (
+    <input
+      name={name}
+      defaultValue={state.values?.[name] ?? fallback ?? ""}
+      aria-invalid={errors ? true : undefined}
+      aria-describedby={errors ? `${name}-error` : undefined}
+      className={inputClass}
+      {...extra}
+    />
+  );
+}
