@@ -15,6 +15,7 @@
  *   line of the body (markdown # / ** stripped), skipping metadata and date lines.
  */
 import type { DocumentMetadata, Span } from "../parse/types.ts";
+import { lineAt } from "../parse/chars.ts";
 import { INGEST_CONFIG } from "./config.ts";
 
 export type MetaRegionKind = "front-matter" | "archive-block" | "version-list";
@@ -31,13 +32,13 @@ interface Line {
   end: number; // after the line break
 }
 
+/** The lines of `text` (\n, \r\n or a lone \r), read as lib/parse reads them. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g; // \n, \r\n or a lone \r, as lib/parse reads them
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0] === "") break;
-    lines.push({ text: m[0].replace(/(?:\r\n|\r|\n)$/, ""), start: m.index, end: m.index + m[0].length });
+  for (let pos = 0; pos < text.length; ) {
+    const { end, next } = lineAt(text, pos);
+    lines.push({ text: text.slice(pos, end), start: pos, end: next });
+    pos = next;
   }
   return lines;
 }

@@ -15,6 +15,7 @@
 import { isDateLine, type MetaRegion } from "../ingest/metadata.ts";
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine } from "./numbering.ts";
+import { lineAt } from "./chars.ts";
 import type { BlockKind } from "./types.ts";
 
 export interface Unit {
@@ -31,15 +32,6 @@ export interface Unit {
 }
 
 const BLANKISH = /^[\s\u00a0\u3000]*(?:[-*•·][\s\u00a0\u3000]*)?$/;
-/** The end of the line starting at `pos` (before its break: \r\n, \r or \n) and where the next line starts. */
-function lineAt(text: string, pos: number): { end: number; next: number } {
-  for (let i = pos; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) return { end: i, next: i + 1 };
-    if (c === 0x0d) return { end: i, next: text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1 };
-  }
-  return { end: text.length, next: text.length };
-}
 
 /** A line that is only a number (no title): "第一章", "Article 1", "3.", "**（二）**". */
 function numberOnly(line: string): boolean {

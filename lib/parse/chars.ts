@@ -32,3 +32,13 @@ export function endWithoutSpace(s: string, end = s.length): number {
   while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
   return e;
 }
+
+/** The end of the line starting at `pos` (before its break: \r\n, \r or \n) and where the next line starts. */
+export function lineAt(text: string, pos: number): { end: number; next: number } {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return { end: i, next: i + 1 };
+    if (c === 0x0d) return { end: i, next: text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1 };
+  }
+  return { end: text.length, next: text.length };
+}
