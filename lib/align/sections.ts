@@ -211,7 +211,7 @@ function placeTitleSim(a: SectionFeatures, b: SectionFeatures): number {
 let groupIds = 0;
 
 /** Align two lists of sibling sections, then their children (see the module comment). */
-export function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], news: SectionNode[]): SectionMatch[] {
+function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], news: SectionNode[]): SectionMatch[] {
   const fo = olds.map((s) => oldIdx.features.get(s)!);
   const fn = news.map((s) => newIdx.features.get(s)!);
   const cache = new Map<number, number>();
@@ -255,7 +255,7 @@ export function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionN
 }
 
 /** The match subtree of a section present on one side only. */
-export function oneSided(node: SectionNode, side: "old" | "new"): SectionMatch[] {
+function oneSided(node: SectionNode, side: "old" | "new"): SectionMatch[] {
   return node.children.map((c) => ({
     old: side === "old" ? c : null,
     new: side === "new" ? c : null,

@@ -79,7 +79,7 @@ function intern(cache: TokenCache, normalized: string): number {
 }
 
 /** The interned key of one token's original text. */
-export function tokenKey(cache: TokenCache, original: string): number {
+function tokenKey(cache: TokenCache, original: string): number {
   let key = cache.tokenKeys.get(original);
   if (key === undefined) {
     let norm = "";
