@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PolicySummary } from "@/lib/data";
 import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
+import { policyPath } from "@/lib/view/url";
 
 export function PolicyList({ policies, t, locale }: { policies: PolicySummary[]; t: Messages; locale: Locale }) {
   if (policies.length === 0) return <p className="text-stone-600">{t.home.empty}</p>;
@@ -9,7 +10,7 @@ export function PolicyList({ policies, t, locale }: { policies: PolicySummary[];
       {policies.map((p) => (
         <li key={p.slug} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between">
           <div className="min-w-0">
-            <Link href={`/p/${p.slug}`} className="font-medium">
+            <Link href={policyPath(p.slug)} className="font-medium">
               {p.name}
             </Link>
             {p.publisher ? <span className="ml-2 text-sm text-stone-500">{p.publisher}</span> : null}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PolicyDetail } from "@/lib/data";
 import { formatDate, type Locale, type Messages } from "@/lib/i18n";
-import { comparePath, versionPath } from "@/lib/view/url";
+import { comparePath, policyPath, versionPath } from "@/lib/view/url";
 
 function PickCell({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
   return (
@@ -79,7 +79,7 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
     );
   }
   return (
-    <form method="get" action={`/p/${policy.slug}/compare`} className="space-y-3">
+    <form method="get" action={`${policyPath(policy.slug)}/compare`} className="space-y-3">
       <p className="text-sm text-stone-600">{t.policy.compareHint}</p>
       {table}
       <button type="submit" className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">

@@ -18,7 +18,7 @@ import { problemMessage } from "@/lib/import/messages";
 import { detectVersion, importPolicy, importVersion } from "@/lib/import/service";
 import type { DocumentSource } from "@/lib/import/source";
 import { toDetectionView, type DetectionView } from "@/lib/import/view";
-import { versionPath } from "@/lib/view/url";
+import { policyPath, versionPath } from "@/lib/view/url";
 import {
   documentTextSchema,
   httpUrlSchema,
@@ -204,8 +204,8 @@ export async function addVersionAction(_prev: FormState, form: FormData): Promis
   } catch (error) {
     return { ...(await failure(error, t, values)), detection };
   }
-  revalidatePath(`/p/${slug.data}`);
-  redirect(`/p/${slug.data}?added=${encodeURIComponent(key)}`);
+  revalidatePath(policyPath(slug.data));
+  redirect(`${policyPath(slug.data)}?added=${encodeURIComponent(key)}`);
 }
 
 export async function createPolicyAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -225,7 +225,7 @@ export async function createPolicyAction(_prev: FormState, form: FormData): Prom
     return { ...(await failure(error, t, values)), detection };
   }
   revalidatePath("/");
-  redirect(`/p/${slug}`);
+  redirect(policyPath(slug));
 }
 
 const versionRef = z.object({ slug: slugSchema, key: versionKeySchema });
@@ -246,7 +246,7 @@ export async function updateVersionAction(_prev: FormState, form: FormData): Pro
   } catch (error) {
     return failure(error, t, values);
   }
-  revalidatePath(`/p/${ref.data.slug}`);
+  revalidatePath(policyPath(ref.data.slug));
   redirect(versionPath(ref.data.slug, key));
 }
 
@@ -262,6 +262,6 @@ export async function deleteVersionAction(_prev: FormState, form: FormData): Pro
   } catch (error) {
     return failure(error, t);
   }
-  revalidatePath(`/p/${ref.data.slug}`);
-  redirect(`/p/${ref.data.slug}`);
+  revalidatePath(policyPath(ref.data.slug));
+  redirect(policyPath(ref.data.slug));
 }

@@ -6,7 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, versionPath, type VersionAddress } from "@/lib/view/url";
+import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, policyPath, versionPath, type VersionAddress } from "@/lib/view/url";
 import type { CompareMessages } from "./messages";
 import type { ChoicePolicy } from "./CompareScreen";
 
@@ -47,7 +47,7 @@ export function MissingVersion({ choices, m, title }: { choices: ChoicePolicy[];
       {policies.map((p) => (
         <section key={p.slug}>
           <h2 className="mb-2 font-semibold">
-            {m.remaining}: <Link href={`/p/${p.slug}`}>{p.name}</Link>
+            {m.remaining}: <Link href={policyPath(p.slug)}>{p.name}</Link>
           </h2>
           <ul className="space-y-1">
             {p.versions.map((v, i) => {

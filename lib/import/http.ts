@@ -28,7 +28,7 @@ import {
 import { describeWriteError, type WriteProblem } from "./errors.ts";
 import { importPolicy, importVersion, type ImportOptions } from "./service.ts";
 import type { DocumentSource } from "./source.ts";
-import { versionPath } from "../view/url.ts";
+import { policyPath, versionPath } from "../view/url.ts";
 
 /** Room for multipart boundaries and the metadata fields around a 5 MB file. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
@@ -152,7 +152,7 @@ export function createPolicyHandler(request: Request, options: ImportOptions = {
     const { text: _t, url: _u, format: _f, fileName: _n, ...meta } = v;
     const result = await importPolicy(policy, jsonSource(v), meta, options);
     return Response.json(
-      { policy: { slug: result.slug, url: `/p/${result.slug}` }, version: { ...result.version, url: versionPath(result.slug, result.version.key) } },
+      { policy: { slug: result.slug, url: policyPath(result.slug) }, version: { ...result.version, url: versionPath(result.slug, result.version.key) } },
       { status: 201, headers: { location: `/api/policies/${result.slug}` } },
     );
   });

@@ -136,15 +136,20 @@ export function formatQuery(o: ViewOptions): string {
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
+/** The page of a policy. */
+export function policyPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}`;
+}
+
 /** The page of a stored version. */
 export function versionPath(slug: string, key: string): string {
-  return `/p/${encodeURIComponent(slug)}/v/${encodeURIComponent(key)}`;
+  return `${policyPath(slug)}/v/${encodeURIComponent(key)}`;
 }
 
 /** The path of a compare view (same-policy form when both versions belong to one policy). */
 export function comparePath(from: VersionAddress, to: VersionAddress): string {
   const enc = encodeURIComponent;
-  if (from.slug === to.slug) return `/p/${enc(from.slug)}/compare/${enc(from.key)}${RANGE_SEPARATOR}${enc(to.key)}`;
+  if (from.slug === to.slug) return `${policyPath(from.slug)}/compare/${enc(from.key)}${RANGE_SEPARATOR}${enc(to.key)}`;
   return `/compare/${enc(from.slug)}@${enc(from.key)}${RANGE_SEPARATOR}${enc(to.slug)}@${enc(to.key)}`;
 }
 

@@ -8,6 +8,7 @@ import { policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
+import { policyPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -42,7 +43,7 @@ export default async function PolicyPage({ params }: Props) {
         <p className="text-sm text-stone-500">{format(t.policy.versionsCount, { count: policy.versionCount })}</p>
         <VersionTable policy={policy} t={t} locale={locale} />
         <p className="text-sm">
-          <Link href={`/p/${policy.slug}/add`}>+ {t.importer.addVersion}</Link>
+          <Link href={`${policyPath(policy.slug)}/add`}>+ {t.importer.addVersion}</Link>
         </p>
       </section>
       {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}

@@ -6,6 +6,7 @@ import { requireAdminPage } from "@/lib/auth-session";
 import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
+import { policyPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,13 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AddVersionPage({ params }: Props) {
   const p = parseParams(policyParamsSchema, await params);
   if (!p.ok) notFound();
-  await requireAdminPage(`/p/${p.data.slug}/add`);
+  await requireAdminPage(`${policyPath(p.data.slug)}/add`);
   const [policy, { t }] = await Promise.all([getPolicy(p.data.slug), getI18n()]);
   if (!policy) notFound();
   return (
     <div className="space-y-6">
       <nav className="text-sm">
-        <Link href={`/p/${policy.slug}`}>← {policy.name}</Link>
+        <Link href={policyPath(policy.slug)}>← {policy.name}</Link>
       </nav>
       <h1 className="text-2xl font-semibold">{format(t.importer.addTitle, { name: policy.name })}</h1>
       <VersionForm mode="add" slug={policy.slug} m={t.importer} />

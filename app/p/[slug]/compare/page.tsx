@@ -4,7 +4,7 @@
  */
 import { notFound, redirect } from "next/navigation";
 import { getPolicy, parseParams, policyParamsSchema, versionKeySchema } from "@/lib/data";
-import { comparePath } from "@/lib/view/url";
+import { comparePath, policyPath } from "@/lib/view/url";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -22,7 +22,7 @@ export default async function ComparePick({ params, searchParams }: Props) {
   const to = versionKeySchema.safeParse(one(q.to));
   // versions are newest first: a larger index is older.
   const at = (key: string) => policy.versions.findIndex((v) => v.key === key);
-  if (!from.success || !to.success || at(from.data) < 0 || at(to.data) < 0) redirect(`/p/${policy.slug}`);
+  if (!from.success || !to.success || at(from.data) < 0 || at(to.data) < 0) redirect(policyPath(policy.slug));
   const [older, newer] = at(from.data) >= at(to.data) ? [from.data, to.data] : [to.data, from.data];
   redirect(comparePath({ slug: policy.slug, key: older }, { slug: policy.slug, key: newer }));
 }

@@ -7,7 +7,7 @@ import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n/server";
 import { parseDocument } from "@/lib/parse";
-import { comparePath, versionPath } from "@/lib/view/url";
+import { comparePath, policyPath, versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
@@ -29,7 +29,7 @@ export default async function VersionPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <nav className="text-sm">
-        <Link href={`/p/${v.policy.slug}`}>← {v.policy.name}</Link>
+        <Link href={policyPath(v.policy.slug)}>← {v.policy.name}</Link>
       </nav>
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold">
