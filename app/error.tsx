@@ -22,7 +22,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-stone-600">{t.errors.errorBody}</p>
       {error.digest ? <p className="font-mono text-xs text-stone-400">{error.digest}</p> : null}
       <div className="flex gap-4">
-        <button type="button" onClick={reset} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100"
+        >
           {t.errors.retry}
         </button>
         <a href="/">{t.errors.backHome}</a>

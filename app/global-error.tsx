@@ -39,11 +39,23 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
   }, []);
   return (
     <html lang="zh-CN">
-      <body style={{ margin: "4rem auto", maxWidth: "40rem", padding: "0 1rem", fontFamily: "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", color: "#1c1917" }}>
+      <body
+        style={{
+          margin: "4rem auto",
+          maxWidth: "40rem",
+          padding: "0 1rem",
+          fontFamily: "system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
+          color: "#1c1917",
+        }}
+      >
         <p style={{ color: "#78716c" }}>500</p>
         {texts ? <h1>{texts.title}</h1> : null}
-        {texts?.bodies.map((body) => <p key={body}>{body}</p>)}
-        {error.digest ? <p style={{ fontFamily: "monospace", fontSize: "0.75rem", color: "#a8a29e" }}>{error.digest}</p> : null}
+        {texts?.bodies.map((body) => (
+          <p key={body}>{body}</p>
+        ))}
+        {error.digest ? (
+          <p style={{ fontFamily: "monospace", fontSize: "0.75rem", color: "#a8a29e" }}>{error.digest}</p>
+        ) : null}
         <p style={{ display: "flex", gap: "1rem" }}>
           <button type="button" onClick={reset}>
             {texts?.retry ?? "↻"}

@@ -47,7 +47,15 @@ function Inline({ text }: { text: string }) {
   );
 }
 
-export function DocumentText({ tree, lang, metadataLabel }: { tree: DocumentTree; lang?: string; metadataLabel: string }) {
+export function DocumentText({
+  tree,
+  lang,
+  metadataLabel,
+}: {
+  tree: DocumentTree;
+  lang?: string;
+  metadataLabel: string;
+}) {
   const headings = headingsByBlock(tree.sections);
   return (
     <div className="doc-text max-w-[46rem] text-[15px] sm:text-base" lang={lang}>

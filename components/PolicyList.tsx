@@ -21,7 +21,9 @@ export function PolicyList({ policies, t, locale }: { policies: PolicySummary[];
             <span>
               {p.latestVersion
                 ? format(t.home.latest, {
-                    date: p.latestVersion.publishedAt ? formatDate(p.latestVersion.publishedAt, locale) : t.policy.undated,
+                    date: p.latestVersion.publishedAt
+                      ? formatDate(p.latestVersion.publishedAt, locale)
+                      : t.policy.undated,
                   })
                 : t.home.noVersions}
             </span>

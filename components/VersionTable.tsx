@@ -56,10 +56,15 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
                 <Link href={versionPath(policy.slug, v.key)}>{date(v.publishedAt)}</Link>
                 {v.label && v.label !== v.publishedAt ? <div className="text-xs text-stone-500">{v.label}</div> : null}
               </td>
-              <td className="py-2 pr-3 tabular-nums text-stone-600">{v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}</td>
+              <td className="py-2 pr-3 tabular-nums text-stone-600">
+                {v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}
+              </td>
               <td className="py-2 text-right whitespace-nowrap">
                 {older ? (
-                  <Link href={comparePath({ slug: policy.slug, key: older.key }, { slug: policy.slug, key: v.key })} className="text-xs">
+                  <Link
+                    href={comparePath({ slug: policy.slug, key: older.key }, { slug: policy.slug, key: v.key })}
+                    className="text-xs"
+                  >
                     {t.policy.compareWithPrevious}
                   </Link>
                 ) : null}
@@ -82,7 +87,10 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
     <form method="get" action={`${policyPath(policy.slug)}/compare`} className="space-y-3">
       <p className="text-sm text-stone-600">{t.policy.compareHint}</p>
       {table}
-      <button type="submit" className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800">
+      <button
+        type="submit"
+        className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800"
+      >
         {t.policy.compare}
       </button>
     </form>

@@ -31,15 +31,24 @@ test("the 160 KB pair renders and scrolls without freezing", async ({ page, requ
     .map((f) => readFileSync(join(dir, f), "utf8"))
     .join("\n");
   expect(Buffer.byteLength(all)).toBeGreaterThan(150_000);
-  const created = await request.post("/api/policies", { headers: auth, data: { slug, name: "Large pair", version: { text: all, publishedAt: "2020-01-01" } } });
+  const created = await request.post("/api/policies", {
+    headers: auth,
+    data: { slug, name: "Large pair", version: { text: all, publishedAt: "2020-01-01" } },
+  });
   expect(created.status(), await created.text()).toBe(201);
-  const added = await request.post(`/api/policies/${slug}/versions`, { headers: auth, data: { text: edited(all), publishedAt: "2021-01-01" } });
+  const added = await request.post(`/api/policies/${slug}/versions`, {
+    headers: auth,
+    data: { text: edited(all), publishedAt: "2021-01-01" },
+  });
   expect(added.status(), await added.text()).toBe(201);
 
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+      type: "longtask",
+      buffered: true,
+    });
   });
   await page.setViewportSize({ width: 1440, height: 900 });
   const response = await page.goto(`/p/${slug}/compare/2020-01-01...2021-01-01`);
@@ -54,12 +63,13 @@ test("the 160 KB pair renders and scrolls without freezing", async ({ page, requ
   await expect(page).toHaveURL(/#s-/);
   // The tab stays responsive: frames keep coming and no single task blocks for long.
   const frames = await page.evaluate(
-    () => new Promise<number>((done) => {
-      let n = 0;
-      const start = performance.now();
-      const tick = () => (++n, performance.now() - start < 1000 ? requestAnimationFrame(tick) : done(n));
-      requestAnimationFrame(tick);
-    }),
+    () =>
+      new Promise<number>((done) => {
+        let n = 0;
+        const start = performance.now();
+        const tick = () => (++n, performance.now() - start < 1000 ? requestAnimationFrame(tick) : done(n));
+        requestAnimationFrame(tick);
+      }),
   );
   expect(frames).toBeGreaterThan(20);
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));

@@ -24,7 +24,10 @@ async function summaryCount(page: Page, status: string): Promise<number> {
   return Number(await page.locator(`[data-testid="summary"] li[data-count="${status}"] b`).innerText());
 }
 
-test("pick two versions on the policy page, land on their compare view; counts are the engine's", async ({ page, request }) => {
+test("pick two versions on the policy page, land on their compare view; counts are the engine's", async ({
+  page,
+  request,
+}) => {
   await page.goto(`/p/${xuexi.slug}`);
   await page.getByRole("radio", { name: `旧版本 ${x2021a}` }).check();
   await page.getByRole("radio", { name: `新版本 ${x2021b}` }).check();
@@ -38,8 +41,12 @@ test("pick two versions on the policy page, land on their compare view; counts a
   expect(api.status()).toBe(200);
   const model = await api.json();
   expect(model.options.ignore).toEqual(["whitespace", "width"]); // the default, on the page and in the API
-  for (const s of ["added", "removed", "modified", "moved"]) expect(await summaryCount(page, s), s).toBe(model.stats.sections[s]);
-  expect(Number(await page.locator('li[data-count="changedRatio"]').getAttribute("data-value"))).toBeCloseTo(model.stats.changedRatio, 6);
+  for (const s of ["added", "removed", "modified", "moved"])
+    expect(await summaryCount(page, s), s).toBe(model.stats.sections[s]);
+  expect(Number(await page.locator('li[data-count="changedRatio"]').getAttribute("data-value"))).toBeCloseTo(
+    model.stats.changedRatio,
+    6,
+  );
 });
 
 test("compare with previous, from a version page", async ({ page }) => {
@@ -75,7 +82,11 @@ test("next and previous change move through the changes in order (buttons and j/
   await expect(page.getByTestId("change-position")).toHaveText(`第 1 / ${keys.length} 处变更`);
 });
 
-test("a copied section link opens the same versions and options with that section in view", async ({ page, context, baseURL }) => {
+test("a copied section link opens the same versions and options with that section in view", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await page.goto(`${xuexiCompare}?ignore=whitespace&layout=split`);
   const keys = await changedKeys(page);
@@ -130,7 +141,8 @@ test("the ignore toggles turn the defaults off one by one: width off, then nothi
   await page.getByRole("checkbox", { name: "忽略空白" }).click();
   await expect(page).toHaveURL(`${xuexiCompare}?ignore=none`);
   await page.reload();
-  for (const name of ["忽略空白", "忽略全角/半角", "忽略编号"]) await expect(page.getByRole("checkbox", { name })).toHaveAttribute("aria-checked", "false");
+  for (const name of ["忽略空白", "忽略全角/半角", "忽略编号"])
+    await expect(page.getByRole("checkbox", { name })).toHaveAttribute("aria-checked", "false");
   // Back to the default set: the parameter disappears again.
   await page.getByRole("checkbox", { name: "忽略空白" }).click();
   await expect(page).toHaveURL(`${xuexiCompare}?ignore=whitespace`);
@@ -138,7 +150,10 @@ test("the ignore toggles turn the defaults off one by one: width off, then nothi
   await expect(page).toHaveURL(xuexiCompare);
 });
 
-test("by default a width-only change (seed 000 vs 001: (“您”) vs （“您”）) is not marked; with ignore=none it is", async ({ page, request }) => {
+test("by default a width-only change (seed 000 vs 001: (“您”) vs （“您”）) is not marked; with ignore=none it is", async ({
+  page,
+  request,
+}) => {
   const paragraph = (p: Page) => p.locator(".cmp-pair", { hasText: "我们非常注重保护用户" }).first();
   await page.goto(miguCompare);
   let pair = paragraph(page);
@@ -156,7 +171,9 @@ test("by default a width-only change (seed 000 vs 001: (“您”) vs （“您�
 
   // The API agrees: the default model has no width-only segment there, ignore=none has.
   const [def, none] = await Promise.all(
-    ["", "&ignore=none"].map(async (q) => (await request.get(`/api/compare?from=${migu.from}&to=${migu.to}${q}`)).json()),
+    ["", "&ignore=none"].map(async (q) =>
+      (await request.get(`/api/compare?from=${migu.from}&to=${migu.to}${q}`)).json(),
+    ),
   );
   expect(def.options.ignore).toEqual(["whitespace", "width"]);
   expect(none.options.ignore).toEqual([]);
@@ -186,7 +203,10 @@ test("across policies, the Migu seeds' shared template sections stand level, row
   const row = page.locator("section.cmp-row", { hasText: "定义及名词解释" }).first();
   await row.scrollIntoViewIfNeeded();
   const heading = row.locator('.cmp-pair[data-kind="heading"]').first();
-  const [l, r] = await Promise.all([heading.locator(".cmp-old").boundingBox(), heading.locator(".cmp-new").boundingBox()]);
+  const [l, r] = await Promise.all([
+    heading.locator(".cmp-old").boundingBox(),
+    heading.locator(".cmp-new").boundingBox(),
+  ]);
   expect(Math.abs(l!.y - r!.y)).toBeLessThan(1);
 });
 
@@ -259,7 +279,11 @@ test("the API: 400 and 404 in the API's one error shape", async ({ request }) =>
 });
 
 test("malformed escapes in a compare path give 404 pages, not server errors", async ({ page }) => {
-  for (const path of [`/p/%25E4%25B8/compare/${x2021a}...${x2021b}`, `/p/${xuexi.slug}/compare/%25...${x2021b}`, `/compare/a@%25E4...${migu.to}`]) {
+  for (const path of [
+    `/p/%25E4%25B8/compare/${x2021a}...${x2021b}`,
+    `/p/${xuexi.slug}/compare/%25...${x2021b}`,
+    `/compare/a@%25E4...${migu.to}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByTestId("compare-not-found")).toBeVisible();

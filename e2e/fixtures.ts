@@ -33,7 +33,16 @@ export const samples = {
     "zh-douban-privacy",
     "en-bereal-privacy",
   ],
-  names: ["学习强国隐私权政策", "豆瓣个人信息保护政策", "咪咕云书店隐私政策", "咪咕隐私权政策", "Miitee隐私政策", "隐私协议", "隐私权政策", "Privacy Policy"],
+  names: [
+    "学习强国隐私权政策",
+    "豆瓣个人信息保护政策",
+    "咪咕云书店隐私政策",
+    "咪咕隐私权政策",
+    "Miitee隐私政策",
+    "隐私协议",
+    "隐私权政策",
+    "Privacy Policy",
+  ],
 } as const;
 
 export const test = base.extend<{ policyList: ReturnType<Page["getByRole"]> }>({

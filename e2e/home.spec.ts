@@ -1,6 +1,9 @@
 import { expect, samples, test } from "./fixtures";
 
-test("the home page lists all eight sample policies with version count and latest date", async ({ page, policyList }) => {
+test("the home page lists all eight sample policies with version count and latest date", async ({
+  page,
+  policyList,
+}) => {
   await expect(page).toHaveTitle("政策变迁");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("隐私政策的每一次变化");
   const items = policyList.getByRole("listitem");

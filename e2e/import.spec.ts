@@ -11,8 +11,10 @@ import { ADMIN_COOKIE, sessionValue } from "../lib/auth.ts";
 const TOKEN = process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef";
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-const FIRST = "示例隐私政策\n\n更新日期：2022年1月10日\n\n一、我们如何收集信息\n我们收集您的设备信息。\n\n二、我们如何使用信息\n用于提供服务。";
-const SECOND = "示例隐私政策\n\n更新日期：2023年5月6日\n生效日期：2023年5月13日\n\n一、我们如何收集信息\n我们收集您的设备信息和位置信息。\n\n二、我们如何使用信息\n用于提供和改进服务。";
+const FIRST =
+  "示例隐私政策\n\n更新日期：2022年1月10日\n\n一、我们如何收集信息\n我们收集您的设备信息。\n\n二、我们如何使用信息\n用于提供服务。";
+const SECOND =
+  "示例隐私政策\n\n更新日期：2023年5月6日\n生效日期：2023年5月13日\n\n一、我们如何收集信息\n我们收集您的设备信息和位置信息。\n\n二、我们如何使用信息\n用于提供和改进服务。";
 
 const HOSTILE = `<!doctype html><html><head><title>恶意测试页</title>
 <script>alert("script")</script><style>body{display:none}</style></head><body>
@@ -30,7 +32,10 @@ const test = base.extend<Fixtures>({
   /** A fresh policy with one version (2022-01-10), created through the API. */
   slug: async ({ request }, use) => {
     const slug = `e2e-${randomUUID().slice(0, 8)}`;
-    const res = await request.post("/api/policies", { headers: auth, data: { slug, name: "示例隐私政策", version: { text: FIRST } } });
+    const res = await request.post("/api/policies", {
+      headers: auth,
+      data: { slug, name: "示例隐私政策", version: { text: FIRST } },
+    });
     expect(res.status(), await res.text()).toBe(201);
     await use(slug);
   },
@@ -61,11 +66,17 @@ async function versionKeys(request: APIRequestContext, slug: string): Promise<st
   return body.policy.versions.map((v) => v.key);
 }
 
-test("an unauthorised write is refused: API 401, web pages ask to sign in, a wrong token is rejected", async ({ page, request, slug }) => {
+test("an unauthorised write is refused: API 401, web pages ask to sign in, a wrong token is rejected", async ({
+  page,
+  request,
+  slug,
+}) => {
   const noToken = await request.post(`/api/policies/${slug}/versions`, { data: { text: SECOND } });
   expect(noToken.status()).toBe(401);
   expect(await noToken.json()).toMatchObject({ error: { code: "unauthorized", message: expect.any(String) } });
-  const wrong = await request.delete(`/api/policies/${slug}/versions/2022-01-10`, { headers: { authorization: "Bearer not-the-token-at-all" } });
+  const wrong = await request.delete(`/api/policies/${slug}/versions/2022-01-10`, {
+    headers: { authorization: "Bearer not-the-token-at-all" },
+  });
   expect(wrong.status()).toBe(401);
   const create = await request.post("/api/policies", { data: { slug: "e2e-nope", name: "x", version: { text: "x" } } });
   expect(create.status()).toBe(401);
@@ -85,7 +96,10 @@ test("an unauthorised write is refused: API 401, web pages ask to sign in, a wro
   expect(cookie?.value).not.toBe(TOKEN);
 });
 
-test("paste a new version, see the detected dates, save, find it in the list, compare with previous", async ({ signedIn: page, slug }) => {
+test("paste a new version, see the detected dates, save, find it in the list, compare with previous", async ({
+  signedIn: page,
+  slug,
+}) => {
   const dialogs = failOnDialog(page);
   await page.goto(`/p/${slug}`);
   await page.getByRole("link", { name: /添加版本/ }).click();
@@ -107,7 +121,11 @@ test("paste a new version, see the detected dates, save, find it in the list, co
   expect(dialogs).toEqual([]);
 });
 
-test("a detected date can be corrected before saving; a bad date is refused in the form", async ({ signedIn: page, request, slug }) => {
+test("a detected date can be corrected before saving; a bad date is refused in the form", async ({
+  signedIn: page,
+  request,
+  slug,
+}) => {
   await page.goto(`/p/${slug}/add`);
   await page.getByLabel("政策全文", { exact: true }).fill("示例隐私政策\n没有写日期的一版。");
   await page.getByRole("button", { name: "识别" }).click();
@@ -122,7 +140,10 @@ test("a detected date can be corrected before saving; a bad date is refused in t
   expect(await versionKeys(request, slug)).toEqual(["2023-02-28", "2022-01-10"]);
 });
 
-test("a tampered detection posted back with the save step links nowhere but the stored version", async ({ signedIn: page, slug }) => {
+test("a tampered detection posted back with the save step links nowhere but the stored version", async ({
+  signedIn: page,
+  slug,
+}) => {
   const dialogs = failOnDialog(page);
   await page.goto(`/p/${slug}/add`);
   await page.getByLabel("政策全文", { exact: true }).fill(FIRST);
@@ -141,7 +162,10 @@ test("a tampered detection posted back with the save step links nowhere but the 
   expect(dialogs).toEqual([]);
 });
 
-test("upload a file: GBK-free UTF-8 text, the date taken from the file name; an oversized file is refused", async ({ signedIn: page, slug }) => {
+test("upload a file: GBK-free UTF-8 text, the date taken from the file name; an oversized file is refused", async ({
+  signedIn: page,
+  slug,
+}) => {
   await page.goto(`/p/${slug}/add`);
   await page.getByLabel("上传文件", { exact: true }).check();
   await page.locator('input[type="file"]').setInputFiles({
@@ -208,7 +232,10 @@ test.describe("fetch from a URL", () => {
     server.close();
   });
 
-  test("a page from a local test server is fetched, its dates detected, and saved with its URL", async ({ signedIn: page, slug }) => {
+  test("a page from a local test server is fetched, its dates detected, and saved with its URL", async ({
+    signedIn: page,
+    slug,
+  }) => {
     await page.goto(`/p/${slug}/add`);
     await page.getByLabel("从网址获取", { exact: true }).check();
     await page.getByLabel("网址（http 或 https）", { exact: true }).fill(`${origin}/privacy.html`);
@@ -220,7 +247,11 @@ test.describe("fetch from a URL", () => {
     await expect(page.locator('tr[data-version="2025-03-04"]')).toBeVisible();
   });
 
-  test("redirects to private addresses, non-text content and private URLs are refused", async ({ signedIn: page, request, slug }) => {
+  test("redirects to private addresses, non-text content and private URLs are refused", async ({
+    signedIn: page,
+    request,
+    slug,
+  }) => {
     await page.goto(`/p/${slug}/add`);
     await page.getByLabel("从网址获取", { exact: true }).check();
     await page.getByLabel("网址（http 或 https）", { exact: true }).fill(`${origin}/to-private`);
@@ -252,9 +283,18 @@ test("a duplicate is refused, naming the matching version (web and API)", async 
   await expect(alert).toContainText("2022-01-10");
   await expect(alert.getByRole("link")).toHaveAttribute("href", `/p/${slug}/v/2022-01-10`);
 
-  const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, multipart: { file: { name: "same.txt", mimeType: "text/plain", buffer: Buffer.from(FIRST) } } });
+  const res = await request.post(`/api/policies/${slug}/versions`, {
+    headers: auth,
+    multipart: { file: { name: "same.txt", mimeType: "text/plain", buffer: Buffer.from(FIRST) } },
+  });
   expect(res.status()).toBe(409);
-  expect(await res.json()).toMatchObject({ error: { code: "duplicate", message: expect.stringContaining("2022-01-10"), match: { key: "2022-01-10", url: `/p/${slug}/v/2022-01-10` } } });
+  expect(await res.json()).toMatchObject({
+    error: {
+      code: "duplicate",
+      message: expect.stringContaining("2022-01-10"),
+      match: { key: "2022-01-10", url: `/p/${slug}/v/2022-01-10` },
+    },
+  });
   expect(await versionKeys(request, slug)).toEqual(["2022-01-10"]);
 });
 
@@ -262,7 +302,9 @@ test("importing hostile HTML and viewing it executes nothing", async ({ signedIn
   const dialogs = failOnDialog(page);
   await page.goto(`/p/${slug}/add`);
   await page.getByLabel("上传文件", { exact: true }).check();
-  await page.locator('input[type="file"]').setInputFiles({ name: "evil.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "evil.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) });
   await page.getByRole("button", { name: "识别" }).click();
   await expect(page.getByLabel("发布日期", { exact: true })).toHaveValue("2024-02-02");
   await page.getByRole("button", { name: "保存版本" }).click();
@@ -275,13 +317,17 @@ test("importing hostile HTML and viewing it executes nothing", async ({ signedIn
   await expect(page.locator("[onerror], [onload], [onclick], iframe, a[href^='javascript:']")).toHaveCount(0);
   // Inline scripts are Next's own (its RSC payload carries the document as an escaped JSON string).
   const inlineScripts = await page.locator("script:not([src])").allTextContents();
-  expect(inlineScripts.filter((s) => !/^\(?self\.__next_f/.test(s.trim()) && /alert|onerror|onload/.test(s))).toEqual([]);
+  expect(inlineScripts.filter((s) => !/^\(?self\.__next_f/.test(s.trim()) && /alert|onerror|onload/.test(s))).toEqual(
+    [],
+  );
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
 
   // Pasted raw HTML goes through the same cleaning.
   await page.goto(`/p/${slug}/add`);
-  await page.getByLabel("政策全文", { exact: true }).fill(HOSTILE.replace("2024年2月2日", "2024年2月3日").replace("正文结束", "第二次"));
+  await page
+    .getByLabel("政策全文", { exact: true })
+    .fill(HOSTILE.replace("2024年2月2日", "2024年2月3日").replace("正文结束", "第二次"));
   await page.getByRole("button", { name: "识别" }).click();
   await expect(page.getByLabel("发布日期", { exact: true })).toHaveValue("2024-02-03");
   await expect(page.locator("#injected-img")).toHaveCount(0);
@@ -291,9 +337,16 @@ test("importing hostile HTML and viewing it executes nothing", async ({ signedIn
 test("markup written as text in a document stays text in the compare view", async ({ page, request, slug }) => {
   // A plain-text version whose words are markup: the compare view formats its rows as escaped HTML
   // (lib/view/html.ts), so this is where an escaping slip would execute.
-  const payload = '<img id="injected-cmp" src=x onerror="alert(1)"><script>alert(2)</script><a id="injected-cmp-link" href="javascript:alert(3)">x</a>';
-  const text = FIRST.replace("更新日期：2022年1月10日", "更新日期：2024年3月4日").replace("我们收集您的设备信息。", `我们收集您的设备信息。${payload}`);
-  const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, multipart: { file: { name: "markup.txt", mimeType: "text/plain", buffer: Buffer.from(text) } } });
+  const payload =
+    '<img id="injected-cmp" src=x onerror="alert(1)"><script>alert(2)</script><a id="injected-cmp-link" href="javascript:alert(3)">x</a>';
+  const text = FIRST.replace("更新日期：2022年1月10日", "更新日期：2024年3月4日").replace(
+    "我们收集您的设备信息。",
+    `我们收集您的设备信息。${payload}`,
+  );
+  const res = await request.post(`/api/policies/${slug}/versions`, {
+    headers: auth,
+    multipart: { file: { name: "markup.txt", mimeType: "text/plain", buffer: Buffer.from(text) } },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const dialogs = failOnDialog(page);
   await page.goto(`/p/${slug}/compare/2022-01-10...2024-03-04`);
@@ -303,7 +356,11 @@ test("markup written as text in a document stays text in the compare view", asyn
   expect(dialogs).toEqual([]);
 });
 
-test("edit a version's metadata, then delete it: shared links then say the version no longer exists", async ({ signedIn: page, request, slug }) => {
+test("edit a version's metadata, then delete it: shared links then say the version no longer exists", async ({
+  signedIn: page,
+  request,
+  slug,
+}) => {
   const added = await request.post(`/api/policies/${slug}/versions`, { headers: auth, data: { text: SECOND } });
   expect(added.status()).toBe(201);
   await page.goto(`/p/${slug}/v/2023-05-06`);
@@ -328,7 +385,8 @@ test("edit a version's metadata, then delete it: shared links then say the versi
 
 test("the policy page shows which listed versions are stored and which are missing", async ({ request, page }) => {
   const slug = `e2e-${randomUUID().slice(0, 8)}`;
-  const text = "示例隐私政策\n\n历史版本\n2023年6月1日\n2022年1月10日\n2021年3月3日\n\n更新日期：2023年6月1日\n\n正文。";
+  const text =
+    "示例隐私政策\n\n历史版本\n2023年6月1日\n2022年1月10日\n2021年3月3日\n\n更新日期：2023年6月1日\n\n正文。";
   const res = await request.post("/api/policies", { headers: auth, data: { slug, name: "示例", version: { text } } });
   expect(res.status(), await res.text()).toBe(201);
   await page.goto(`/p/${slug}`);

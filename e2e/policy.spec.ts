@@ -17,7 +17,9 @@ test("a policy page lists its versions newest first, by the dates the texts stat
 
 test("BeReal's versions are ordered by their 'Last updated' dates", async ({ page }) => {
   await page.goto(`/p/${samples.bereal.slug}`);
-  const keys = await page.locator("tr[data-version]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-version")));
+  const keys = await page
+    .locator("tr[data-version]")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-version")));
   expect(keys).toEqual([...samples.bereal.versionKeys]);
 });
 

@@ -26,7 +26,9 @@ test("a version page shows the text with its dates and source", async ({ page })
 test("long lines wrap inside the page", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(`/p/${samples.xuexi.slug}/v/${samples.xuexi.versionKeys[0]}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
@@ -35,7 +37,9 @@ test("inline markdown reads as bold text and links, not as markers", async ({ pa
   const text = page.getByRole("region", { name: "全文" });
   // 学习强国's archive writes its key terms as **…**: shown bold, with no asterisks left over.
   await expect(text.locator("strong").filter({ hasText: "本政策适用于“学习强国”提供的所有产品和服务" })).toBeVisible();
-  await expect(text.locator("p").filter({ hasText: "本政策适用于“学习强国”提供的所有产品和服务" })).not.toContainText("**");
+  await expect(text.locator("p").filter({ hasText: "本政策适用于“学习强国”提供的所有产品和服务" })).not.toContainText(
+    "**",
+  );
   // 豆瓣 links its lists in markdown: an http(s) link with the list's name as its text.
   await page.goto(`/p/${samples.douban.slug}/v/${samples.douban.newest}`);
   await expect(page.getByRole("link", { name: "《个人信息收集清单》" }).first()).toHaveAttribute("href", /^https:\/\//);

@@ -5,7 +5,15 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ADMIN_COOKIE, ADMIN_COOKIE_MAX_AGE, adminConfig, checkSession, secureCookie, signIn, type AuthResult } from "./auth.ts";
+import {
+  ADMIN_COOKIE,
+  ADMIN_COOKIE_MAX_AGE,
+  adminConfig,
+  checkSession,
+  secureCookie,
+  signIn,
+  type AuthResult,
+} from "./auth.ts";
 import { localPath } from "./validations/redirect.ts";
 
 /** Whether this request carries a valid admin session. */
@@ -34,7 +42,9 @@ export function safeNext(value: unknown): string {
 
 async function isHttps(): Promise<boolean> {
   const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https" || (h.get("origin") ?? "").startsWith("https:");
+  return (
+    (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https" || (h.get("origin") ?? "").startsWith("https:")
+  );
 }
 
 /** Checks a typed token and, when it matches, sets the session cookie. */

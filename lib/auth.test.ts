@@ -47,7 +47,9 @@ test("development without ADMIN_TOKEN generates one token per process and prints
   const env = { NODE_ENV: "development" } as NodeJS.ProcessEnv;
   const a = adminConfig(env);
   const b = adminConfig(env);
-  assert.ok(a.state === "enabled" && b.state === "enabled" && a.generated && a.token === b.token && a.token.length >= 24);
+  assert.ok(
+    a.state === "enabled" && b.state === "enabled" && a.generated && a.token === b.token && a.token.length >= 24,
+  );
   const lines: string[] = [];
   announceAdminToken(env, (l) => lines.push(l));
   announceAdminToken(env, (l) => lines.push(l));
@@ -83,12 +85,15 @@ test("a web session expires after 7 days and cannot be altered or forged", () =>
   assert.equal(checkSession(cookie, prod, issued - day).ok, false); // issued in the future
   // A longer expiry written into the payload breaks the signature.
   const [, mac] = cookie.split(".");
-  const longer = Buffer.from(JSON.stringify({ iat: issued / 1000, exp: issued / 1000 + 3650 * 86400 })).toString("base64url");
+  const longer = Buffer.from(JSON.stringify({ iat: issued / 1000, exp: issued / 1000 + 3650 * 86400 })).toString(
+    "base64url",
+  );
   assert.equal(checkSession(`${longer}.${mac}`, prod, issued + day).ok, false);
   // The old fixed cookie (an HMAC with no expiry) is no longer a session.
   const legacy = createHmac("sha256", TOKEN).update("policy-diff admin session v1").digest("base64url");
   assert.equal(checkSession(legacy, prod, issued).ok, false);
-  for (const junk of ["", ".", "a.b", `${cookie}.x`, cookie.replace(".", "")]) assert.equal(checkSession(junk, prod, issued).ok, false, junk);
+  for (const junk of ["", ".", "a.b", `${cookie}.x`, cookie.replace(".", "")])
+    assert.equal(checkSession(junk, prod, issued).ok, false, junk);
 });
 
 test("the session cookie is Secure over https or with COOKIE_SECURE=1", () => {

@@ -28,8 +28,7 @@ const CLOCK_SKEW_SECONDS = 60;
 export const MIN_TOKEN_LENGTH = 16;
 
 export type AdminConfig =
-  | { state: "enabled"; token: string; generated: boolean }
-  | { state: "disabled"; reason: string };
+  { state: "enabled"; token: string; generated: boolean } | { state: "disabled"; reason: string };
 
 export type AuthFailure = { ok: false; status: 401 | 503; code: "unauthorized" | "writes_disabled"; message: string };
 export type AuthResult = { ok: true } | AuthFailure;
@@ -52,7 +51,8 @@ export function adminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
   if (env.NODE_ENV === "production") {
     return {
       state: "disabled",
-      reason: "Writes are disabled: the server has no ADMIN_TOKEN. Set ADMIN_TOKEN to enable adding and editing versions.",
+      reason:
+        "Writes are disabled: the server has no ADMIN_TOKEN. Set ADMIN_TOKEN to enable adding and editing versions.",
     };
   }
   const holder = globalThis as Holder;
@@ -64,7 +64,10 @@ export function adminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
  * Called once at server start (instrumentation.ts): prints the generated development token, or warns
  * that writes are disabled. Prints each thing at most once per process.
  */
-export function announceAdminToken(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): void {
+export function announceAdminToken(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = console.log,
+): void {
   const config = adminConfig(env);
   if (config.state === "disabled") {
     log(`[auth] ${config.reason}`);
@@ -156,7 +159,11 @@ export function checkSession(
 }
 
 /** Checks a token typed into the sign-in form; returns the cookie value to set when it matches. */
-export function signIn(token: string, env: NodeJS.ProcessEnv = process.env, now: number = Date.now()): AuthResult & { cookie?: string } {
+export function signIn(
+  token: string,
+  env: NodeJS.ProcessEnv = process.env,
+  now: number = Date.now(),
+): AuthResult & { cookie?: string } {
   const config = adminConfig(env);
   if (config.state === "disabled") return refused(config);
   if (!safeEqual(token.trim(), config.token)) {

@@ -42,7 +42,8 @@ async function startServer(): Promise<{ base: string; dbUrl: string; child: Chil
   const port = process.env.BENCH_PORT ?? "3300";
   await assertPortFree(Number(port));
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}/: run \`npm run build\` first (or set NEXT_DIST_DIR)`);
+  if (!existsSync(`${distDir}/BUILD_ID`))
+    throw new Error(`no production build in ${distDir}/: run \`npm run build\` first (or set NEXT_DIST_DIR)`);
   const dbUrl = `file:./.tmp/bench-web-${port}.db`;
   mkdirSync(".tmp", { recursive: true });
   for (const s of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile(dbUrl) + s, { force: true });
@@ -51,7 +52,13 @@ async function startServer(): Promise<{ base: string; dbUrl: string; child: Chil
   await seedSamples(seedClient);
   await seedClient.$disconnect();
   const child = spawn("next", ["start", "--port", port], {
-    env: { ...process.env, DATABASE_URL: dbUrl, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", PATH: `node_modules/.bin:${process.env.PATH}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PATH: `node_modules/.bin:${process.env.PATH}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://localhost:${port}`;
@@ -96,7 +103,11 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-async function measure(url: string, before: () => Promise<void>, pid?: number): Promise<{ times: number[]; cpu: number | null }> {
+async function measure(
+  url: string,
+  before: () => Promise<void>,
+  pid?: number,
+): Promise<{ times: number[]; cpu: number | null }> {
   for (let i = 0; i < warmup; i++) {
     await before();
     await timeOne(url);
@@ -128,7 +139,9 @@ async function pageJs(url: string): Promise<{ files: number; raw: number; gzip: 
   // noModule scripts (legacy polyfills) are skipped by every browser that runs the app's modules.
   for (const m of html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js[^"]*)"([^>]*)>/g))
     if (!/nomodule/i.test(m[1]! + m[3]!)) srcs.add(m[2]!);
-  for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+\.js[^"]*)"[^>]*as="script"/g))
+  for (const m of html.matchAll(
+    /<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+\.js[^"]*)"[^>]*as="script"/g,
+  ))
     srcs.add((m[1] ?? m[2])!);
   let raw = 0;
   let gzip = 0;
@@ -140,7 +153,10 @@ async function pageJs(url: string): Promise<{ files: number; raw: number; gzip: 
   return { files: srcs.size, raw, gzip };
 }
 
-const readLoad = (): string => loadavg().map((l) => l.toFixed(1)).join(" ");
+const readLoad = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 const fmt = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
 
@@ -160,13 +176,22 @@ async function main(): Promise<void> {
       const size = (await (await fetch(url)).arrayBuffer()).byteLength;
       if (db) console.log(line(`${t.name} uncached`, await measure(url, clearCache, child?.pid), t.uncachedTarget));
       else console.log(`${t.name} uncached  (skipped: set BENCH_DATABASE_URL to the server's database)`);
-      console.log(line(`${t.name} cached  `, await measure(url, async () => {}, child?.pid), t.cachedTarget, `  ${(size / 1024).toFixed(0)} KB`));
+      console.log(
+        line(
+          `${t.name} cached  `,
+          await measure(url, async () => {}, child?.pid),
+          t.cachedTarget,
+          `  ${(size / 1024).toFixed(0)} KB`,
+        ),
+      );
     }
     // The machine's speed right now: the home page (a small page with one query) on the same server.
     console.log(line("home page (reference)", await measure(`${base}/`, async () => {}, child?.pid), null));
     const js = await pageJs(base + targets[0]!.path);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.log(`page JS: ${js.files} chunks, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped  target <= 150 KB: ${js.gzip <= 150 * 1024 ? "ok" : "MISSED"}`);
+    console.log(
+      `page JS: ${js.files} chunks, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped  target <= 150 KB: ${js.gzip <= 150 * 1024 ? "ok" : "MISSED"}`,
+    );
     const load = readLoad();
     if (load) console.log(`load average during the run: ${load} (on ${cpus().length} cores)`);
   } finally {

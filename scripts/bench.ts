@@ -20,7 +20,9 @@ import { clearEngineCaches, compareDocuments, compareTexts } from "../lib/compar
 import { parseDocument } from "../lib/parse/index.ts";
 
 const SEEDS = join(import.meta.dirname, "../data/samples/seeds");
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const seed = (i: number) => readFileSync(join(SEEDS, seedFiles[i]!), "utf8");
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -49,7 +51,12 @@ function editCopy(text: string, edits: number, seedValue: number): string {
     const at = Math.floor(rand() * (line.length - 6));
     const kind = k % 3;
     const word = words[k % words.length]!;
-    lines[i] = kind === 0 ? line.slice(0, at) + word + line.slice(at) : kind === 1 ? line.slice(0, at) + line.slice(at + 4) : line.slice(0, at) + word + line.slice(at + 3);
+    lines[i] =
+      kind === 0
+        ? line.slice(0, at) + word + line.slice(at)
+        : kind === 1
+          ? line.slice(0, at) + line.slice(at + 4)
+          : line.slice(0, at) + word + line.slice(at + 3);
   }
   // Move one long paragraph to a later place.
   const from = lines.findIndex((l, i) => i > lines.length / 4 && l.length > 60);
@@ -135,13 +142,18 @@ const pairs: Array<{ name: string; a: string; b: string; target: number; runs: n
   { name: "large (5 seeds, edited)", a: all, b: allEdited, target: 150, runs: n(21), dmpRuns: n(5) },
 ];
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 console.log(`node ${process.version}, ${availableParallelism()} CPUs, load average at start: ${load()}`);
 console.log("ms: median wall / min wall / median CPU of this process; every engine run cold (caches cleared)");
 console.log("");
 
 const fmt = (t: Timing) => `${t.wall.toFixed(1)} / ${t.wallMin.toFixed(1)} / ${t.cpu.toFixed(1)}`;
-const rows: string[][] = [["pair", "KB", "full compare ms", "target", "parse ms", "align+diff ms", "dmp ms (wall/cpu)", "ratio", "ok"]];
+const rows: string[][] = [
+  ["pair", "KB", "full compare ms", "target", "parse ms", "align+diff ms", "dmp ms (wall/cpu)", "ratio", "ok"],
+];
 // Warm up the JIT on every pair first (untimed), so the first measure is not the one paying for it:
 // a server comparing documents runs warm code. 5 rounds were too few (the first pair measured ~1.5x
 // its steady state); every timed run still starts with the engine's caches cleared.
@@ -210,8 +222,14 @@ for (const [i, r] of rows.entries()) {
   if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
 }
 console.log("");
-console.log(`000 vs 001: ${spans} changed spans, mean length ${(spanChars / Math.max(1, spans)).toFixed(1)} chars (stats.changeSpans ${model.stats.changeSpans})`);
+console.log(
+  `000 vs 001: ${spans} changed spans, mean length ${(spanChars / Math.max(1, spans)).toFixed(1)} chars (stats.changeSpans ${model.stats.changeSpans})`,
+);
 const heapMb = peakHeap / 1024 / 1024;
-console.log(`peak heap (sampled after each run): ${heapMb.toFixed(0)} MB (target < 200 MB) ${heapMb < 200 ? "ok" : "NO"}`);
-console.log(`load average at end: ${load()}${loadavg()[0]! > availableParallelism() ? " (machine busy: wall times include waiting for the CPU)" : ""}`);
+console.log(
+  `peak heap (sampled after each run): ${heapMb.toFixed(0)} MB (target < 200 MB) ${heapMb < 200 ? "ok" : "NO"}`,
+);
+console.log(
+  `load average at end: ${load()}${loadavg()[0]! > availableParallelism() ? " (machine busy: wall times include waiting for the CPU)" : ""}`,
+);
 console.log(allOk && heapMb < 200 ? "all targets met (median wall times)" : "some targets NOT met");

@@ -39,7 +39,8 @@ const META_FIELDS = ["publishedAt", "effectiveAt", "label", "sourceUrl", "note"]
 /** Every string field of the form except those named, to put back into the form after an error. */
 function formValues(form: FormData, omit: string[] = ["file", "text"]): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) values[k] = v;
+  for (const [k, v] of form.entries())
+    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) values[k] = v;
   return values;
 }
 
@@ -49,7 +50,11 @@ function str(form: FormData, name: string): string | undefined {
 }
 
 /** The named fields as strings ("" when absent), for a schema to parse; `rename` maps schema key -> form field. */
-function fields<K extends string>(form: FormData, names: readonly K[], rename: Partial<Record<K, string>> = {}): Record<K, string> {
+function fields<K extends string>(
+  form: FormData,
+  names: readonly K[],
+  rename: Partial<Record<K, string>> = {},
+): Record<K, string> {
   return Object.fromEntries(names.map((n) => [n, str(form, rename[n] ?? n) ?? ""])) as Record<K, string>;
 }
 
@@ -78,14 +83,24 @@ function problemState(p: WriteProblem, t: Messages, values?: Record<string, stri
   };
 }
 
-async function failure(error: unknown, t: Messages, values?: Record<string, string>, sourceField = "text"): Promise<FormState> {
+async function failure(
+  error: unknown,
+  t: Messages,
+  values?: Record<string, string>,
+  sourceField = "text",
+): Promise<FormState> {
   const p = describeWriteError(error, sourceField);
   if (p) return problemState(p, t, values);
   console.error("[import] action failed:", error);
   return { status: "error", message: t.importer.problems.failed, ...(values ? { values } : {}), nonce: next() };
 }
 
-function invalidState(error: z.ZodError, t: Messages, values: Record<string, string>, detection: DetectionView | null): FormState {
+function invalidState(
+  error: z.ZodError,
+  t: Messages,
+  values: Record<string, string>,
+  detection: DetectionView | null,
+): FormState {
   return { ...problemState({ status: 422, code: "invalid", message: "", issues: error.issues }, t, values), detection };
 }
 
@@ -129,7 +144,8 @@ async function readSource(form: FormData, t: Messages): Promise<DocumentSource |
   const text = documentTextSchema.safeParse(str(form, "text") ?? "");
   if (!text.success) {
     const raw = str(form, "text") ?? "";
-    const message = raw.trim() === "" ? t.importer.problems.empty : (text.error.issues[0]?.message ?? t.importer.problems.invalid);
+    const message =
+      raw.trim() === "" ? t.importer.problems.empty : (text.error.issues[0]?.message ?? t.importer.problems.invalid);
     return invalid("text", message);
   }
   return { kind: "text", text: text.data };
@@ -200,7 +216,9 @@ export async function addVersionAction(_prev: FormState, form: FormData): Promis
   const { text, format: fmt, ...meta } = input.data;
   let key: string;
   try {
-    ({ version: { key } } = await importVersion(slug.data, { kind: "text", text, format: "text" }, { ...meta, format: fmt }));
+    ({
+      version: { key },
+    } = await importVersion(slug.data, { kind: "text", text, format: "text" }, { ...meta, format: fmt }));
   } catch (error) {
     return { ...(await failure(error, t, values)), detection };
   }
@@ -256,7 +274,8 @@ export async function deleteVersionAction(_prev: FormState, form: FormData): Pro
   if (denied) return denied;
   const ref = versionRef.safeParse(fields(form, ["slug", "key"]));
   if (!ref.success) return invalidState(ref.error, t, {}, null);
-  if (str(form, "confirm") !== ref.data.key) return { status: "error", message: t.importer.problems.invalid, nonce: next() };
+  if (str(form, "confirm") !== ref.data.key)
+    return { status: "error", message: t.importer.problems.invalid, nonce: next() };
   try {
     await deleteVersion(ref.data.slug, ref.data.key);
   } catch (error) {

@@ -21,11 +21,18 @@ const views = new WeakMap<object, ReturnType<typeof buildCompareView>>();
 
 const load = cache(async (fromSlug: string, fromKey: string, toSlug: string, toKey: string, query: string) => {
   const options = parseViewOptions(new URLSearchParams(query));
-  const [a, b] = await Promise.all([loadVersion({ slug: fromSlug, key: fromKey }), loadVersion({ slug: toSlug, key: toKey })]);
+  const [a, b] = await Promise.all([
+    loadVersion({ slug: fromSlug, key: fromKey }),
+    loadVersion({ slug: toSlug, key: toKey }),
+  ]);
   if (!a.ok || !b.ok) return null;
   const result = await getCompareModel(a.version, b.version, options.ignore);
   let view = views.get(result.model);
-  if (!view) views.set(result.model, (view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree })));
+  if (!view)
+    views.set(
+      result.model,
+      (view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree })),
+    );
   return { from: a.version, to: b.version, view, options };
 });
 
@@ -40,7 +47,11 @@ function sideName(v: LoadedVersion): string {
   return `${v.policyName} ${v.publishedAt ?? v.key}`;
 }
 
-export async function compareMetadata(from: VersionAddress, to: VersionAddress, search: SearchParams): Promise<Metadata> {
+export async function compareMetadata(
+  from: VersionAddress,
+  to: VersionAddress,
+  search: SearchParams,
+): Promise<Metadata> {
   const data = await loadFor(from, to, search);
   const { t } = await getI18n();
   const title =
@@ -56,7 +67,15 @@ export async function compareMetadata(from: VersionAddress, to: VersionAddress, 
   };
 }
 
-export async function ComparePage({ from, to, search }: { from: VersionAddress; to: VersionAddress; search: SearchParams }) {
+export async function ComparePage({
+  from,
+  to,
+  search,
+}: {
+  from: VersionAddress;
+  to: VersionAddress;
+  search: SearchParams;
+}) {
   const [data, choices, { t }] = await Promise.all([loadFor(from, to, search), listCompareChoices(), getI18n()]);
   const side = (v: LoadedVersion) => ({
     slug: v.slug,

@@ -73,7 +73,8 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     };
     sync();
     // An already-loaded fragment may point into a section that was folded: scroll again once open.
-    if (location.hash) document.getElementById(decodeSafely(location.hash.slice(1)))?.scrollIntoView({ block: "start" });
+    if (location.hash)
+      document.getElementById(decodeSafely(location.hash.slice(1)))?.scrollIntoView({ block: "start" });
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
@@ -106,17 +107,30 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     };
   }, [changeKeys, go, labels.copied]);
 
-  const expandAll = () => document.querySelectorAll<HTMLDetailsElement>("details.cmp-fold").forEach((d) => (d.open = true));
+  const expandAll = () =>
+    document.querySelectorAll<HTMLDetailsElement>("details.cmp-fold").forEach((d) => (d.open = true));
 
   return (
     <div className="cmp-nav">
-      <button type="button" className="cmp-chip" onClick={() => go(-1)} aria-keyshortcuts="k p" disabled={!changeKeys.length}>
+      <button
+        type="button"
+        className="cmp-chip"
+        onClick={() => go(-1)}
+        aria-keyshortcuts="k p"
+        disabled={!changeKeys.length}
+      >
         ↑ {labels.prev}
       </button>
       <span className="cmp-nav-pos" data-testid="change-position">
         {labels.position.replace("{i}", pos >= 0 ? String(pos + 1) : "–").replace("{n}", String(changeKeys.length))}
       </span>
-      <button type="button" className="cmp-chip" onClick={() => go(1)} aria-keyshortcuts="j n" disabled={!changeKeys.length}>
+      <button
+        type="button"
+        className="cmp-chip"
+        onClick={() => go(1)}
+        aria-keyshortcuts="j n"
+        disabled={!changeKeys.length}
+      >
         ↓ {labels.next}
       </button>
       <button type="button" className="cmp-chip cmp-expand" onClick={expandAll}>

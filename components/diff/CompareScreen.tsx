@@ -45,19 +45,38 @@ function versionName(v: { key: string; publishedAt: string | null; label: string
   return v.label && v.label !== date ? `${date} · ${v.label}` : date;
 }
 
-function groups(choices: ChoicePolicy[], hrefFor: (a: VersionAddress) => string, m: CompareMessages): VersionChoiceGroup[] {
+function groups(
+  choices: ChoicePolicy[],
+  hrefFor: (a: VersionAddress) => string,
+  m: CompareMessages,
+): VersionChoiceGroup[] {
   return choices.map((p) => ({
     label: p.name,
     options: p.versions.map((v) => ({ label: versionName(v, m), href: hrefFor({ slug: p.slug, key: v.key }) })),
   }));
 }
 
-function Side({ side, which, role, value, choiceGroups, m }: { side: SideInfo; which: "from" | "to"; role: string; value: string; choiceGroups: VersionChoiceGroup[]; m: CompareMessages }) {
+function Side({
+  side,
+  which,
+  role,
+  value,
+  choiceGroups,
+  m,
+}: {
+  side: SideInfo;
+  which: "from" | "to";
+  role: string;
+  value: string;
+  choiceGroups: VersionChoiceGroup[];
+  m: CompareMessages;
+}) {
   return (
     <div className="cmp-side" data-testid={`side-${which}`}>
       <div className="cmp-side-label">{role}</div>
       <div className="cmp-side-name">
-        <Link href={side.href}>{side.policyName}</Link> · <time dateTime={side.publishedAt ?? undefined}>{versionDate(side, m)}</time>
+        <Link href={side.href}>{side.policyName}</Link> ·{" "}
+        <time dateTime={side.publishedAt ?? undefined}>{versionDate(side, m)}</time>
       </div>
       {side.label && side.label !== side.publishedAt && <div className="cmp-side-note">{side.label}</div>}
       <VersionSwitch label={`${m.switchVersion}: ${role}`} value={value} groups={choiceGroups} />
@@ -90,11 +109,25 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           {versionDate(to, m)}
         </h1>
         <div className="cmp-sides">
-          <Side side={from} which="from" role={m.base} value={here} choiceGroups={groups(choices, (a) => compareHref(a, to, options), m)} m={m} />
+          <Side
+            side={from}
+            which="from"
+            role={m.base}
+            value={here}
+            choiceGroups={groups(choices, (a) => compareHref(a, to, options), m)}
+            m={m}
+          />
           <Link className="cmp-swap" href={compareHref(to, from, options)} scroll={false}>
             ⇄ {m.swap}
           </Link>
-          <Side side={to} which="to" role={m.compared} value={here} choiceGroups={groups(choices, (a) => compareHref(from, a, options), m)} m={m} />
+          <Side
+            side={to}
+            which="to"
+            role={m.compared}
+            value={here}
+            choiceGroups={groups(choices, (a) => compareHref(from, a, options), m)}
+            m={m}
+          />
         </div>
         <ul className="cmp-summary" aria-label={m.summaryTitle} data-testid="summary">
           {counts
@@ -118,13 +151,26 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           {IGNORE_OPTIONS.map((opt) => {
             const on = options.ignore.includes(opt);
             return (
-              <Link key={opt} className="cmp-chip" role="checkbox" aria-checked={on} href={compareHref(from, to, toggleIgnore(options, opt))} scroll={false}>
+              <Link
+                key={opt}
+                className="cmp-chip"
+                role="checkbox"
+                aria-checked={on}
+                href={compareHref(from, to, toggleIgnore(options, opt))}
+                scroll={false}
+              >
                 <span className="cmp-box" aria-hidden="true" />
                 {ignoreName[opt]}
               </Link>
             );
           })}
-          <Link className="cmp-chip" role="checkbox" aria-checked={options.changesOnly} href={compareHref(from, to, { ...options, changesOnly: !options.changesOnly })} scroll={false}>
+          <Link
+            className="cmp-chip"
+            role="checkbox"
+            aria-checked={options.changesOnly}
+            href={compareHref(from, to, { ...options, changesOnly: !options.changesOnly })}
+            scroll={false}
+          >
             <span className="cmp-box" aria-hidden="true" />
             {m.changesOnly}
           </Link>
@@ -132,7 +178,13 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         <div className="cmp-group" role="group" aria-label={m.layout}>
           <span className="cmp-group-label">{m.layout}</span>
           {LAYOUTS.map((l) => (
-            <Link key={l} className="cmp-chip" aria-current={options.layout === l ? "true" : undefined} href={compareHref(from, to, { ...options, layout: l })} scroll={false}>
+            <Link
+              key={l}
+              className="cmp-chip"
+              aria-current={options.layout === l ? "true" : undefined}
+              href={compareHref(from, to, { ...options, layout: l })}
+              scroll={false}
+            >
               {layoutName[l]}
             </Link>
           ))}
@@ -143,7 +195,14 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         </div>
         <CompareNav
           changeKeys={view.changeKeys}
-          labels={{ prev: m.prev, next: m.next, position: m.position, copyLink: m.copyLink, copied: m.copied, expandAll: m.expandAll }}
+          labels={{
+            prev: m.prev,
+            next: m.next,
+            position: m.position,
+            copyLink: m.copyLink,
+            copied: m.copied,
+            expandAll: m.expandAll,
+          }}
         />
       </div>
 

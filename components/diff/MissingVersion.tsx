@@ -6,7 +6,15 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { comparePath, decodeSafely, parseAddressRange, parseKeyRange, policyPath, versionPath, type VersionAddress } from "@/lib/view/url";
+import {
+  comparePath,
+  decodeSafely,
+  parseAddressRange,
+  parseKeyRange,
+  policyPath,
+  versionPath,
+  type VersionAddress,
+} from "@/lib/view/url";
 import type { CompareMessages } from "./messages";
 import type { ChoicePolicy } from "./CompareScreen";
 
@@ -31,7 +39,8 @@ export function MissingVersion({ choices, m, title }: { choices: ChoicePolicy[];
     const p = choices.find((c) => c.slug === a.slug);
     if (!p) problems.push(fill(m.notFoundPolicy, { slug: a.slug }));
     else {
-      if (!p.versions.some((v) => v.key === a.key)) problems.push(fill(m.notFoundVersion, { policy: p.name, key: a.key }));
+      if (!p.versions.some((v) => v.key === a.key))
+        problems.push(fill(m.notFoundVersion, { policy: p.name, key: a.key }));
       if (!policies.includes(p)) policies.push(p);
     }
   }
@@ -58,7 +67,9 @@ export function MissingVersion({ choices, m, title }: { choices: ChoicePolicy[];
                   {older && (
                     <>
                       {" · "}
-                      <Link href={comparePath({ slug: p.slug, key: older.key }, { slug: p.slug, key: v.key })}>{m.compareWithPrevious}</Link>
+                      <Link href={comparePath({ slug: p.slug, key: older.key }, { slug: p.slug, key: v.key })}>
+                        {m.compareWithPrevious}
+                      </Link>
                     </>
                   )}
                 </li>

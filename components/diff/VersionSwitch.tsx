@@ -7,7 +7,15 @@ export interface VersionChoiceGroup {
 }
 
 /** Switches one side of the comparison in place: every option is the full URL of the resulting view. */
-export function VersionSwitch({ label, value, groups }: { label: string; value: string; groups: VersionChoiceGroup[] }) {
+export function VersionSwitch({
+  label,
+  value,
+  groups,
+}: {
+  label: string;
+  value: string;
+  groups: VersionChoiceGroup[];
+}) {
   const router = useRouter();
   return (
     <select aria-label={label} value={value} onChange={(e) => router.push(e.target.value)}>

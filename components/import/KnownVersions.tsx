@@ -7,7 +7,17 @@ import type { KnownVersionsView } from "@/lib/data/known-versions";
 import { format, formatDate, type Locale, type Messages } from "@/lib/i18n";
 import { versionPath } from "@/lib/view/url";
 
-export function KnownVersions({ slug, view, t, locale }: { slug: string; view: KnownVersionsView; t: Messages; locale: Locale }) {
+export function KnownVersions({
+  slug,
+  view,
+  t,
+  locale,
+}: {
+  slug: string;
+  view: KnownVersionsView;
+  t: Messages;
+  locale: Locale;
+}) {
   const m = t.importer;
   return (
     <section className="space-y-2" aria-labelledby="known-versions">

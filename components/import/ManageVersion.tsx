@@ -8,7 +8,19 @@ import { initialFormState, type FormState } from "./types";
 
 type M = Messages["importer"];
 
-function Row({ label, name, state, value, extra }: { label: string; name: string; state: FormState; value: string | null; extra?: Record<string, unknown> }) {
+function Row({
+  label,
+  name,
+  state,
+  value,
+  extra,
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  value: string | null;
+  extra?: Record<string, unknown>;
+}) {
   return (
     <Field label={label} name={name} errors={state.errors?.[name]}>
       {textInput(name, state, value, extra)}
@@ -50,7 +62,11 @@ export function EditVersionForm({ slug, version, m }: { slug: string; version: E
       </div>
       <div className="space-y-3 sm:col-span-2">
         <Problem state={state} />
-        <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60"
+        >
           {m.editSave}
         </button>
       </div>
@@ -69,7 +85,11 @@ export function DeleteVersionForm({ slug, versionKey, m }: { slug: string; versi
         <input type="hidden" name="key" value={versionKey} />
         <input type="hidden" name="confirm" value={versionKey} />
         <Problem state={state} />
-        <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
+        >
           {format(m.deleteConfirm, { key: versionKey })}
         </button>
       </form>

@@ -24,7 +24,11 @@ export function SignInForm({ next, m }: { next: string; m: Messages["importer"][
           {state.message}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60"
+      >
         {m.submit}
       </button>
     </form>

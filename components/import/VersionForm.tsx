@@ -36,12 +36,18 @@ function Alert({ state, m }: { state: FormState; m: M }) {
 
 export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: string; m: M }) {
   const [detected, detect, detecting] = useActionState<FormState, FormData>(detectAction, initialFormState);
-  const [saved, save, saving] = useActionState<FormState, FormData>(mode === "add" ? addVersionAction : createPolicyAction, initialFormState);
+  const [saved, save, saving] = useActionState<FormState, FormData>(
+    mode === "add" ? addVersionAction : createPolicyAction,
+    initialFormState,
+  );
   const [kind, setKind] = useState<SourceKind>("paste");
   const [localError, setLocalError] = useState<string | null>(null);
   const [hiddenBefore, setHiddenBefore] = useState(0);
 
-  const fromSave = saved.detection && (saved.nonce ?? 0) > hiddenBefore && (saved.nonce ?? 0) > (detected.nonce ?? 0) ? saved.detection : null;
+  const fromSave =
+    saved.detection && (saved.nonce ?? 0) > hiddenBefore && (saved.nonce ?? 0) > (detected.nonce ?? 0)
+      ? saved.detection
+      : null;
   const fromDetect = detected.status === "detected" && (detected.nonce ?? 0) > hiddenBefore ? detected.detection : null;
   const detection: DetectionView | null = fromSave ?? fromDetect ?? null;
 
@@ -64,7 +70,13 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
     const s = detected;
     const errors = s.errors ?? {};
     return (
-      <form key={`detect-${s.nonce ?? 0}`} action={detect} onSubmit={checkSource} className="space-y-4" aria-label={m.source}>
+      <form
+        key={`detect-${s.nonce ?? 0}`}
+        action={detect}
+        onSubmit={checkSource}
+        className="space-y-4"
+        aria-label={m.source}
+      >
         <input type="hidden" name="mode" value={mode} />
         {slug ? <input type="hidden" name="slug" value={slug} /> : null}
         <input type="hidden" name="sourceKind" value={kind} />
@@ -78,7 +90,14 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-1.5">
-              <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} className="accent-teal-700" />
+              <input
+                type="radio"
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+                className="accent-teal-700"
+              />
               {label}
             </label>
           ))}
@@ -97,7 +116,12 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
         </div>
         <div hidden={kind !== "upload"}>
           <Field label={m.uploadLabel} name="file" errors={localError ? [localError] : errors.file}>
-            <input type="file" name="file" accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/html,text/markdown" className="block text-sm" />
+            <input
+              type="file"
+              name="file"
+              accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/html,text/markdown"
+              className="block text-sm"
+            />
           </Field>
         </div>
         <div hidden={kind !== "url"}>
@@ -105,7 +129,10 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
             {textInput("url", s, "", { type: "url", placeholder: "https://", inputMode: "url" })}
           </Field>
         </div>
-        <Alert state={s.errors?.text || s.errors?.url || s.errors?.file ? { ...s, message: s.detail ? s.message : null } : s} m={m} />
+        <Alert
+          state={s.errors?.text || s.errors?.url || s.errors?.file ? { ...s, message: s.detail ? s.message : null } : s}
+          m={m}
+        />
         <button
           type="submit"
           disabled={detecting}
@@ -130,14 +157,20 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
       <section className="space-y-2 rounded-md border border-teal-200 bg-teal-50/50 p-4">
         <h2 className="font-semibold">{m.detectedTitle}</h2>
         <p className="text-sm text-stone-600">{m.detectedHint}</p>
-        {detection.title ? <p className="text-sm" data-testid="detected-title">{detection.title}</p> : null}
+        {detection.title ? (
+          <p className="text-sm" data-testid="detected-title">
+            {detection.title}
+          </p>
+        ) : null}
         <p className="text-sm text-stone-600">
           {detection.publishedFrom
             ? format(m.detectedFrom, { from: detection.publishedFrom === "text" ? m.fromText : m.fromFileName })
             : m.detectedNothing}
         </p>
         {detection.listedVersionDates.length > 0 ? (
-          <p className="text-sm text-stone-600">{format(m.listedDates, { count: detection.listedVersionDates.length })}</p>
+          <p className="text-sm text-stone-600">
+            {format(m.listedDates, { count: detection.listedVersionDates.length })}
+          </p>
         ) : null}
         {detection.warnings.length > 0 ? (
           <ul className="list-inside list-disc text-xs text-stone-500" aria-label={m.warnings}>
@@ -157,7 +190,13 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
       {mode === "create" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={m.slug} name="slug" errors={errors.slug} hint={m.slugHint}>
-            {textInput("slug", s, "", { required: true, pattern: "[a-z0-9]+(-[a-z0-9]+)*", minLength: 2, maxLength: 63, autoComplete: "off" })}
+            {textInput("slug", s, "", {
+              required: true,
+              pattern: "[a-z0-9]+(-[a-z0-9]+)*",
+              minLength: 2,
+              maxLength: 63,
+              autoComplete: "off",
+            })}
           </Field>
           <Field label={m.name} name="name" errors={errors.name} hint={m.nameHint}>
             {textInput("name", s, detection.title)}
@@ -197,11 +236,21 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
       </div>
 
       <Field
-        label={format(m.preview, { count: text.length.toLocaleString(), format: detection.format, encoding: detection.encoding })}
+        label={format(m.preview, {
+          count: text.length.toLocaleString(),
+          format: detection.format,
+          encoding: detection.encoding,
+        })}
         name="text"
         errors={errors.text}
       >
-        <textarea name="text" readOnly rows={12} value={text} className={`${inputClass} bg-stone-50 font-mono text-xs`} />
+        <textarea
+          name="text"
+          readOnly
+          rows={12}
+          value={text}
+          className={`${inputClass} bg-stone-50 font-mono text-xs`}
+        />
       </Field>
 
       <Alert state={s} m={m} />

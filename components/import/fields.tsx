@@ -2,9 +2,16 @@
 import type { ReactNode } from "react";
 import type { FormState } from "./types";
 
-export const inputClass = "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+export const inputClass =
+  "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
 
-export function Field(props: { label: string; name: string; errors?: string[] | undefined; hint?: string; children: ReactNode }) {
+export function Field(props: {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  hint?: string;
+  children: ReactNode;
+}) {
   const { label, name, errors, hint, children } = props;
   return (
     <label className="block space-y-1">
@@ -21,7 +28,12 @@ export function Field(props: { label: string; name: string; errors?: string[] | 
 }
 
 /** A text input that keeps what was typed after an error (state.values), else shows the fallback. */
-export function textInput(name: string, state: FormState, fallback: string | null | undefined, extra: Record<string, unknown> = {}) {
+export function textInput(
+  name: string,
+  state: FormState,
+  fallback: string | null | undefined,
+  extra: Record<string, unknown> = {},
+) {
   const errors = state.errors?.[name];
   return (
     <input

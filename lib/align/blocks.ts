@@ -53,7 +53,15 @@ export function blockFeatures(cache: AlignCache, tree: DocumentTree, block: numb
       key = cache.textIds.size;
       cache.textIds.set(norm, key);
     }
-    f = { key, sh: null, ids: null, len: norm.length, blank: b.kind === "blank" || norm.length === 0, norm, latin: isLatinText(norm) };
+    f = {
+      key,
+      sh: null,
+      ids: null,
+      len: norm.length,
+      blank: b.kind === "blank" || norm.length === 0,
+      norm,
+      latin: isLatinText(norm),
+    };
     cache.features.set(b.text, f);
   }
   return f;
@@ -82,7 +90,13 @@ function blockScore(cache: AlignCache, a: BlockFeatures, b: BlockFeatures): numb
  * Can an old and a new block be paired as moved: neither blank, and identical or both at least
  * CONFIG.blockMoveMinChars long; then their similarity (else 0).
  */
-export function moveScore(cache: AlignCache, oldTree: DocumentTree, newTree: DocumentTree, o: number, n: number): number {
+export function moveScore(
+  cache: AlignCache,
+  oldTree: DocumentTree,
+  newTree: DocumentTree,
+  o: number,
+  n: number,
+): number {
   const a = blockFeatures(cache, oldTree, o);
   const b = blockFeatures(cache, newTree, n);
   return movable(a, b) ? blockScore(cache, a, b) : 0;
@@ -134,7 +148,10 @@ export function alignBlocks(
   emitBlanks(blanksAfter(oIdx, -1, olds.length), blanksAfter(nIdx, -1, news.length));
   for (const e of inner) {
     out.push({ ...e, o: e.o === null ? null : oIdx[e.o]!, n: e.n === null ? null : nIdx[e.n]! });
-    emitBlanks(e.o === null ? null : blanksAfter(oIdx, e.o, olds.length), e.n === null ? null : blanksAfter(nIdx, e.n, news.length));
+    emitBlanks(
+      e.o === null ? null : blanksAfter(oIdx, e.o, olds.length),
+      e.n === null ? null : blanksAfter(nIdx, e.n, news.length),
+    );
   }
   return out;
 }

@@ -16,7 +16,18 @@ import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle, normalizeTitleWords } from "../text/normalize.ts";
 import { blockFeatures, blockIds, createAlignCache, type AlignCache } from "./blocks.ts";
 import { alignSequences } from "./sequence.ts";
-import { bitsContainment, bitsDice, bitsOf, bitsUnion, dice, intersectionSize, isLatinText, onBigramScale, type BitSet, type Shingles } from "./similarity.ts";
+import {
+  bitsContainment,
+  bitsDice,
+  bitsOf,
+  bitsUnion,
+  dice,
+  intersectionSize,
+  isLatinText,
+  onBigramScale,
+  type BitSet,
+  type Shingles,
+} from "./similarity.ts";
 
 export interface SectionFeatures {
   titleNorm: string;
@@ -289,11 +300,19 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < CONFIG.minBodyChars) continue;
-        if (onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin) >= CONFIG.splitContainMin) pieces.push(p);
+        if (
+          onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin) >=
+          CONFIG.splitContainMin
+        )
+          pieces.push(p);
       }
       if (pieces.length < 2) continue;
       const union = bitsUnion(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
-      if (onBigramScale(bitsContainment(bodyShingles(wf), union), wf.bodyLatin) < CONFIG.splitCoverMin || union.count > 1.6 * bodyShingles(wf).count) continue;
+      if (
+        onBigramScale(bitsContainment(bodyShingles(wf), union), wf.bodyLatin) < CONFIG.splitCoverMin ||
+        union.count > 1.6 * bodyShingles(wf).count
+      )
+        continue;
       const id = ++groupIds;
       const kind = side === "old" ? "split" : "merged";
       const members: SectionMatch[] = pieces.map((p) => ({

@@ -71,7 +71,8 @@ function wordHash(text: string, start: number, end: number): number {
 }
 
 /** The id hash of copy `k` of a token of kind `salt` (words and pairs never share a hash with bigrams by design). */
-const tokenHash = (h: number, salt: number, k: number) => Math.imul(h ^ Math.imul(salt + k, 0x27d4eb2f), 0x165667b1) ^ 0x5bd1e995;
+const tokenHash = (h: number, salt: number, k: number) =>
+  Math.imul(h ^ Math.imul(salt + k, 0x27d4eb2f), 0x165667b1) ^ 0x5bd1e995;
 
 /**
  * Function words of English, the Latin-script language the samples use: they carry little evidence
@@ -185,13 +186,14 @@ export class ShingleTable {
     let first = -1; // the first of them
     let prevWord = 0; // hash of the word before, when `hasPrevWord`
     let hasPrevWord = false;
-    for (let i = 0; i < len; ) {
+    for (let i = 0; i < len;) {
       const c = normalized.charCodeAt(i);
       let end = i + 1; // characters [i, end) go to the bigram stream
       if (isWordChar(c)) {
         let letters = false;
         end = i;
-        for (; end < len && isWordChar(normalized.charCodeAt(end)); end++) if (!isDigitCode(normalized.charCodeAt(end))) letters = true;
+        for (; end < len && isWordChar(normalized.charCodeAt(end)); end++)
+          if (!isDigitCode(normalized.charCodeAt(end))) letters = true;
         if (letters) {
           const h = wordHash(normalized, i, end);
           const weight = STOP_WORDS.has(h) ? CONFIG.stopWordWeight : CONFIG.wordWeight;

@@ -5,7 +5,8 @@
  */
 import type { Block, DocumentTree, SectionNode } from "../parse/types.ts";
 
-const NUMBER = /^((?:第[一二三四五六七八九十]+[部分章条]+)|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*\.?)\s*/;
+const NUMBER =
+  /^((?:第[一二三四五六七八九十]+[部分章条]+)|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*\.?)\s*/;
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export function miniParse(text: string): DocumentTree {
@@ -31,7 +32,12 @@ export function miniParse(text: string): DocumentTree {
     const rest = b.text.slice(level + 1).trim();
     const num = NUMBER.exec(rest);
     const number = num ? num[1]!.replace(/\.$/, "") : null;
-    const path = number ? number.split(/[.、（）第部分章条]/).filter(Boolean).map((x) => CN[x] ?? Number(x)) : [];
+    const path = number
+      ? number
+          .split(/[.、（）第部分章条]/)
+          .filter(Boolean)
+          .map((x) => CN[x] ?? Number(x))
+      : [];
     while (stack.length >= level) stack.pop();
     const parent = stack[stack.length - 1];
     const siblings = parent ? parent.children : sections;

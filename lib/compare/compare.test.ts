@@ -12,7 +12,8 @@ import type { BlockPair, CompareModel, IgnoreOption, SectionPair } from "./types
 
 const SAMPLES = join(import.meta.dirname, "../../data/samples");
 const read = (p: string) => readFileSync(join(SAMPLES, p), "utf8");
-const seed = (prefix: string) => read("seeds/" + readdirSync(join(SAMPLES, "seeds")).find((f) => f.startsWith(prefix))!);
+const seed = (prefix: string) =>
+  read("seeds/" + readdirSync(join(SAMPLES, "seeds")).find((f) => f.startsWith(prefix))!);
 const S000 = seed("000_");
 const S001 = seed("001_");
 
@@ -30,7 +31,10 @@ const one = (m: CompareModel, title: string, number?: string) => {
   assert.equal(found.length, 1, `one pair for ${title}: ${found.map(label).join(" | ")}`);
   return found[0]!;
 };
-const changed = (m: CompareModel) => allSectionPairs(m).filter((p) => p.status !== "unchanged").map(label);
+const changed = (m: CompareModel) =>
+  allSectionPairs(m)
+    .filter((p) => p.status !== "unchanged")
+    .map(label);
 
 function roundTrip(a: string, b: string, model: CompareModel) {
   const r = rebuildTexts(model);
@@ -68,7 +72,10 @@ test("seed 000 vs 001: the shared template aligns, product-specific parts differ
   assert.equal(one(m, "提供个性化内容推荐服务（仅限安卓）").old?.title, "提供个性化内容推荐服务");
   // 000 has no heading 3、为您提供安全保障 (its text sits under 2、改善… lines 137-143); 001 adds it (line 149).
   const split = find(m, "改善我们所提供的产品或服务").filter((p) => p.status === "split");
-  assert.deepEqual(split.map((p) => p.new?.title), ["改善我们所提供的产品或服务", "为您提供安全保障"]);
+  assert.deepEqual(
+    split.map((p) => p.new?.title),
+    ["改善我们所提供的产品或服务", "为您提供安全保障"],
+  );
   assert.deepEqual(split[0]!.related, [split[1]!.key]);
   // With width ignored, sections whose text differs only by punctuation width are unchanged.
   assert.equal(one(m, "保存期限").status, "unchanged");
@@ -76,10 +83,10 @@ test("seed 000 vs 001: the shared template aligns, product-specific parts differ
   // "三、我们如何保存及保护您的个人信息" (storage, line 52) is new there: removed + added, not a rename.
   // "隐私权政策摘要" -> "摘要" stays paired (the new title lies inside the old one).
   const summary = m.sections[0]!;
-  assert.deepEqual(
-    summary.children.filter((c) => c.status !== "renamed").map(label),
-    ["added: ∅ -> 三 我们如何保存及保护您的个人信息", "removed: 3 您如何管理您的信息 -> ∅"],
-  );
+  assert.deepEqual(summary.children.filter((c) => c.status !== "renamed").map(label), [
+    "added: ∅ -> 三 我们如何保存及保护您的个人信息",
+    "removed: 3 您如何管理您的信息 -> ∅",
+  ]);
   assert.equal(summary.status, "renamed");
 });
 
@@ -128,10 +135,10 @@ test("BeReal 2026-04-21 -> 2026-05-29 (English): sections by number, list items 
     ["4", "11"],
   );
   // 1.2's two numbered sub-items (old lines 53 and 58) became rows of a table: removed as sections.
-  assert.deepEqual(
-    one(m, "Data we collect when you use our App or visit our website").children.map(label),
-    ["removed: 1 Through the use of our website -> ∅", "removed: 2 Through your use of the App -> ∅"],
-  );
+  assert.deepEqual(one(m, "Data we collect when you use our App or visit our website").children.map(label), [
+    "removed: 1 Through the use of our website -> ∅",
+    "removed: 2 Through your use of the App -> ∅",
+  ]);
   // Section 9 (old lines 225-321, new 185-291) was rewritten: 9.1-9.5 -> 9.1-9.8. By reading: old 9.1
   // (what we collect) is new 9.1; old 9.2 (use, "How we use information…") is new 9.3; old 9.3 (data
   // retention) has no counterpart; old 9.4 (sharing for business purposes) is new 9.4 (disclosure);
@@ -173,12 +180,17 @@ test("BeReal 2026-04-21 -> 2026-05-29 §1.1: blank lines don't anchor paragraphs
   // table's intro (new line 17), which is added.
   const s11 = m.sections[0]!.children.find((p) => p.new?.number === "1.1")!;
   const text = (bp: BlockPair, side: "old" | "new") =>
-    bp.segments.map((s) => (side === "old" ? (s.op === "insert" ? "" : s.old) : s.op === "delete" ? "" : s.new)).join("");
+    bp.segments
+      .map((s) => (side === "old" ? (s.op === "insert" ? "" : s.old) : s.op === "delete" ? "" : s.new))
+      .join("");
   const paired = s11.blocks.filter((bp) => bp.oldBlock !== null && bp.newBlock !== null && bp.kind !== "blank");
   for (const category of ["Account Creation Data", "Chat Data", "Communications with BeReal"]) {
     const bp = paired.find((p) => text(p, "old").startsWith(`**${category}**`));
     assert.ok(bp, `${category} paired`);
-    assert.ok(text(bp, "new").startsWith(`| **${category}** |`), `${category} faces its row: ${text(bp, "new").slice(0, 40)}`);
+    assert.ok(
+      text(bp, "new").startsWith(`| **${category}** |`),
+      `${category} faces its row: ${text(bp, "new").slice(0, 40)}`,
+    );
   }
   const intro = s11.blocks.find((bp) => text(bp, "new").startsWith("The table below details"))!;
   assert.equal(intro.status, "added");
@@ -193,11 +205,17 @@ test("synthetic: blank lines removed between paragraphs (seed 004) -> paragraphs
   const a = seed("004_");
   const noBlanks = a.replace(/\n(?:[ \t\u3000]*\n)+/g, "\n");
   assert.ok(a.split("\n").length - noBlanks.split("\n").length > 300);
-  for (const [x, y] of [[a, noBlanks], [noBlanks, a]] as const) {
+  for (const [x, y] of [
+    [a, noBlanks],
+    [noBlanks, a],
+  ] as const) {
     const m = compareTexts(x, y, { ignore: ["whitespace"] });
     roundTrip(x, y, m);
     assert.deepEqual(changed(m), []);
-    assert.deepEqual(allBlockPairs(m).filter((bp) => bp.kind !== "blank" && bp.status !== "unchanged"), []);
+    assert.deepEqual(
+      allBlockPairs(m).filter((bp) => bp.kind !== "blank" && bp.status !== "unchanged"),
+      [],
+    );
   }
   // The same with every paragraph of 20+ characters edited (no exact anchors left but blank ones):
   // every paragraph still faces its own edited copy (before 1.4.0, 30 of them came out "moved").
@@ -205,10 +223,17 @@ test("synthetic: blank lines removed between paragraphs (seed 004) -> paragraphs
     .split("\n")
     .map((l) => (l.length >= 20 ? l.slice(0, 10) + "相关" + l.slice(12) : l))
     .join("\n");
-  for (const [x, y] of [[a, edited], [edited, a]] as const) {
+  for (const [x, y] of [
+    [a, edited],
+    [edited, a],
+  ] as const) {
     const m = compareTexts(x, y, { ignore: ["whitespace"] });
     roundTrip(x, y, m);
-    const statuses = new Set(allBlockPairs(m).filter((bp) => bp.kind !== "blank").map((bp) => bp.status));
+    const statuses = new Set(
+      allBlockPairs(m)
+        .filter((bp) => bp.kind !== "blank")
+        .map((bp) => bp.status),
+    );
     assert.deepEqual([...statuses].sort(), ["modified", "unchanged"]);
   }
 });
@@ -220,7 +245,12 @@ test("BeReal 2026-05-29 -> 2026-07-07 (English): section 9's eight subsections p
   roundTrip(a, b, m);
   // Same structure (lines 185-291 and 187-297): 9.1-9.8 keep number and title; 9.1, 9.2 and 9.5 edited.
   assert.deepEqual(
-    one(m, "U.S. Privacy Rights").children.map((p) => [p.old?.number, p.new?.number, p.old?.title === p.new?.title, p.status]),
+    one(m, "U.S. Privacy Rights").children.map((p) => [
+      p.old?.number,
+      p.new?.number,
+      p.old?.title === p.new?.title,
+      p.status,
+    ]),
     [
       ["9.1", "9.1", true, "modified"],
       ["9.2", "9.2", true, "modified"],
@@ -248,7 +278,9 @@ test("BeReal 2026-05-29 -> 2026-07-07 (English): section 9's eight subsections p
 
 test("round trip on every consecutive pair of sample versions, with and without options", () => {
   for (const dir of readdirSync(SAMPLES).filter((d) => !d.includes("."))) {
-    const files = readdirSync(join(SAMPLES, dir)).filter((f) => f.endsWith(".txt")).sort();
+    const files = readdirSync(join(SAMPLES, dir))
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     for (let i = 0; i + 1 < files.length; i++) {
       const a = read(`${dir}/${files[i]}`);
       const b = read(`${dir}/${files[i + 1]}`);
@@ -276,7 +308,10 @@ test("synthetic: identical documents are unchanged", () => {
 
 test("synthetic: remove a section -> removed, and the following ones renumbered", () => {
   const minors = sectionText(S001, "七、我们如何处理未成年人的个人信息", "八、您的个人信息如何在全球范围转移");
-  const b = S001.replace(minors, "").replace("\n八、您的个人信息如何在全球", "\n七、您的个人信息如何在全球").replace("\n九、本政策如何更新", "\n八、本政策如何更新").replace("\n十、如何联系我们", "\n九、如何联系我们");
+  const b = S001.replace(minors, "")
+    .replace("\n八、您的个人信息如何在全球", "\n七、您的个人信息如何在全球")
+    .replace("\n九、本政策如何更新", "\n八、本政策如何更新")
+    .replace("\n十、如何联系我们", "\n九、如何联系我们");
   const m = compareTexts(S001, b);
   roundTrip(S001, b, m);
   assert.equal(one(m, "我们如何处理未成年人的个人信息", "七").status, "removed");
@@ -287,7 +322,10 @@ test("synthetic: remove a section -> removed, and the following ones renumbered"
 });
 
 test("synthetic: add a section -> added", () => {
-  const b = S001.replace("\n十、如何联系我们", "\n十、争议解决\n因本政策引起的争议，双方应友好协商解决；协商不成的，任何一方可向被告住所地有管辖权的人民法院提起诉讼。\n十一、如何联系我们");
+  const b = S001.replace(
+    "\n十、如何联系我们",
+    "\n十、争议解决\n因本政策引起的争议，双方应友好协商解决；协商不成的，任何一方可向被告住所地有管辖权的人民法院提起诉讼。\n十一、如何联系我们",
+  );
   const m = compareTexts(S001, b, { ignore: ["numbering"] });
   roundTrip(S001, b, m);
   assert.equal(one(m, "争议解决").status, "added");
@@ -304,7 +342,10 @@ test("synthetic: move a section (renumbered as a new version would) -> moved, wi
   const m = compareTexts(S001, b, { ignore: ["numbering"] });
   roundTrip(S001, b, m);
   const moved = allSectionPairs(m).filter((p) => p.status === "moved");
-  assert.deepEqual(moved.map((p) => p.new?.title), ["本政策如何更新"]);
+  assert.deepEqual(
+    moved.map((p) => p.new?.title),
+    ["本政策如何更新"],
+  );
   assert.equal(moved[0]!.movedFrom, one(m, "您的个人信息如何在全球范围转移").key);
   assert.equal(one(m, "您的权利").status, "unchanged");
   // Without ignoring numbering the shifted sections are renumbered.
@@ -329,7 +370,12 @@ test("synthetic: a paragraph moved to another section (and edited) -> moved on b
   assert.equal(came.length, 1);
   assert.deepEqual([gone[0]!.movedTo, gone[0]!.newBlock], [minors.key, null]);
   assert.deepEqual([came[0]!.movedFrom, came[0]!.oldBlock], [transfer.key, null]);
-  assert.equal(allBlockPairs(m).filter((bp) => bp.status === "added" || bp.status === "removed").filter((bp) => bp.kind === "paragraph").length, 0);
+  assert.equal(
+    allBlockPairs(m)
+      .filter((bp) => bp.status === "added" || bp.status === "removed")
+      .filter((bp) => bp.kind === "paragraph").length,
+    0,
+  );
 });
 
 test("synthetic: rename a section -> renamed", () => {
@@ -346,13 +392,17 @@ test("synthetic: merge two sections -> merged; the reverse -> split", () => {
   const merged = compareTexts(S001, b);
   roundTrip(S001, b, merged);
   assert.deepEqual(
-    allSectionPairs(merged).filter((p) => p.status === "merged").map((p) => p.old?.title),
+    allSectionPairs(merged)
+      .filter((p) => p.status === "merged")
+      .map((p) => p.old?.title),
     ["改善我们所提供的产品或服务", "为您提供安全保障"],
   );
   const split = compareTexts(b, S001);
   roundTrip(b, S001, split);
   assert.deepEqual(
-    allSectionPairs(split).filter((p) => p.status === "split").map((p) => p.new?.title),
+    allSectionPairs(split)
+      .filter((p) => p.status === "split")
+      .map((p) => p.new?.title),
     ["改善我们所提供的产品或服务", "为您提供安全保障"],
   );
 });
@@ -375,8 +425,14 @@ test("synthetic: punctuation-width-only edits are unchanged when width is ignore
 });
 
 test("synthetic: numbering-only edits are unchanged when numbering is ignored", () => {
-  const b = S001.replace("\n九、本政策如何更新", "\n十、本政策如何更新").replace("\n十、如何联系我们", "\n十一、如何联系我们");
-  assert.deepEqual(changed(compareTexts(S001, b)).filter((l) => !l.startsWith("renumbered")), []);
+  const b = S001.replace("\n九、本政策如何更新", "\n十、本政策如何更新").replace(
+    "\n十、如何联系我们",
+    "\n十一、如何联系我们",
+  );
+  assert.deepEqual(
+    changed(compareTexts(S001, b)).filter((l) => !l.startsWith("renumbered")),
+    [],
+  );
   const m = compareTexts(S001, b, { ignore: ["numbering"] });
   roundTrip(S001, b, m);
   assert.deepEqual(changed(m), []);

@@ -67,10 +67,19 @@ export function clearEngineCaches(): void {
 }
 
 /** Compare two parsed documents. */
-export function compareDocuments(oldTree: DocumentTree, newTree: DocumentTree, options?: Partial<CompareOptions>): CompareModel {
+export function compareDocuments(
+  oldTree: DocumentTree,
+  newTree: DocumentTree,
+  options?: Partial<CompareOptions>,
+): CompareModel {
   const ignore = normalizeOptions(options);
   const cache = createAlignCache();
-  const ctx: Ctx = { oldIdx: indexDocument(oldTree, cache), newIdx: indexDocument(newTree, cache), ignore, tokens: createTokenCache() };
+  const ctx: Ctx = {
+    oldIdx: indexDocument(oldTree, cache),
+    newIdx: indexDocument(newTree, cache),
+    ignore,
+    tokens: createTokenCache(),
+  };
   const matches = alignSections(ctx.oldIdx, ctx.newIdx);
   const preamble = pairBlocks(ctx, ctx.oldIdx.preambleBlocks, ctx.newIdx.preambleBlocks);
   const sections = buildPairs(ctx, matches);
@@ -96,7 +105,13 @@ function normalizeOptions(options?: Partial<CompareOptions>): IgnoreOption[] {
 // ---------------------------------------------------------------------------------------------
 // Block pairs
 
-function blockPair(ctx: Ctx, o: number | null, n: number | null, moved: boolean, numbers?: [string | null, string | null]): BlockPair {
+function blockPair(
+  ctx: Ctx,
+  o: number | null,
+  n: number | null,
+  moved: boolean,
+  numbers?: [string | null, string | null],
+): BlockPair {
   const oldTree = ctx.oldIdx.tree;
   const newTree = ctx.newIdx.tree;
   const ob = o === null ? null : oldTree.blocks[o]!;
@@ -154,7 +169,11 @@ function buildPairs(ctx: Ctx, matches: SectionMatch[]): SectionPair[] {
       continue;
     }
     const heading = headingPair(ctx, m.old, m.new);
-    const blocks = pairBlocks(ctx, m.old ? ctx.oldIdx.bodyBlocks.get(m.old)! : [], m.new ? ctx.newIdx.bodyBlocks.get(m.new)! : []);
+    const blocks = pairBlocks(
+      ctx,
+      m.old ? ctx.oldIdx.bodyBlocks.get(m.old)! : [],
+      m.new ? ctx.newIdx.bodyBlocks.get(m.new)! : [],
+    );
     out.push(finishPair(ctx, m, heading, blocks, buildPairs(ctx, m.children)));
   }
   return out;
@@ -203,7 +222,13 @@ function buildGroup(ctx: Ctx, members: SectionMatch[]): SectionPair[] {
   });
 }
 
-function finishPair(ctx: Ctx, m: SectionMatch, heading: BlockPair | null, blocks: BlockPair[], children: SectionPair[]): SectionPair {
+function finishPair(
+  ctx: Ctx,
+  m: SectionMatch,
+  heading: BlockPair | null,
+  blocks: BlockPair[],
+  children: SectionPair[],
+): SectionPair {
   const pair: SectionPair = {
     key: "",
     status: "unchanged",
@@ -243,7 +268,9 @@ function sectionStatus(ctx: Ctx, m: SectionMatch, pair: SectionPair): SectionSta
   if (numberChanged) return "renumbered";
   if (pair.heading && counts(ctx, pair.heading)) {
     // The heading changed only in form (width, spacing) or in the printed number's style.
-    return m.old.numberPath.join(".") === m.new.numberPath.join(".") && normalizeTitle(m.old.number ?? "") !== normalizeTitle(m.new.number ?? "") && !ctx.ignore.includes("numbering")
+    return m.old.numberPath.join(".") === m.new.numberPath.join(".") &&
+      normalizeTitle(m.old.number ?? "") !== normalizeTitle(m.new.number ?? "") &&
+      !ctx.ignore.includes("numbering")
       ? "renumbered"
       : "modified";
   }
@@ -322,7 +349,8 @@ function linkMovesAndGroups(ctx: Ctx, roots: SectionPair[]): void {
     const whole = p.status === "split" ? "o:" + p.old!.id : "n:" + p.new!.id;
     groups.set(whole, [...(groups.get(whole) ?? []), p]);
   }
-  for (const members of groups.values()) for (const p of members) p.related = members.filter((q) => q !== p).map((q) => q.key);
+  for (const members of groups.values())
+    for (const p of members) p.related = members.filter((q) => q !== p).map((q) => q.key);
 }
 
 /**
@@ -338,7 +366,12 @@ function linkMovesAndGroups(ctx: Ctx, roots: SectionPair[]): void {
  * At most CONFIG.crossMoveMaxPairs candidates are scored, the longest paragraphs first.
  */
 function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
-  interface Loose { pair: BlockPair; section: SectionPair; block: number; len: number }
+  interface Loose {
+    pair: BlockPair;
+    section: SectionPair;
+    block: number;
+    len: number;
+  }
   const removed: Loose[] = [];
   const added: Loose[] = [];
   const { cache, tree: oldTree } = ctx.oldIdx;
@@ -346,13 +379,16 @@ function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
   for (const section of allPairsOf(roots)) {
     for (const pair of section.blocks) {
       if (pair.kind !== "paragraph") continue;
-      if (pair.status === "removed" && pair.oldBlock !== null) removed.push({ pair, section, block: pair.oldBlock, len: blockFeatures(cache, oldTree, pair.oldBlock).len });
-      if (pair.status === "added" && pair.newBlock !== null) added.push({ pair, section, block: pair.newBlock, len: blockFeatures(cache, newTree, pair.newBlock).len });
+      if (pair.status === "removed" && pair.oldBlock !== null)
+        removed.push({ pair, section, block: pair.oldBlock, len: blockFeatures(cache, oldTree, pair.oldBlock).len });
+      if (pair.status === "added" && pair.newBlock !== null)
+        added.push({ pair, section, block: pair.newBlock, len: blockFeatures(cache, newTree, pair.newBlock).len });
     }
   }
   if (!removed.length || !added.length) return;
   // Within the bound, the longest paragraphs of each side (a short line is weak evidence anyway).
-  const longest = (list: Loose[], keep: number) => (list.length <= keep ? list : [...list].sort((a, b) => b.len - a.len).slice(0, keep));
+  const longest = (list: Loose[], keep: number) =>
+    list.length <= keep ? list : [...list].sort((a, b) => b.len - a.len).slice(0, keep);
   const even = Math.floor(Math.sqrt(CONFIG.crossMoveMaxPairs));
   const olds = longest(removed, Math.max(even, Math.floor(CONFIG.crossMoveMaxPairs / added.length)));
   const news = longest(added, Math.floor(CONFIG.crossMoveMaxPairs / olds.length));

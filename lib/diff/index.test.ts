@@ -10,8 +10,14 @@ test("Latin words", () => {
 });
 
 test("Chinese words; a longer replaced run is refined to characters", () => {
-  assert.equal(show("我们会收集您的个人信息。", "我们会收集您的个人敏感信息。"), "我们会收集您的个人<ins>敏感</ins>信息。");
-  assert.equal(show("我们会收集您的信息。", "我们将收取您的信息。"), "我们<del>会收集</del><ins>将收取</ins>您的信息。");
+  assert.equal(
+    show("我们会收集您的个人信息。", "我们会收集您的个人敏感信息。"),
+    "我们会收集您的个人<ins>敏感</ins>信息。",
+  );
+  assert.equal(
+    show("我们会收集您的信息。", "我们将收取您的信息。"),
+    "我们<del>会收集</del><ins>将收取</ins>您的信息。",
+  );
 });
 
 test("short equal runs between changes are absorbed into one phrase", () => {
@@ -26,7 +32,10 @@ test("an insertion slides to clause boundaries", () => {
 });
 
 test("width: shown as a change unless ignored", () => {
-  assert.equal(show("（一）收集信息，", "(一)收集信息,"), "<del>（一）</del><ins>(一)</ins>收集信息<del>，</del><ins>,</ins>");
+  assert.equal(
+    show("（一）收集信息，", "(一)收集信息,"),
+    "<del>（一）</del><ins>(一)</ins>收集信息<del>，</del><ins>,</ins>",
+  );
   const segs = diffBlockTexts("（一）收集信息，", "(一)收集信息,", { ignore: ["width"] });
   assert.deepEqual(segs, [{ op: "equal", old: "（一）收集信息，", new: "(一)收集信息,", oldStart: 0, newStart: 0 }]);
 });

@@ -58,7 +58,13 @@ export interface BlockDiffOptions {
 
 /** Diff two block texts; see the module comment. */
 export function diffBlockTexts(oldText: string, newText: string, options: BlockDiffOptions = {}): Segment[] {
-  return opsToSegments(diffOps(oldText, newText, options), oldText, newText, options.oldBase ?? 0, options.newBase ?? 0);
+  return opsToSegments(
+    diffOps(oldText, newText, options),
+    oldText,
+    newText,
+    options.oldBase ?? 0,
+    options.newBase ?? 0,
+  );
 }
 
 /** Characters after which text can be cut without splitting a word (punctuation, spaces). */
@@ -79,16 +85,32 @@ function diffOps(oldText: string, newText: string, options: BlockDiffOptions = {
   while (pre > 0 && !SAFE_CUT.test(oldText[pre - 1]!)) pre--;
   if (pre < LEADING_NUMBER_ZONE) pre = 0;
   let suf = 0;
-  while (suf < max - pre && oldText.charCodeAt(oldText.length - 1 - suf) === newText.charCodeAt(newText.length - 1 - suf)) suf++;
+  while (
+    suf < max - pre &&
+    oldText.charCodeAt(oldText.length - 1 - suf) === newText.charCodeAt(newText.length - 1 - suf)
+  )
+    suf++;
   while (suf > 0 && !SAFE_CUT.test(oldText[oldText.length - suf - 1] ?? " ")) suf--;
   if (Math.min(oldText.length, newText.length) - suf < LEADING_NUMBER_ZONE) suf = 0;
   const cache = options.cache ?? createTokenCache();
   if (pre === 0 && suf === 0) return diffMiddle(oldText, newText, options, cache);
-  const mid = diffMiddle(oldText.slice(pre, oldText.length - suf), newText.slice(pre, newText.length - suf), options, cache);
+  const mid = diffMiddle(
+    oldText.slice(pre, oldText.length - suf),
+    newText.slice(pre, newText.length - suf),
+    options,
+    cache,
+  );
   const ops: Op[] = [];
   if (pre) ops.push({ op: "equal", o0: 0, o1: pre, n0: 0, n1: pre });
   for (const op of mid) ops.push({ op: op.op, o0: op.o0 + pre, o1: op.o1 + pre, n0: op.n0 + pre, n1: op.n1 + pre });
-  if (suf) ops.push({ op: "equal", o0: oldText.length - suf, o1: oldText.length, n0: newText.length - suf, n1: newText.length });
+  if (suf)
+    ops.push({
+      op: "equal",
+      o0: oldText.length - suf,
+      o1: oldText.length,
+      n0: newText.length - suf,
+      n1: newText.length,
+    });
   return mergeAdjacent(ops);
 }
 
@@ -100,7 +122,12 @@ function diffMiddle(oldText: string, newText: string, options: BlockDiffOptions,
   const [atomicA, atomicB] = unchangedClauses(pa, pb);
   const a = tokenize(pa, cache, atomicA);
   const b = tokenize(pb, cache, atomicB);
-  const ctx: DiffContext = { oldText, newText, oldBounds: new Boundaries(a, cache), newBounds: new Boundaries(b, cache) };
+  const ctx: DiffContext = {
+    oldText,
+    newText,
+    oldBounds: new Boundaries(a, cache),
+    newBounds: new Boundaries(b, cache),
+  };
 
   let ops = tokenOpsToCharOps(a, b, splitStrictDifferences(diffAnchored(a, b), a, b, ignore));
   ops = refineToChars(ops, ctx, ignore.has("width"), cache);

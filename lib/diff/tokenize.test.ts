@@ -51,7 +51,10 @@ test("a clause unchanged on the other side is one token; changed ones are words"
   const t = tokenize(p, cache, atomic);
   const words = t.starts.map((s, i) => p.text.slice(s, t.ends[i]));
   assert.equal(words[0], "我们会收集您的信息，");
-  assert.deepEqual(words.slice(1), [...seg.segment("用于注册账号。")].map((s) => s.segment));
+  assert.deepEqual(
+    words.slice(1),
+    [...seg.segment("用于注册账号。")].map((s) => s.segment),
+  );
 });
 
 test("a full-width comma inside a number does not cut a clause", () => {

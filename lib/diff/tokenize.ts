@@ -186,7 +186,18 @@ function clauseCut(text: string, i: number): boolean {
 }
 
 function isWs(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0x3000 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x1680;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x1680
+  );
 }
 
 /** Cut `text` into a leading number, whitespace runs and clauses (see PreparedText). */
@@ -305,7 +316,14 @@ export function tokenize(prepared: PreparedText, cache: TokenCache, atomic?: Arr
   return { text, starts, ends, keys, space: spaceFlags };
 }
 
-function pushNumber(p: PreparedText, cache: TokenCache, starts: number[], ends: number[], keys: number[], space: number[]): void {
+function pushNumber(
+  p: PreparedText,
+  cache: TokenCache,
+  starts: number[],
+  ends: number[],
+  keys: number[],
+  space: number[],
+): void {
   const num = p.number!;
   starts.push(num.start);
   ends.push(num.end);

@@ -13,7 +13,9 @@ test("every language has every message, none empty", () => {
     typeof m === "object" && m !== null
       ? Object.entries(m).flatMap(([k, v]) => leaves(v, at ? `${at}.${k}` : k))
       : [[at, m]];
-  const zh = leaves(getMessages("zh")).map(([k]) => k).sort();
+  const zh = leaves(getMessages("zh"))
+    .map(([k]) => k)
+    .sort();
   for (const locale of LOCALES) {
     const entries = leaves(getMessages(locale));
     assert.deepEqual(entries.map(([k]) => k).sort(), zh, locale);

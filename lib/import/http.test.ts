@@ -60,20 +60,33 @@ function json(method: string, body: unknown, headers: Record<string, string> = a
 async function read(res: Response) {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
-const add = async (body: unknown, slug = "acme", headers: Record<string, string> = auth) => read(await addVersionHandler(json("POST", body, headers), { slug }, opts()));
+const add = async (body: unknown, slug = "acme", headers: Record<string, string> = auth) =>
+  read(await addVersionHandler(json("POST", body, headers), { slug }, opts()));
 
 describe("POST /api/policies", () => {
   test("creates a policy with its first version; the name defaults to the title", async () => {
-    const r = await read(await createPolicyHandler(json("POST", { slug: "acme", version: { text: "Acme 隐私政策\n\n更新日期：2023年1月2日\n\n第一条 我们收集信息。" } }), opts()));
+    const r = await read(
+      await createPolicyHandler(
+        json("POST", {
+          slug: "acme",
+          version: { text: "Acme 隐私政策\n\n更新日期：2023年1月2日\n\n第一条 我们收集信息。" },
+        }),
+        opts(),
+      ),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.version.key, "2023-01-02");
     assert.equal((await getPolicy("acme", t.client))?.name, "Acme 隐私政策");
   });
   test("refuses a bad slug, a taken slug, a missing source", async () => {
-    let r = await read(await createPolicyHandler(json("POST", { slug: "Bad_Slug", name: "x", version: { text: "a" } }), opts()));
+    let r = await read(
+      await createPolicyHandler(json("POST", { slug: "Bad_Slug", name: "x", version: { text: "a" } }), opts()),
+    );
     assert.equal(r.status, 422);
     assert.equal(r.body.error.issues[0].path[0], "slug");
-    r = await read(await createPolicyHandler(json("POST", { slug: "acme", name: "x", version: { text: "other text" } }), opts()));
+    r = await read(
+      await createPolicyHandler(json("POST", { slug: "acme", name: "x", version: { text: "other text" } }), opts()),
+    );
     assert.equal(r.status, 409);
     assert.equal(r.body.error.code, "policy_exists");
     r = await read(await createPolicyHandler(json("POST", { slug: "new-one", name: "x", version: {} }), opts()));
@@ -83,7 +96,11 @@ describe("POST /api/policies", () => {
 
 describe("POST /api/policies/{slug}/versions", () => {
   test("unauthorised: no token, a wrong token -> 401 JSON; nothing stored", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-token-wrong-token" }, { authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [
+      {},
+      { authorization: "Bearer wrong-token-wrong-token" },
+      { authorization: `Basic ${TOKEN}` },
+    ]) {
       const r = await add({ text: "无权写入的文本" }, "acme", headers as Record<string, string>);
       assert.equal(r.status, 401);
       assert.equal(r.body.error.code, "unauthorized");
@@ -122,7 +139,13 @@ describe("POST /api/policies/{slug}/versions", () => {
     }
     const notJson = await read(await addVersionHandler(json("POST", "{not json"), { slug: "acme" }, opts()));
     assert.equal(notJson.status, 400);
-    const wrongType = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: "x" }), { slug: "acme" }, opts()));
+    const wrongType = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: "x" }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
     assert.equal(wrongType.status, 415);
     const big = await add({ text: "a".repeat(6 * 1024 * 1024) });
     assert.equal(big.status, 413);
@@ -156,30 +179,68 @@ describe("POST /api/policies/{slug}/versions", () => {
   });
   test("multipart upload: GBK text decodes; hostile HTML is stored as inert text", async () => {
     const form = new FormData();
-    form.set("file", new Blob([new Uint8Array(iconv.encode("Acme 隐私政策\n更新日期：2025年1月1日\n第一条 用GBK编码的文本。", "gbk"))]), "2025.txt");
+    form.set(
+      "file",
+      new Blob([
+        new Uint8Array(iconv.encode("Acme 隐私政策\n更新日期：2025年1月1日\n第一条 用GBK编码的文本。", "gbk")),
+      ]),
+      "2025.txt",
+    );
     form.set("label", "GBK upload");
-    let r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: form }), { slug: "acme" }, opts()));
+    let r = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: form }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const stored = await getVersion("acme", r.body.version.key, t.client);
     assert.match(stored?.text ?? "", /用GBK编码的文本/);
 
     const evil = new FormData();
     evil.set("file", new Blob([hostile], { type: "text/html" }), "evil.html");
-    r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: evil }), { slug: "acme" }, opts()));
+    r = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: evil }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const text = (await getVersion("acme", r.body.version.key, t.client))?.text ?? "";
     assert.match(text, /我们会保护您的个人信息/);
     assert.doesNotMatch(text, /<script|onerror|javascript:|<iframe|onload|alert\(/i);
 
     const png = new FormData();
-    png.set("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], { type: "image/png" }), "shot.png");
-    r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: png }), { slug: "acme" }, opts()));
+    png.set(
+      "file",
+      new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])], { type: "image/png" }),
+      "shot.png",
+    );
+    r = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: png }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 422);
     assert.match(r.body.error.message, /PNG/);
 
     const invalidGbk = new FormData(); // bytes that are neither UTF-8 nor GB18030
-    invalidGbk.set("file", new Blob([new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x80, 0x81, 0x20, 0xff, 0x80, 0x30])]), "bad.txt");
-    r = await read(await addVersionHandler(new Request("http://app/api", { method: "POST", headers: auth, body: invalidGbk }), { slug: "acme" }, opts()));
+    invalidGbk.set(
+      "file",
+      new Blob([new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x80, 0x81, 0x20, 0xff, 0x80, 0x30])]),
+      "bad.txt",
+    );
+    r = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: invalidGbk }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 422);
     assert.equal(r.body.error.code, "encoding");
   });
@@ -187,21 +248,43 @@ describe("POST /api/policies/{slug}/versions", () => {
 
 describe("PATCH and DELETE /api/policies/{slug}/versions/{version}", () => {
   test("edit metadata, validate, 404 for unknown", async () => {
-    let r = await read(await patchVersionHandler(json("PATCH", { label: "初版", note: "imported by test" }), { slug: "acme", version: "2023-01-02" }, opts()));
+    let r = await read(
+      await patchVersionHandler(
+        json("PATCH", { label: "初版", note: "imported by test" }),
+        { slug: "acme", version: "2023-01-02" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.version.label, "初版");
-    r = await read(await patchVersionHandler(json("PATCH", { publishedAt: "2023-13-01" }), { slug: "acme", version: "2023-01-02" }, opts()));
+    r = await read(
+      await patchVersionHandler(
+        json("PATCH", { publishedAt: "2023-13-01" }),
+        { slug: "acme", version: "2023-01-02" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 422);
     r = await read(await patchVersionHandler(json("PATCH", {}), { slug: "acme", version: "2023-01-02" }, opts()));
     assert.equal(r.status, 422);
-    r = await read(await patchVersionHandler(json("PATCH", { label: "x" }), { slug: "acme", version: "1999-01-01" }, opts()));
+    r = await read(
+      await patchVersionHandler(json("PATCH", { label: "x" }), { slug: "acme", version: "1999-01-01" }, opts()),
+    );
     assert.equal(r.status, 404);
-    r = await read(await patchVersionHandler(json("PATCH", { label: "x" }, {}), { slug: "acme", version: "2023-01-02" }, opts()));
+    r = await read(
+      await patchVersionHandler(json("PATCH", { label: "x" }, {}), { slug: "acme", version: "2023-01-02" }, opts()),
+    );
     assert.equal(r.status, 401);
   });
   test("delete needs the token; then the version is gone (404 on a second delete)", async () => {
     const req = () => new Request("http://app/api", { method: "DELETE", headers: auth });
-    let r = await read(await deleteVersionHandler(new Request("http://app/api", { method: "DELETE" }), { slug: "acme", version: "2024-06-01" }, opts()));
+    let r = await read(
+      await deleteVersionHandler(
+        new Request("http://app/api", { method: "DELETE" }),
+        { slug: "acme", version: "2024-06-01" },
+        opts(),
+      ),
+    );
     assert.equal(r.status, 401);
     r = await read(await deleteVersionHandler(req(), { slug: "acme", version: "2024-06-01" }, opts()));
     assert.equal(r.status, 200);

@@ -47,7 +47,9 @@ function problemResponse(p: WriteProblem): Response {
   return jsonError(p.status, p.code, p.message, {
     ...(p.field ? { field: p.field } : {}),
     ...(p.issues ? { issues: p.issues } : {}),
-    ...(p.match ? { match: { key: p.match.key, publishedAt: p.match.publishedAt, url: versionPath(p.match.slug, p.match.key) } } : {}),
+    ...(p.match
+      ? { match: { key: p.match.key, publishedAt: p.match.publishedAt, url: versionPath(p.match.slug, p.match.key) } }
+      : {}),
   });
 }
 
@@ -100,7 +102,12 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function jsonSource(body: { text?: string | undefined; url?: string | undefined; format?: "text" | "markdown" | "html" | undefined; fileName?: string | undefined }): DocumentSource {
+function jsonSource(body: {
+  text?: string | undefined;
+  url?: string | undefined;
+  format?: "text" | "markdown" | "html" | undefined;
+  fileName?: string | undefined;
+}): DocumentSource {
   if (body.url !== undefined) return { kind: "url", url: body.url };
   return {
     kind: "text",
@@ -117,7 +124,9 @@ async function multipartVersion(request: Request) {
   const bytes = await readBody(request);
   let form: FormData;
   try {
-    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     throw new BodyError(400, "bad_multipart", "The multipart body could not be read.");
   }
@@ -152,13 +161,20 @@ export function createPolicyHandler(request: Request, options: ImportOptions = {
     const { text: _t, url: _u, format: _f, fileName: _n, ...meta } = v;
     const result = await importPolicy(policy, jsonSource(v), meta, options);
     return Response.json(
-      { policy: { slug: result.slug, url: policyPath(result.slug) }, version: { ...result.version, url: versionPath(result.slug, result.version.key) } },
+      {
+        policy: { slug: result.slug, url: policyPath(result.slug) },
+        version: { ...result.version, url: versionPath(result.slug, result.version.key) },
+      },
       { status: 201, headers: { location: `/api/policies/${result.slug}` } },
     );
   });
 }
 
-export function addVersionHandler(request: Request, rawParams: unknown, options: ImportOptions = {}): Promise<Response> {
+export function addVersionHandler(
+  request: Request,
+  rawParams: unknown,
+  options: ImportOptions = {},
+): Promise<Response> {
   return guard(async () => {
     const denied = requireAdmin(request);
     if (denied) return denied;
@@ -181,7 +197,11 @@ export function addVersionHandler(request: Request, rawParams: unknown, options:
   });
 }
 
-export function patchVersionHandler(request: Request, rawParams: unknown, options: ImportOptions = {}): Promise<Response> {
+export function patchVersionHandler(
+  request: Request,
+  rawParams: unknown,
+  options: ImportOptions = {},
+): Promise<Response> {
   return guard(async () => {
     const denied = requireAdmin(request);
     if (denied) return denied;
@@ -192,7 +212,11 @@ export function patchVersionHandler(request: Request, rawParams: unknown, option
   });
 }
 
-export function deleteVersionHandler(request: Request, rawParams: unknown, options: ImportOptions = {}): Promise<Response> {
+export function deleteVersionHandler(
+  request: Request,
+  rawParams: unknown,
+  options: ImportOptions = {},
+): Promise<Response> {
   return guard(async () => {
     const denied = requireAdmin(request);
     if (denied) return denied;

@@ -69,7 +69,11 @@ function detected(prepared: PreparedDocument): Omit<Detection, "duplicateOf"> {
 }
 
 /** Reads the source and reports what was found, without storing anything. */
-export async function detectVersion(source: DocumentSource, slug: string | null, options: ImportOptions = {}): Promise<Detection> {
+export async function detectVersion(
+  source: DocumentSource,
+  slug: string | null,
+  options: ImportOptions = {},
+): Promise<Detection> {
   const prepared = await prepareDocument(source, options);
   const duplicateOf = slug ? await findVersionByHash(slug, prepared.contentHash, options.client) : null;
   return { ...detected(prepared), duplicateOf };

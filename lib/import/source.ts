@@ -37,7 +37,10 @@ export function dateFromFileName(fileName: string): string | null {
 }
 
 /** Reads, decodes and cleans one document. Throws IngestError or FetchError with a readable message. */
-export async function prepareDocument(source: DocumentSource, options: { fetch?: FetchOptions } = {}): Promise<PreparedDocument> {
+export async function prepareDocument(
+  source: DocumentSource,
+  options: { fetch?: FetchOptions } = {},
+): Promise<PreparedDocument> {
   let result: IngestResult;
   let sourceUrl: string | null = null;
   let fileName: string | null = null;

@@ -85,7 +85,9 @@ function plausibility(text: string): number {
     const c = ch.codePointAt(0) ?? 0;
     if (
       (c >= 0x20 && c < 0x7f) ||
-      c === 0x09 || c === 0x0a || c === 0x0d ||
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
       (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
       (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
       (c >= 0xff00 && c <= 0xffef) || // full-width forms
@@ -143,7 +145,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
   // 2. Binary formats.
   const format = sniffBinaryFormat(bytes);
   if (format) {
-    throw new IngestError("binary", `The file is a ${format} file, not text. Paste the text or save it as .txt, .md or .html.`);
+    throw new IngestError(
+      "binary",
+      `The file is a ${format} file, not text. Paste the text or save it as .txt, .md or .html.`,
+    );
   }
 
   // 3. UTF-16 told by its NULs.
@@ -167,7 +172,11 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
   if (bytes.length % 2 === 0) {
     for (const label of ["utf-16le", "utf-16be"]) {
       const text = tryDecode(label, bytes);
-      if (text !== null && plausibility(text) >= INGEST_CONFIG.utf16MinPlausibility && (gb === null || plausibility(text) > plausibility(gb))) {
+      if (
+        text !== null &&
+        plausibility(text) >= INGEST_CONFIG.utf16MinPlausibility &&
+        (gb === null || plausibility(text) > plausibility(gb))
+      ) {
         return checked(text, label);
       }
     }
@@ -187,7 +196,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): Decoded {
 function finish(bytes: Uint8Array, label: string, bom: boolean): Decoded {
   const text = tryDecode(label, bytes);
   if (text === null) {
-    throw new IngestError("encoding", `The file says it is ${label.toUpperCase()} but is not valid ${label.toUpperCase()}.`);
+    throw new IngestError(
+      "encoding",
+      `The file says it is ${label.toUpperCase()} but is not valid ${label.toUpperCase()}.`,
+    );
   }
   assertTextual(text);
   return { text, encoding: label, bom };

@@ -117,12 +117,35 @@ async function refused(url: string, code: FetchErrorCode, options: Parameters<ty
 describe("addresses", () => {
   test("private, loopback, link-local, unique-local and multicast addresses are blocked", () => {
     for (const a of [
-      "127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-      "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd12:3456::1", "ff02::1",
-      "::ffff:127.0.0.1", "::ffff:7f00:1", "64:ff9b::a00:1", "2002:c0a8:0101::1",
+      "127.0.0.1",
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd12:3456::1",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::a00:1",
+      "2002:c0a8:0101::1",
       // IPv4-translated and local-use NAT64 (outside 2000::/3), Teredo, documentation, unassigned.
-      "::ffff:0:10.0.0.1", "::ffff:0:a00:1", "::ffff:0:8.8.8.8", "64:ff9b:1::a00:1", "64:ff9b:1::808:808",
-      "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "3fff::1", "4000::1", "::8.8.8.8",
+      "::ffff:0:10.0.0.1",
+      "::ffff:0:a00:1",
+      "::ffff:0:8.8.8.8",
+      "64:ff9b:1::a00:1",
+      "64:ff9b:1::808:808",
+      "2001::1",
+      "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+      "3fff::1",
+      "4000::1",
+      "::8.8.8.8",
     ]) {
       assert.ok(blockedReason(a), `${a} should be blocked`);
     }
@@ -142,14 +165,24 @@ describe("fetchDocument: where it may connect", () => {
     await refused("http://2130706433/", "blocked_address", { allowHosts: [] }); // 127.0.0.1 as a number
   });
   test("private and link-local literals are refused", async () => {
-    for (const url of ["http://10.0.0.1/", "http://192.168.0.1/", "http://169.254.169.254/latest/", "http://[fd00::1]/", "http://[fe80::1]/", "http://224.0.0.1/"]) {
+    for (const url of [
+      "http://10.0.0.1/",
+      "http://192.168.0.1/",
+      "http://169.254.169.254/latest/",
+      "http://[fd00::1]/",
+      "http://[fe80::1]/",
+      "http://224.0.0.1/",
+    ]) {
       await refused(url, "blocked_address", { allowHosts: [] });
     }
   });
   test("a public name that resolves to a private address is refused (after DNS)", async () => {
     const resolve = async () => [{ address: "10.1.2.3", family: 4 }];
     await refused("http://intranet.example.com/", "blocked_address", { allowHosts: [], resolve });
-    const mixed = async () => [{ address: "93.184.216.34", family: 4 }, { address: "127.0.0.1", family: 4 }];
+    const mixed = async () => [
+      { address: "93.184.216.34", family: 4 },
+      { address: "127.0.0.1", family: 4 },
+    ];
     await refused("http://rebind.example.com/", "blocked_address", { allowHosts: [], resolve: mixed });
   });
   test("the allow-list lets a named host through", async () => {
@@ -168,11 +201,23 @@ describe("fetchDocument: where it may connect", () => {
     assert.equal((await fetchDocument(`${base}/ok.html`, allowLocal)).mediaType, "text/html");
   });
   test("FETCH_ALLOW_HOSTS is parsed from the environment format", () => {
-    assert.deepEqual(parseAllowHosts("127.0.0.1, localhost  [::1],Example.COM."), ["127.0.0.1", "localhost", "::1", "example.com"]);
+    assert.deepEqual(parseAllowHosts("127.0.0.1, localhost  [::1],Example.COM."), [
+      "127.0.0.1",
+      "localhost",
+      "::1",
+      "example.com",
+    ]);
     assert.deepEqual(parseAllowHosts(undefined), []);
   });
   test("only http and https", async () => {
-    for (const url of ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "data:text/html,hi", "not a url", "http://user:pw@example.com/"]) {
+    for (const url of [
+      "file:///etc/passwd",
+      "ftp://example.com/x",
+      "javascript:alert(1)",
+      "data:text/html,hi",
+      "not a url",
+      "http://user:pw@example.com/",
+    ]) {
       await refused(url, "bad_url");
     }
   });

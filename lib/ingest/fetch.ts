@@ -99,7 +99,11 @@ export function parseAllowHosts(value: string | undefined): string[] {
 }
 
 function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 }
 
 async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
@@ -306,7 +310,11 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
       }
       if (status < 200 || status >= 300) {
         response.resume();
-        throw new FetchError("http_status", `The server answered ${status} ${response.statusMessage ?? ""}`.trim(), url.href);
+        throw new FetchError(
+          "http_status",
+          `The server answered ${status} ${response.statusMessage ?? ""}`.trim(),
+          url.href,
+        );
       }
       const { mediaType, charset } = parseContentType(response.headers["content-type"]);
       if (!ACCEPTED_MEDIA_TYPES.has(mediaType)) {

@@ -24,15 +24,73 @@ import { parseDocument } from "htmlparser2";
 import { Element, type ChildNode } from "domhandler";
 
 const DROP = new Set([
-  "script", "style", "noscript", "template", "iframe", "frame", "frameset", "svg", "math", "object",
-  "embed", "head", "select", "option", "button", "input", "textarea", "canvas", "audio", "video",
-  "source", "track", "map", "xml", "nav",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "frame",
+  "frameset",
+  "svg",
+  "math",
+  "object",
+  "embed",
+  "head",
+  "select",
+  "option",
+  "button",
+  "input",
+  "textarea",
+  "canvas",
+  "audio",
+  "video",
+  "source",
+  "track",
+  "map",
+  "xml",
+  "nav",
 ]);
 const BLOCK = new Set([
-  "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "blockquote", "pre",
-  "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure",
-  "figcaption", "address", "details", "summary", "fieldset", "legend", "center", "form", "body", "html",
-  "h1", "h2", "h3", "h4", "h5", "h6",
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "nav",
+  "aside",
+  "blockquote",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "caption",
+  "figure",
+  "figcaption",
+  "address",
+  "details",
+  "summary",
+  "fieldset",
+  "legend",
+  "center",
+  "form",
+  "body",
+  "html",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
 ]);
 const CELL = new Set(["td", "th"]);
 const BOLD = new Set(["strong", "b"]);
@@ -45,7 +103,14 @@ export interface HtmlText {
 
 function isHidden(el: Element): boolean {
   const name = el.name.toLowerCase();
-  if (DROP.has(name) || name.startsWith("o:") || name.startsWith("w:") || name.startsWith("v:") || name.startsWith("m:")) return true;
+  if (
+    DROP.has(name) ||
+    name.startsWith("o:") ||
+    name.startsWith("w:") ||
+    name.startsWith("v:") ||
+    name.startsWith("m:")
+  )
+    return true;
   if (el.attribs["hidden"] !== undefined || el.attribs["aria-hidden"] === "true") return true;
   const style = (el.attribs["style"] ?? "").toLowerCase().replace(/\s+/g, "");
   return style.includes("display:none") || style.includes("mso-hide:all") || style.includes("visibility:hidden");
@@ -68,7 +133,8 @@ function textOf(nodes: ChildNode[]): string {
   let out = "";
   for (const n of nodes) {
     if (n.type === "text") out += n.data;
-    else if ((n.type === "tag" || n.type === "script" || n.type === "style") && !isHidden(n as Element)) out += textOf((n as Element).children);
+    else if ((n.type === "tag" || n.type === "script" || n.type === "style") && !isHidden(n as Element))
+      out += textOf((n as Element).children);
   }
   return out;
 }
@@ -306,5 +372,10 @@ export function htmlToText(html: string): HtmlText {
 }
 
 function hasBlockChild(el: Element): boolean {
-  return el.children.some((c) => c.type === "tag" && (BLOCK.has((c as Element).name.toLowerCase()) || (c as Element).name === "br") && !isHidden(c as Element));
+  return el.children.some(
+    (c) =>
+      c.type === "tag" &&
+      (BLOCK.has((c as Element).name.toLowerCase()) || (c as Element).name === "br") &&
+      !isHidden(c as Element),
+  );
 }

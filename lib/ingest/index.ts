@@ -75,10 +75,13 @@ function declaredFormat(fileName?: string, contentType?: string): IngestFormat |
 function sniffFormat(text: string): "text" | "markdown" | "html" {
   const head = text.slice(0, 4096);
   if (/^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
-  const tags = head.match(/<\/?(?:p|div|br|span|h[1-6]|li|ul|ol|table|tr|td|strong|b|body|head|meta|section)\b[^>]*>/gi);
+  const tags = head.match(
+    /<\/?(?:p|div|br|span|h[1-6]|li|ul|ol|table|tr|td|strong|b|body|head|meta|section)\b[^>]*>/gi,
+  );
   if (tags && tags.length >= 3) return "html";
   if (/^---\s*\n[\s\S]*?\n---\s*$/m.test(head) && head.trimStart().startsWith("---")) return "markdown";
-  if (/^#{1,6}\s+\S/m.test(head) || /^\S.*\n(?:={3,}|-{3,})\s*$/m.test(head) || /^!!!\s+\w+/m.test(head)) return "markdown";
+  if (/^#{1,6}\s+\S/m.test(head) || /^\S.*\n(?:={3,}|-{3,})\s*$/m.test(head) || /^!!!\s+\w+/m.test(head))
+    return "markdown";
   return "text";
 }
 
@@ -100,7 +103,12 @@ function assertNotEmpty(text: string, what: string): void {
 }
 
 /** Text (already decoded) -> IngestResult. */
-function fromText(raw: string, format: "text" | "markdown" | "html", encoding: string, warnings: string[]): IngestResult {
+function fromText(
+  raw: string,
+  format: "text" | "markdown" | "html",
+  encoding: string,
+  warnings: string[],
+): IngestResult {
   let text = cleanLineBreaks(raw);
   let htmlTitle: string | null = null;
   if (format === "html") {
@@ -126,13 +134,17 @@ export function ingestBytes(bytes: Uint8Array, opts: IngestBytesOptions = {}): I
   }
   const binary = sniffBinaryFormat(bytes);
   if (binary) {
-    throw new IngestError("binary", `The file is a ${binary} file, not text. Supported: .txt, .md, .html${declared === "other" ? "" : ", .docx"}.`);
+    throw new IngestError(
+      "binary",
+      `The file is a ${binary} file, not text. Supported: .txt, .md, .html${declared === "other" ? "" : ", .docx"}.`,
+    );
   }
   const decoded = decodeBytes(bytes, opts.contentType);
   const warnings: string[] = [];
   if (decoded.encoding !== "utf-8") warnings.push(`Decoded as ${decoded.encoding.toUpperCase()}.`);
   const format = declared === null || declared === "other" ? sniffFormat(decoded.text) : declared;
-  if (declared === "other") warnings.push(`Unknown file type (${opts.fileName ?? opts.contentType}); read as ${format}.`);
+  if (declared === "other")
+    warnings.push(`Unknown file type (${opts.fileName ?? opts.contentType}); read as ${format}.`);
   return fromText(decoded.text, format, decoded.encoding, warnings);
 }
 

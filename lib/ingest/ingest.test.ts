@@ -14,7 +14,10 @@ function refused(fn: () => unknown, code: string): void {
 
 describe("encodings", () => {
   // Seed 003 has full-width punctuation and CJK; seed 000 has both ASCII and CJK punctuation.
-  for (const [name, text] of [["003", SEED_003], ["000", SEED_000]] as const) {
+  for (const [name, text] of [
+    ["003", SEED_003],
+    ["000", SEED_000],
+  ] as const) {
     it(`GBK bytes of seed ${name} decode exactly`, () => {
       // GBK has no NBSP (seed 003 holds some): the GBK version of the text uses plain spaces.
       const gbkText = text.replace(/\u00a0/g, " ");
@@ -78,10 +81,16 @@ describe("refusals", () => {
     refused(() => ingestText("a".repeat(5 * 1024 * 1024 + 1)), "too-large");
   });
   it("a .docx through the synchronous path says to use ingestFile", () => {
-    refused(() => ingestBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), { fileName: "a.docx" }), "unsupported");
+    refused(
+      () => ingestBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), { fileName: "a.docx" }),
+      "unsupported",
+    );
   });
   it("a broken .docx is refused by ingestFile", async () => {
-    await assert.rejects(ingestFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), { fileName: "a.docx" }), (e: unknown) => e instanceof IngestError && e.code === "unsupported");
+    await assert.rejects(
+      ingestFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), { fileName: "a.docx" }),
+      (e: unknown) => e instanceof IngestError && e.code === "unsupported",
+    );
   });
 });
 
@@ -99,7 +108,10 @@ describe("HTML", () => {
     </body></html>`;
     const r = ingestText(html, { format: "html" });
     assert.equal(r.format, "html");
-    assert.doesNotMatch(r.text, /alert\((1|2|3|4|5)\)|onerror|onload|onclick|javascript:|<img|<iframe|<svg|svg text|hidden|injected|evil/);
+    assert.doesNotMatch(
+      r.text,
+      /alert\((1|2|3|4|5)\)|onerror|onload|onclick|javascript:|<img|<iframe|<svg|svg text|hidden|injected|evil/,
+    );
     assert.match(r.text, /^# 隐私政策\n安全文本\n点击这里 和 链接\n/);
     // An escaped tag in the page's own text stays text (it is what the page shows); no element is left.
     assert.match(r.text, /文字 <script>alert\(6\)<\/script> 作为文本/);
@@ -144,7 +156,8 @@ describe("HTML", () => {
   });
 
   it("site navigation is dropped; a table row with one bold cell is a bold line", () => {
-    const html = "<html><body><nav><a href='/'>Home</a> <a href='/help'>Help</a></nav><table><tr><td><p><b>第三章 联系我们</b></p></td><td></td></tr><tr><td>邮箱</td><td>a@b.example</td></tr></table></body></html>";
+    const html =
+      "<html><body><nav><a href='/'>Home</a> <a href='/help'>Help</a></nav><table><tr><td><p><b>第三章 联系我们</b></p></td><td></td></tr><tr><td>邮箱</td><td>a@b.example</td></tr></table></body></html>";
     assert.equal(ingestText(html).text, "**第三章 联系我们**\n邮箱\ta@b.example\n");
   });
 

@@ -11,22 +11,67 @@ const read = (path: string) => readFileSync(new URL(`../../data/samples/${path}`
  * 002's 生效日期 2019.01.27 belongs to the appended children's statement, not the policy, and is far
  * from the top: no effective date. BeReal 2026-04-21 says "Last updated: January 2026" (no day): null.
  */
-const EXPECTED: Record<string, { title: string; publishedAt: string | null; effectiveAt: string | null; listed?: string[] | number }> = {
-  "seeds/000_ebd95ca57e37e1f5.txt": { title: "咪咕云书店隐私政策", publishedAt: "2022-06-29", effectiveAt: "2022-06-29", listed: 28 },
-  "seeds/001_027d5199da357187.txt": { title: "咪咕隐私权政策", publishedAt: "2021-12-29", effectiveAt: "2021-12-29", listed: ["2021-12-29"] },
+const EXPECTED: Record<
+  string,
+  { title: string; publishedAt: string | null; effectiveAt: string | null; listed?: string[] | number }
+> = {
+  "seeds/000_ebd95ca57e37e1f5.txt": {
+    title: "咪咕云书店隐私政策",
+    publishedAt: "2022-06-29",
+    effectiveAt: "2022-06-29",
+    listed: 28,
+  },
+  "seeds/001_027d5199da357187.txt": {
+    title: "咪咕隐私权政策",
+    publishedAt: "2021-12-29",
+    effectiveAt: "2021-12-29",
+    listed: ["2021-12-29"],
+  },
   "seeds/002_f728df5d3083a661.txt": { title: "隐私权政策", publishedAt: "2022-07-11", effectiveAt: null },
   "seeds/003_4ef3114d7113fb2c.txt": { title: "隐私协议", publishedAt: "2023-09-05", effectiveAt: "2023-09-05" },
   "seeds/004_8cf391e277f1a318.txt": { title: "Miitee隐私政策", publishedAt: "2024-02-29", effectiveAt: "2024-02-29" },
   "en-bereal-privacy/2026-04-21_e35e091b.txt": { title: "Privacy Policy", publishedAt: null, effectiveAt: null },
-  "en-bereal-privacy/2026-05-29_eef546d1.txt": { title: "Privacy Policy", publishedAt: "2026-05-13", effectiveAt: null },
-  "en-bereal-privacy/2026-07-07_a2d152d9.txt": { title: "Privacy Policy", publishedAt: "2026-06-30", effectiveAt: null },
+  "en-bereal-privacy/2026-05-29_eef546d1.txt": {
+    title: "Privacy Policy",
+    publishedAt: "2026-05-13",
+    effectiveAt: null,
+  },
+  "en-bereal-privacy/2026-07-07_a2d152d9.txt": {
+    title: "Privacy Policy",
+    publishedAt: "2026-06-30",
+    effectiveAt: null,
+  },
   "zh-douban-privacy/2022-02-11.txt": { title: "豆瓣个人信息保护政策", publishedAt: "2022-02-11", effectiveAt: null },
-  "zh-douban-privacy/2022-04-26_index.txt": { title: "豆瓣个人信息保护政策", publishedAt: "2022-04-26", effectiveAt: null },
-  "zh-xuexiqiangguo-privacy/2020-06-17.txt": { title: "学习强国隐私权政策", publishedAt: "2020-06-10", effectiveAt: "2020-06-17" },
-  "zh-xuexiqiangguo-privacy/2020-10-03.txt": { title: "学习强国隐私权政策", publishedAt: "2020-09-26", effectiveAt: "2020-10-03" },
-  "zh-xuexiqiangguo-privacy/2021-03-03.txt": { title: "学习强国隐私权政策", publishedAt: "2021-02-25", effectiveAt: "2021-03-03" },
-  "zh-xuexiqiangguo-privacy/2021-09-01.txt": { title: "学习强国隐私权政策", publishedAt: "2021-08-25", effectiveAt: "2021-09-01" },
-  "zh-xuexiqiangguo-privacy/2021-12-30_index-latest.txt": { title: "学习强国隐私权政策", publishedAt: "2021-12-23", effectiveAt: "2021-12-30" },
+  "zh-douban-privacy/2022-04-26_index.txt": {
+    title: "豆瓣个人信息保护政策",
+    publishedAt: "2022-04-26",
+    effectiveAt: null,
+  },
+  "zh-xuexiqiangguo-privacy/2020-06-17.txt": {
+    title: "学习强国隐私权政策",
+    publishedAt: "2020-06-10",
+    effectiveAt: "2020-06-17",
+  },
+  "zh-xuexiqiangguo-privacy/2020-10-03.txt": {
+    title: "学习强国隐私权政策",
+    publishedAt: "2020-09-26",
+    effectiveAt: "2020-10-03",
+  },
+  "zh-xuexiqiangguo-privacy/2021-03-03.txt": {
+    title: "学习强国隐私权政策",
+    publishedAt: "2021-02-25",
+    effectiveAt: "2021-03-03",
+  },
+  "zh-xuexiqiangguo-privacy/2021-09-01.txt": {
+    title: "学习强国隐私权政策",
+    publishedAt: "2021-08-25",
+    effectiveAt: "2021-09-01",
+  },
+  "zh-xuexiqiangguo-privacy/2021-12-30_index-latest.txt": {
+    title: "学习强国隐私权政策",
+    publishedAt: "2021-12-23",
+    effectiveAt: "2021-12-30",
+  },
 };
 
 describe("metadata of every seed and sample", () => {
@@ -53,10 +98,16 @@ describe("metadata of every seed and sample", () => {
     assert.equal(xuexi.metadata.fields["生效日期"], "2021-12-30");
     assert.equal(xuexi.metadata.fields["备注"], "目前最新版");
     assert.equal(xuexi.metadata.fields["editor"], "markdown");
-    assert.deepEqual(xuexi.regions.map((r) => r.kind), ["front-matter", "archive-block"]);
+    assert.deepEqual(
+      xuexi.regions.map((r) => r.kind),
+      ["front-matter", "archive-block"],
+    );
     const douban = extractMetadata(read("zh-douban-privacy/2022-02-11.txt"));
     assert.equal(douban.fields["更新日期"], "2022年2月11日");
-    assert.equal(douban.fields["url"], "https://web.archive.org/web/20220429081431/https://www.douban.com/about/privacy?page=2022-02-11");
+    assert.equal(
+      douban.fields["url"],
+      "https://web.archive.org/web/20220429081431/https://www.douban.com/about/privacy?page=2022-02-11",
+    );
   });
 });
 

@@ -35,7 +35,7 @@ interface Line {
 /** The lines of `text` (\n, \r\n or a lone \r), read as lib/parse reads them. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     const { end, next } = lineAt(text, pos);
     lines.push({ text: text.slice(pos, end), start: pos, end: next });
     pos = next;
@@ -49,9 +49,22 @@ const isBlank = (s: string) => s.trim() === "";
 // Dates
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH_NAME = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+const MONTH_NAME =
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
 /** Numeric dates: 2022-06-29, 2022/6/29, 2022.07.11, 2023年9月5日, 2021年 02月 25日. */
 const NUMERIC_DATE = "(\\d{4})[ \\t]*[-/.年][ \\t]*(\\d{1,2})[ \\t]*[-/.月][ \\t]*(\\d{1,2})(?!\\d)[ \\t]*[日号]?";
@@ -112,7 +125,9 @@ function findLabelledDate(s: string, kind: "published" | "effective"): { found: 
 }
 
 /** True when the line is nothing but a labelled date (e.g. "生效日期:【2022-06-29】", "Last updated: May 13, 2026"). */
-const DATE_LINES = [PUBLISHED_LABEL, EFFECTIVE_LABEL].map((label) => new RegExp(`^(?:${label})${SEP}${DATE_PATTERN}\\s*[】\\]）)」]?\\s*$`, "iu"));
+const DATE_LINES = [PUBLISHED_LABEL, EFFECTIVE_LABEL].map(
+  (label) => new RegExp(`^(?:${label})${SEP}${DATE_PATTERN}\\s*[】\\]）)」]?\\s*$`, "iu"),
+);
 const SUFFIX_DATE_LINE = new RegExp(`^${NUMERIC_DATE}\\s*(?:起)?\\s*(?:更新|发布|修订|生效|施行|实施)`);
 
 /** 1 = the code unit's NFKC form has no ASCII digit, 2 = it has one; 0 = not computed yet. */
@@ -149,7 +164,10 @@ function hasDigitForm(line: string): boolean {
 export function isDateLine(line: string): boolean {
   if (line.length > 200) return false; // (cheap guard before normalising; the test below is on dateLineMaxChars)
   if (!hasDigitForm(line)) return false;
-  const s = line.normalize("NFKC").replace(/[*_#>]/g, "").trim();
+  const s = line
+    .normalize("NFKC")
+    .replace(/[*_#>]/g, "")
+    .trim();
   if (s === "" || s.length > INGEST_CONFIG.dateLineMaxChars) return false;
   if (DATE_LINES.some((re) => re.test(s))) return true;
   return SUFFIX_DATE_LINE.test(s) && s.length <= INGEST_CONFIG.suffixDateLineMaxChars;
@@ -160,13 +178,17 @@ const BARE_DATE = new RegExp(`^${DATE_PATTERN}$`, "i");
 
 function isBareDateLine(line: string): boolean {
   if (!hasDigitForm(line)) return false;
-  const s = line.normalize("NFKC").replace(/^\s*(?:[-*•·]\s*)?/, "").trim();
+  const s = line
+    .normalize("NFKC")
+    .replace(/^\s*(?:[-*•·]\s*)?/, "")
+    .trim();
   if (s === "") return false;
   const m = BARE_DATE.exec(s);
   return m !== null && parseDate(s) !== null;
 }
 
-const HISTORY_LABEL = /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:历史版本(?:列表)?|版本历史|历史记录|版本记录|version\s+history|previous\s+versions|archived\s+versions)\s*(?:\*\*)?\s*[:：]?\s*$/i;
+const HISTORY_LABEL =
+  /^\s*(?:#+\s*)?(?:\*\*)?\s*(?:历史版本(?:列表)?|版本历史|历史记录|版本记录|version\s+history|previous\s+versions|archived\s+versions)\s*(?:\*\*)?\s*[:：]?\s*$/i;
 
 // ---------------------------------------------------------------------------------------------
 // Metadata regions
@@ -202,12 +224,18 @@ function archiveBlocks(lines: Line[], from: number): { region: MetaRegion; field
         if (!isBlank(lines[j]!.text)) last = j;
         j++;
       }
-      found.push({ region: { kind: "archive-block", span: { start: lines[i]!.start, end: lines[last]!.end } }, fieldLines: lines.slice(i + 1, last + 1).map((l) => l.text) });
+      found.push({
+        region: { kind: "archive-block", span: { start: lines[i]!.start, end: lines[last]!.end } },
+        fieldLines: lines.slice(i + 1, last + 1).map((l) => l.text),
+      });
       i = last;
     } else if (/^>\s*\[!\w+\]/.test(t)) {
       let last = i;
       while (j < lines.length && /^>/.test(lines[j]!.text)) last = j++;
-      found.push({ region: { kind: "archive-block", span: { start: lines[i]!.start, end: lines[last]!.end } }, fieldLines: lines.slice(i + 1, last + 1).map((l) => l.text.replace(/^>\s?/, "")) });
+      found.push({
+        region: { kind: "archive-block", span: { start: lines[i]!.start, end: lines[last]!.end } },
+        fieldLines: lines.slice(i + 1, last + 1).map((l) => l.text.replace(/^>\s?/, "")),
+      });
       i = last;
     }
   }
@@ -283,7 +311,8 @@ export function scanMetadata(text: string): MetadataScan {
     regions.push(block.region);
     parseFields(block.fieldLines, fields);
   }
-  const afterBlocks = regions.length > 0 ? lines.findIndex((l) => l.start >= Math.max(...regions.map((r) => r.span.end))) : 0;
+  const afterBlocks =
+    regions.length > 0 ? lines.findIndex((l) => l.start >= Math.max(...regions.map((r) => r.span.end))) : 0;
   const list = versionList(lines, afterBlocks < 0 ? lines.length : afterBlocks);
   if (list) regions.push(list.region);
   regions.sort((a, b) => a.span.start - b.span.start);
@@ -299,7 +328,9 @@ export function scanMetadata(text: string): MetadataScan {
 
   const head = body.slice(0, INGEST_CONFIG.metadataHeadChars);
   const tail = body.length > INGEST_CONFIG.metadataHeadChars ? body.slice(-INGEST_CONFIG.metadataTailChars) : "";
-  const fieldText = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n");
+  const fieldText = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
   const normalized: string[] = []; // head, tail, fields after NFKC, each normalised when first needed
   const pick = (kind: "published" | "effective"): string | null => {
     for (const [k, region] of [head, tail, fieldText].entries()) {
@@ -338,7 +369,8 @@ function stripLineMarkup(line: string): string {
     .trim();
 }
 
-const NUMBERED_START = /^(?:第\s*[一二三四五六七八九十百\d]+\s*[条章节部分]|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\\?[.．]\d+)*(?:\\?[.．、)）])|[①-⑳])/;
+const NUMBERED_START =
+  /^(?:第\s*[一二三四五六七八九十百\d]+\s*[条章节部分]|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\\?[.．]\d+)*(?:\\?[.．、)）])|[①-⑳])/;
 const TITLE_NOISE = /^(?:正文|摘要|概要|目录|引言|前言|contents|table of contents|summary)$/i;
 
 function findTitle(body: string, fields: Record<string, string>): string | null {
@@ -350,7 +382,9 @@ function findTitle(body: string, fields: Record<string, string>): string | null 
   for (const raw of body.split(/\r\n|\r|\n/)) {
     if (isBlank(raw) || /^\s*(?:[=-]{3,}|[-*•·])\s*$/.test(raw)) continue;
     if (isDateLine(raw) || isBareDateLine(raw)) continue;
-    const t = stripLineMarkup(raw).replace(/^[-—\s]+|[-—\s]+$/g, "").trim();
+    const t = stripLineMarkup(raw)
+      .replace(/^[-—\s]+|[-—\s]+$/g, "")
+      .trim();
     if (t === "" || TITLE_NOISE.test(t)) continue;
     if (t.length > INGEST_CONFIG.titleMaxChars || /[。；;，,.!?！？:：]$/.test(t)) return null;
     if (NUMBERED_START.test(t)) return null; // "第一条 …", "一、…", "1. …" open the body: no title line

@@ -50,7 +50,11 @@ export interface OpenEngine {
  * process, and close it before anything else opens the file: its connection otherwise holds SQLite's
  * lock and a second connection waits out the busy timeout.
  */
-export async function openSchemaEngine(url: string, schemaPath: string, log: EngineLog = () => {}): Promise<OpenEngine> {
+export async function openSchemaEngine(
+  url: string,
+  schemaPath: string,
+  log: EngineLog = () => {},
+): Promise<OpenEngine> {
   runtimePromise ??= loadRuntime();
   const runtime = await runtimePromise;
   const schema = await readFile(schemaPath, "utf8");

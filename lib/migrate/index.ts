@@ -86,9 +86,7 @@ export async function applyPendingMigrations(
  * The migrations are applied to an in-memory database (the engine's own connection), which is then
  * diffed against the schema: no shadow database, nothing touches a real database file.
  */
-export async function pendingSchemaChange(
-  opts: { migrationsDir?: string; schemaPath?: string } = {},
-): Promise<string> {
+export async function pendingSchemaChange(opts: { migrationsDir?: string; schemaPath?: string } = {}): Promise<string> {
   const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
   const { engine, close } = await openSchemaEngine(":memory:", schemaPath);
   try {
@@ -118,7 +116,11 @@ export async function createMigration(
   const dir = opts.migrationsDir ?? MIGRATIONS_DIR;
   const sql = await pendingSchemaChange(opts);
   if (!sql.trim()) return null;
-  const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const safe =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const stamp = (opts.now ?? new Date()).toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = path.join(dir, `${stamp}_${safe}`);
   await mkdir(folder, { recursive: true });

@@ -17,12 +17,16 @@ test("the committed migrations match prisma/schema.prisma", async () => {
 test("migrations apply once, recorded with sha256 checksums as prisma migrate deploy does", async () => {
   const url = `file:${path.join(work, "apply.db")}`;
   const first = await applyPendingMigrations(url);
-  const names = readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{14}_/.test(n)).sort();
+  const names = readdirSync(MIGRATIONS_DIR)
+    .filter((n) => /^\d{14}_/.test(n))
+    .sort();
   assert.deepEqual(first.applied, names);
   assert.deepEqual((await applyPendingMigrations(url)).applied, []);
 
   const sqlite = new Database(url.slice(5), { readonly: true });
-  const rows = sqlite.prepare(`SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name`).all() as {
+  const rows = sqlite
+    .prepare(`SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name`)
+    .all() as {
     migration_name: string;
     checksum: string;
   }[];
@@ -36,7 +40,11 @@ test("migrations apply once, recorded with sha256 checksums as prisma migrate de
     const sql = readFileSync(path.join(MIGRATIONS_DIR, r.migration_name, "migration.sql"));
     assert.equal(r.checksum, createHash("sha256").update(sql).digest("hex"));
   }
-  for (const t of ["Policy", "Version", "CompareCache"]) assert.ok(tables.some((x) => x.name === t), t);
+  for (const t of ["Policy", "Version", "CompareCache"])
+    assert.ok(
+      tables.some((x) => x.name === t),
+      t,
+    );
 });
 
 test("a schema change becomes a new migration, offline", async () => {
@@ -45,7 +53,10 @@ test("a schema change becomes a new migration, offline", async () => {
   const schemaPath = path.join(work, "schema.prisma");
   assert.equal(await createMigration("nothing", { migrationsDir: dir, schemaPath: SCHEMA_PATH }), null);
 
-  const schema = readFileSync(SCHEMA_PATH, "utf8").replace("  note           String?\n", "  note           String?\n  reviewer       String?\n");
+  const schema = readFileSync(SCHEMA_PATH, "utf8").replace(
+    "  note           String?\n",
+    "  note           String?\n  reviewer       String?\n",
+  );
   writeFileSync(schemaPath, schema);
   const folder = await createMigration("add reviewer", {
     migrationsDir: dir,

@@ -41,7 +41,11 @@ function numberOnly(line: string): boolean {
 
 /** `a` and `b` read as one line; bold on either side is kept around the whole ("**第一章 总则**"). */
 function joinLines(a: string, b: string): string {
-  const unbold = (x: string) => x.trim().replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, "$1").trim();
+  const unbold = (x: string) =>
+    x
+      .trim()
+      .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, "$1")
+      .trim();
   const bold = /^\s*(?:\*\*|__).*(?:\*\*|__)\s*$/.test(a) || /^\s*(?:\*\*|__).*(?:\*\*|__)\s*$/.test(b);
   const joined = `${unbold(a)} ${unbold(b)}`;
   return bold ? `**${joined}**` : joined;
@@ -99,13 +103,25 @@ export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
       const next = text.slice(end, after.end);
       // Setext heading: a short line followed by === or --- (3 or more).
       const underline = /^\s{0,3}(=+|-+)\s*$/.exec(next);
-      if (underline && underline[1]!.length >= 3 && line.trim().length <= PARSE_CONFIG.headingMaxCharsLatin && !/^\s*[-*]\s/.test(line)) {
+      if (
+        underline &&
+        underline[1]!.length >= 3 &&
+        line.trim().length <= PARSE_CONFIG.headingMaxCharsLatin &&
+        !/^\s*[-*]\s/.test(line)
+      ) {
         push(pos, after.next, line, "paragraph", underline[1]!.startsWith("=") ? 1 : 2);
         pos = after.next;
         continue;
       }
       // A number alone on its line and the text that follows it (not numbered, not a heading of its own).
-      if (line.length <= PARSE_CONFIG.headingMaxChars && !BLANKISH.test(next) && !/^\s*(#|```|~~~)/.test(next) && numberOnly(line) && readLine(next).number === null && !isDateLine(next)) {
+      if (
+        line.length <= PARSE_CONFIG.headingMaxChars &&
+        !BLANKISH.test(next) &&
+        !/^\s*(#|```|~~~)/.test(next) &&
+        numberOnly(line) &&
+        readLine(next).number === null &&
+        !isDateLine(next)
+      ) {
         push(pos, after.next, joinLines(line, next), "paragraph");
         pos = after.next;
         continue;

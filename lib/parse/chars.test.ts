@@ -10,9 +10,26 @@ test("isSpace is exactly \\s on every UTF-16 code unit", () => {
 
 test("cleanTitle strips dot leaders and page numbers as the end-anchored regex did", () => {
   const leader = (s: string) => s.replace(/\s*(?:[.·…]{3,}|…{2,})\s*\d{0,4}\s*$/, "");
-  const cases = ["总则 ........ 3", "总则……12", "总则 .… 4", "总则.…", "Scope ... 12345", "a...  ", "a ·· 3", "1.2.3", "x… …", "第一章 …… 7 ", "…", "...", "a....b"];
+  const cases = [
+    "总则 ........ 3",
+    "总则……12",
+    "总则 .… 4",
+    "总则.…",
+    "Scope ... 12345",
+    "a...  ",
+    "a ·· 3",
+    "1.2.3",
+    "x… …",
+    "第一章 …… 7 ",
+    "…",
+    "...",
+    "a....b",
+  ];
   for (const s of cases) {
-    const expected = leader(s).replace(/^[\s、.．:：\-—–]+/, "").replace(/[\s:：]+$/, "").trim();
+    const expected = leader(s)
+      .replace(/^[\s、.．:：\-—–]+/, "")
+      .replace(/[\s:：]+$/, "")
+      .trim();
     assert.equal(cleanTitle(s), expected, JSON.stringify(s));
   }
 });

@@ -43,13 +43,17 @@ export interface HeadingInfo {
   inlineBody: string | null;
 }
 
-const PART_WORD = /^(?:摘要|概要|正文|全文|附录|附件|附则|summary|appendix|annex|schedule)(?:\s*[一二三四五六七八九十\d]+)?$/i;
-const APPENDIX = /^(附\s*[一二三四五六七八九十\d]+|附录\s*[一二三四五六七八九十\dA-Z]*|附件\s*[一二三四五六七八九十\d]*|(?:appendix|annex|schedule)\s+[\dA-Z]+)(?=[\s:：、.．]|$)/i;
-const DOC_KIND = /^(?=.{4,30}$)[^。；;，,]*(?:隐私|个人信息|儿童|未成年|用户|数据|cookie)[^。；;，,]*(?:政策|声明|规则|指引|协议|条款|须知)(?:摘要|概要|正文|全文)?$/i;
+const PART_WORD =
+  /^(?:摘要|概要|正文|全文|附录|附件|附则|summary|appendix|annex|schedule)(?:\s*[一二三四五六七八九十\d]+)?$/i;
+const APPENDIX =
+  /^(附\s*[一二三四五六七八九十\d]+|附录\s*[一二三四五六七八九十\dA-Z]*|附件\s*[一二三四五六七八九十\d]*|(?:appendix|annex|schedule)\s+[\dA-Z]+)(?=[\s:：、.．]|$)/i;
+const DOC_KIND =
+  /^(?=.{4,30}$)[^。；;，,]*(?:隐私|个人信息|儿童|未成年|用户|数据|cookie)[^。；;，,]*(?:政策|声明|规则|指引|协议|条款|须知)(?:摘要|概要|正文|全文)?$/i;
 const TOC_INTRO = /(?:以下内容|如下内容|包含以下|包括以下|目录|contents)\s*[:：]?\s*$/i;
 const SENTENCE_END = /[。；;！!？?，,]$/;
 /** Conventional names of an untitled-looking opening or closing section. */
-const PREFACE_WORD = /^(?:引言|前言|导言|序言|提示条款|特别提示|重要提示|温馨提示|概述|总则|附则|定义|introduction|preamble|overview|definitions|scope|summary of changes)$/i;
+const PREFACE_WORD =
+  /^(?:引言|前言|导言|序言|提示条款|特别提示|重要提示|温馨提示|概述|总则|附则|定义|introduction|preamble|overview|definitions|scope|summary of changes)$/i;
 /** Clause punctuation a plain heading never contains (a question mark may end it). */
 const CLAUSE_PUNCT = /[。；;，,：:！!]|[.?？](?=.)|\t|https?:|www\.|@/;
 /** Text a body paragraph ends with: a finished sentence, an introduced list, a closing bracket/quote. */
@@ -68,11 +72,15 @@ function isLatin(s: string): boolean {
 }
 
 /** Words Title Case leaves in lower case (articles, conjunctions, prepositions). */
-const MINOR_WORD = /^(?:a|an|the|and|or|nor|but|for|of|to|in|on|at|by|as|per|via|from|with|into|onto|over|than|about|under|upon|within|without|between)$/;
+const MINOR_WORD =
+  /^(?:a|an|the|and|or|nor|but|for|of|to|in|on|at|by|as|per|via|from|with|into|onto|over|than|about|under|upon|within|without|between)$/;
 
 /** Title Case or ALL CAPS: the first word and every other word except minor ones start with a capital. */
 function titleCase(s: string): boolean {
-  const words = s.split(/\s+/).map((w) => w.replace(/^[("'“]+/, "")).filter((w) => /[A-Za-z]/.test(w));
+  const words = s
+    .split(/\s+/)
+    .map((w) => w.replace(/^[("'“]+/, ""))
+    .filter((w) => /[A-Za-z]/.test(w));
   if (words.length === 0 || !/^[A-Z0-9]/.test(words[0]!)) return false;
   return words.every((w) => /^[A-Z0-9]/.test(w) || MINOR_WORD.test(w.toLowerCase()) || w.length < 3);
 }
@@ -86,7 +94,10 @@ function readPart(r: LineReading): LineReading | null {
   const app = APPENDIX.exec(t);
   if (app) {
     const number = app[1]!.replace(/\s+/g, "");
-    const title = t.slice(app[0].length).replace(/^[\s:：、.．]+/, "").trim();
+    const title = t
+      .slice(app[0].length)
+      .replace(/^[\s:：、.．]+/, "")
+      .trim();
     return { ...r, number, title: title || number, numberPath: [] };
   }
   if (PART_WORD.test(t) || DOC_KIND.test(t)) return r;
@@ -111,7 +122,14 @@ function headingShaped(r: LineReading, latin: boolean): boolean {
   const t = r.title;
   if (t === "") return false;
   if (r.scheme === "plain") return false;
-  const max = r.markup === "md" ? PARSE_CONFIG.headingMaxCharsLatin : latin ? PARSE_CONFIG.headingMaxCharsLatin : r.number === null ? PARSE_CONFIG.boldHeadingMaxChars : PARSE_CONFIG.headingMaxChars;
+  const max =
+    r.markup === "md"
+      ? PARSE_CONFIG.headingMaxCharsLatin
+      : latin
+        ? PARSE_CONFIG.headingMaxCharsLatin
+        : r.number === null
+          ? PARSE_CONFIG.boldHeadingMaxChars
+          : PARSE_CONFIG.headingMaxChars;
   if (t.length > max) return false;
   if (r.markup === "md") return true;
   if (SENTENCE_END.test(t) || /[。；;]/.test(t)) return false;
@@ -130,7 +148,8 @@ function runIn(r: LineReading): { title: string; body: string } | null {
   const cn = /^[【〔\[]([^】〕\]]{1,20})[】〕\]]\s*(\S.*)$/.exec(r.title);
   if (cn) return { title: cn[1]!.trim(), body: cn[2]! };
   const en = /^([A-Z][^.!?;:]{0,60}?)\.\s+(\S.*)$/.exec(r.title);
-  if (en && en[1]!.split(/\s+/).length <= PARSE_CONFIG.runInMaxWords && titleCase(en[1]!) && isLatin(en[1]!)) return { title: en[1]!, body: en[2]! };
+  if (en && en[1]!.split(/\s+/).length <= PARSE_CONFIG.runInMaxWords && titleCase(en[1]!) && isLatin(en[1]!))
+    return { title: en[1]!, body: en[2]! };
   return null;
 }
 
@@ -152,7 +171,10 @@ function plainShaped(r: LineReading, raw: string, latin: boolean): boolean {
   if (r.scheme !== "plain" || r.markup !== null || /^\s*[-*•·+>|]/.test(raw)) return false;
   const t = r.title;
   if (t === "" || CLAUSE_PUNCT.test(r.content) || /^[\d\p{P}\p{S}]/u.test(t)) return false;
-  if (latin) return t.length <= PARSE_CONFIG.plainMaxCharsLatin && t.split(/\s+/).length <= PARSE_CONFIG.plainMaxWords && titleCase(t);
+  if (latin)
+    return (
+      t.length <= PARSE_CONFIG.plainMaxCharsLatin && t.split(/\s+/).length <= PARSE_CONFIG.plainMaxWords && titleCase(t)
+    );
   return t.length <= PARSE_CONFIG.plainMaxChars && /[\u4e00-\u9fff]/.test(t);
 }
 
@@ -166,7 +188,9 @@ function keyOf(r: LineReading, isPart: boolean): string {
 
 export function findHeadings(units: Unit[]): HeadingInfo[] {
   // Readings of every unit that may matter.
-  const readings: (LineReading | null)[] = units.map((u) => (u.kind === "paragraph" && !u.fenced ? readLine(u.line, u.setext) : null));
+  const readings: (LineReading | null)[] = units.map((u) =>
+    u.kind === "paragraph" && !u.fenced ? readLine(u.line, u.setext) : null,
+  );
   const parts = readings.map((r) => (r ? readPart(r) : null));
   markPartRanks(readings, parts);
   // Per line, once: is the title Latin-script, is it shaped like a heading title.
@@ -174,8 +198,21 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   const shaped = readings.map((r, i) => r !== null && headingShaped(r, latin[i]!));
   const runIns = readings.map((r, i) => (r && !parts[i] && !shaped[i] ? runIn(r) : null));
   // (law-style clauses: a 第X条 line whose text is a sentence or leads into a list is its body, not a title)
-  const law = readings.map((r, i) => r !== null && !parts[i] && runIns[i] === null && lawArticle(r) && (!shaped[i] || /[：:。；;.]\s*$/.test(r.content)));
-  const shape = readings.map((r, i) => (r === null ? false : parts[i] !== null || runIns[i] !== null || law[i] ? "strong" : headingShape(r, shaped[i]!, latin[i]!)));
+  const law = readings.map(
+    (r, i) =>
+      r !== null &&
+      !parts[i] &&
+      runIns[i] === null &&
+      lawArticle(r) &&
+      (!shaped[i] || /[：:。；;.]\s*$/.test(r.content)),
+  );
+  const shape = readings.map((r, i) =>
+    r === null
+      ? false
+      : parts[i] !== null || runIns[i] !== null || law[i]
+        ? "strong"
+        : headingShape(r, shaped[i]!, latin[i]!),
+  );
   const candidate = shape.map((s) => s === "strong");
   const weak = shape.map((s) => s === "weak");
 
@@ -199,9 +236,20 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
     const prev = prevContent(i);
     const next = nextContent(i);
     const pr = prev >= 0 ? readings[prev] : null;
-    const before = prev < 0 || units[prev]!.kind !== "paragraph" || candidate[prev] || parts[prev] !== null || (pr !== null && pr !== undefined && BODY_END.test(units[prev]!.line) && !plain[prev]);
+    const before =
+      prev < 0 ||
+      units[prev]!.kind !== "paragraph" ||
+      candidate[prev] ||
+      parts[prev] !== null ||
+      (pr !== null && pr !== undefined && BODY_END.test(units[prev]!.line) && !plain[prev]);
     const nr = next < units.length ? readings[next] : null;
-    const after = nr !== null && nr !== undefined && !plain[next] && !candidate[next] && parts[next] === null && (nr.number !== null || (units[next]!.line.trim().length > r.title.length && BODY_END.test(units[next]!.line)));
+    const after =
+      nr !== null &&
+      nr !== undefined &&
+      !plain[next] &&
+      !candidate[next] &&
+      parts[next] === null &&
+      (nr.number !== null || (units[next]!.line.trim().length > r.title.length && BODY_END.test(units[next]!.line)));
     if (before && after) plainAt.push(i);
   }
   if (plainAt.length >= PARSE_CONFIG.plainMinCount || plainAt.some((i) => PREFACE_WORD.test(readings[i]!.title))) {
@@ -217,7 +265,8 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
     const r = readings[k];
     if (r && candidate[k] && r.title !== "") lastAsHeading.set(normTitle(k), k);
   }
-  const tocShaped = (i: number) => (candidate[i] || weak[i]) && runIns[i] === null && !law[i] && readings[i]!.title !== "";
+  const tocShaped = (i: number) =>
+    (candidate[i] || weak[i]) && runIns[i] === null && !law[i] && readings[i]!.title !== "";
   const runs: number[][] = [];
   for (let i = 0; i < units.length; i++) {
     const r = readings[i];
@@ -227,7 +276,13 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
     while (j < units.length) {
       const s = readings[j];
       const last = readings[run[run.length - 1]!]!;
-      if (!s || s.markup === "md" || keyOf(s, false) !== keyOf(last, false) || s.numberPath.at(-1) !== (last.numberPath.at(-1) ?? 0) + 1) break;
+      if (
+        !s ||
+        s.markup === "md" ||
+        keyOf(s, false) !== keyOf(last, false) ||
+        s.numberPath.at(-1) !== (last.numberPath.at(-1) ?? 0) + 1
+      )
+        break;
       run.push(j);
       j = nextContent(j);
     }
@@ -242,9 +297,16 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   for (const run of runs) {
     const intro = prevContent(run[0]!);
     const introText = intro >= 0 ? units[intro]!.line : "";
-    const toc = run.length >= PARSE_CONFIG.tocMinItems && (TOC_INTRO.test(introText) || repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare);
+    const toc =
+      run.length >= PARSE_CONFIG.tocMinItems &&
+      (TOC_INTRO.test(introText) || repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare);
     if (toc) for (const i of run) isToc[i] = true;
-    else if (run.every((i) => candidate[i]) && /[:：]\s*$/.test(introText) && readings[intro] !== null && !candidate[intro]) {
+    else if (
+      run.every((i) => candidate[i]) &&
+      /[:：]\s*$/.test(introText) &&
+      readings[intro] !== null &&
+      !candidate[intro]
+    ) {
       for (const i of run) candidate[i] = false; // a list introduced by "...以下途径："
     }
   }
@@ -258,7 +320,8 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
       run.push(j);
       j = nextContent(j);
     }
-    if (run.length >= PARSE_CONFIG.tocMinItems && repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare) for (const k of run) isToc[k] = true;
+    if (run.length >= PARSE_CONFIG.tocMinItems && repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare)
+      for (const k of run) isToc[k] = true;
     i = run[run.length - 1]!;
   }
   for (let i = 0; i < units.length; i++) if (isToc[i]) units[i]!.kind = "toc";
@@ -275,7 +338,13 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
 
   /** One pass over the document; collects promotions into `forced` for the next pass. */
   function assignLevels(): HeadingInfo[] {
-    interface Entry { key: string; last: number; md: number; part: boolean; numbered: boolean }
+    interface Entry {
+      key: string;
+      last: number;
+      md: number;
+      part: boolean;
+      numbered: boolean;
+    }
     const stack: Entry[] = [];
     const out: HeadingInfo[] = [];
     /**
@@ -284,13 +353,20 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
      * "（二）<long sentence>" is their sibling: it goes where （一） was, not under whatever heading came
      * in between. `headingsAt` is how many headings had been taken when the run's last line was seen.
      */
-    interface Seen { value: number; depth: number; parent: Entry | undefined; units: number[]; headingsAt: number }
+    interface Seen {
+      value: number;
+      depth: number;
+      parent: Entry | undefined;
+      units: number[];
+      headingsAt: number;
+    }
     const lastNumbered = new Map<string, Seen>();
     /** "key#value" -> the last numbered paragraph with that number and the heading run of its key it sat in. */
     const gapFill = new Map<string, { unit: number; under: Entry | undefined }>();
     /** The last heading number of each key anywhere: law articles number through chapters (第三条, 第二章, 第四条). */
     const lastHeading = new Map<string, number>();
-    const seenValid = (s: Seen | undefined): s is Seen => s !== undefined && s.depth <= stack.length && stack[s.depth - 1] === s.parent;
+    const seenValid = (s: Seen | undefined): s is Seen =>
+      s !== undefined && s.depth <= stack.length && stack[s.depth - 1] === s.parent;
     for (let i = 0; i < units.length; i++) {
       const r0 = readings[i];
       if (!r0 || isToc[i]) continue;
@@ -303,7 +379,14 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
           prev.value = value;
           prev.units.push(i);
           prev.headingsAt = out.length;
-        } else lastNumbered.set(key, { value, depth: stack.length, parent: stack[stack.length - 1], units: [i], headingsAt: out.length });
+        } else
+          lastNumbered.set(key, {
+            value,
+            depth: stack.length,
+            parent: stack[stack.length - 1],
+            units: [i],
+            headingsAt: out.length,
+          });
         gapFill.set(`${key}#${value}`, { unit: i, under: stack.find((e) => e.key === key) });
       }
     }
@@ -338,7 +421,8 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
         if (weak[i] && !isForced && !(at >= 0 && value === stack[at]!.last + 1)) return false; // "1、…。" is a list item
         if (at >= 0) {
           const last = stack[at]!.last;
-          const continues = r.number === null || value === 1 || (value > last && value - last <= PARSE_CONFIG.maxNumberGap);
+          const continues =
+            r.number === null || value === 1 || (value > last && value - last <= PARSE_CONFIG.maxNumberGap);
           if (!continues && !part && !isForced) return false; // a list item whose number breaks the run
           if (value > last + 1 && !part) {
             // A gap (1, 3): the missing numbers are paragraphs of this run ("2. 在以下情形中，您可以…："), siblings.
@@ -350,7 +434,14 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
             if (fill.length === value - last - 1) promote(fill);
           }
           stack.length = at;
-        } else if (r.number !== null && value > 1 && !part && r.scheme !== "decimal" && !isForced && lastHeading.get(key) !== value - 1) {
+        } else if (
+          r.number !== null &&
+          value > 1 &&
+          !part &&
+          r.scheme !== "decimal" &&
+          !isForced &&
+          lastHeading.get(key) !== value - 1
+        ) {
           const prev = lastNumbered.get(key);
           if (!seenValid(prev) || prev.value !== value - 1) return false; // a run starts at 1 ...
           stack.length = prev.depth; // ... or continues numbered paragraphs, beside them
@@ -358,11 +449,18 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
           if (out.length > prev.headingsAt) promote(prev.units);
         } else if (r.number !== null && !part) {
           // At the top, a numbered heading closes plain headings (guessed from context) instead of nesting in them.
-          while (stack.length > 0 && stack[stack.length - 1]!.key === "plain" && !stack.some((e) => e.numbered)) stack.pop();
+          while (stack.length > 0 && stack[stack.length - 1]!.key === "plain" && !stack.some((e) => e.numbered))
+            stack.pop();
         }
       }
       if (stack.length >= PARSE_CONFIG.maxDepth) return false; // deeper than any real document: body text
-      stack.push({ key, last: value, md: r.markup === "md" ? r.mdLevel : 0, part: part !== null, numbered: r.number !== null && !part });
+      stack.push({
+        key,
+        last: value,
+        md: r.markup === "md" ? r.mdLevel : 0,
+        part: part !== null,
+        numbered: r.number !== null && !part,
+      });
       lastHeading.set(key, value);
       out.push(heading(i, r, part !== null, stack.length));
       return true;
@@ -373,9 +471,13 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   function heading(i: number, r: LineReading, isPart: boolean, level: number): HeadingInfo {
     const ri = runIns[i];
     if (ri) return { unit: i, reading: { ...r, title: ri.title }, kind: "section", level, inlineBody: ri.body };
-    const sentence = !isPart && r.title !== "" && !(candidate[i] || weak[i]) || law[i];
-    const long = r.title.length > (isLatin(r.title) ? PARSE_CONFIG.headingMaxCharsLatin : PARSE_CONFIG.headingMaxChars) || /[。；;!?！？]/.test(r.title) || /\.$/.test(r.title);
-    if (sentence && (long || law[i])) return { unit: i, reading: { ...r, title: "" }, kind: "section", level, inlineBody: r.title };
+    const sentence = (!isPart && r.title !== "" && !(candidate[i] || weak[i])) || law[i];
+    const long =
+      r.title.length > (isLatin(r.title) ? PARSE_CONFIG.headingMaxCharsLatin : PARSE_CONFIG.headingMaxChars) ||
+      /[。；;!?！？]/.test(r.title) ||
+      /\.$/.test(r.title);
+    if (sentence && (long || law[i]))
+      return { unit: i, reading: { ...r, title: "" }, kind: "section", level, inlineBody: r.title };
     return { unit: i, reading: r, kind: isPart ? "part" : "section", level, inlineBody: null };
   }
 }

@@ -39,13 +39,18 @@ function inlineBodyOffset(raw: string, body: string): number {
   return probe ? raw.indexOf(probe, 1) : -1;
 }
 
-function buildTree(text: string, units: Unit[], headings: HeadingInfo[]): Pick<DocumentTree, "blocks" | "preambleBlocks" | "sections"> {
+function buildTree(
+  text: string,
+  units: Unit[],
+  headings: HeadingInfo[],
+): Pick<DocumentTree, "blocks" | "preambleBlocks" | "sections"> {
   const blocks: Block[] = [];
   const sections: SectionNode[] = [];
   const preambleBlocks: number[] = [];
   const open: SectionNode[] = []; // open[k] = the open node at level k+1
   const byUnit = new Map(headings.map((h) => [h.unit, h]));
-  const addBlock = (kind: Block["kind"], start: number, end: number) => blocks.push({ kind, text: text.slice(start, end), span: { start, end } }) - 1;
+  const addBlock = (kind: Block["kind"], start: number, end: number) =>
+    blocks.push({ kind, text: text.slice(start, end), span: { start, end } }) - 1;
   let current: SectionNode | null = null;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
@@ -81,7 +86,8 @@ function buildTree(text: string, units: Unit[], headings: HeadingInfo[]): Pick<D
     current = node;
   }
   const close = (node: SectionNode): number => {
-    let end = node.bodyBlocks.length > 0 ? blocks[node.bodyBlocks[node.bodyBlocks.length - 1]!]!.span.end : node.span.end;
+    let end =
+      node.bodyBlocks.length > 0 ? blocks[node.bodyBlocks[node.bodyBlocks.length - 1]!]!.span.end : node.span.end;
     for (const c of node.children) end = Math.max(end, close(c));
     node.span.end = end;
     return end;

@@ -5,7 +5,20 @@
 import type { NumberingScheme } from "./types.ts";
 import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "./chars.ts";
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_NUM = "[零〇一二两三四五六七八九十百]+";
 
 /** 一 -> 1, 十 -> 10, 十一 -> 11, 二十三 -> 23, 一百零五 -> 105; NaN when not a numeral. */
@@ -57,22 +70,54 @@ const EN_END = "(?=$|[\\s.:：、)）—–-])";
 /** Order matters: more specific first (1.1 before 1., 第X部分 before 第X条, (一) before (1)). */
 const RULES: SchemeRule[] = [
   { scheme: "part", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*部分)`), value: (m) => [chineseNumeral(m[2]!)] },
-  { scheme: "part", re: new RegExp(`^(part\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
-  { scheme: "chapter", re: new RegExp(`^(chapter\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
-  { scheme: "article", re: new RegExp(`^(art(?:icle|\\.)\\s*(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"), value: (m) => [enValue(m[2]!.toUpperCase())], words: true },
-  { scheme: "section-en", re: new RegExp(`^((?:section|§)\\s*(\\d{1,3}(?:\\.\\d{1,3})*))${EN_END}`, "i"), value: (m) => m[2]!.split(".").map(Number), words: true },
+  {
+    scheme: "part",
+    re: new RegExp(`^(part\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"),
+    value: (m) => [enValue(m[2]!.toUpperCase())],
+    words: true,
+  },
+  {
+    scheme: "chapter",
+    re: new RegExp(`^(chapter\\s+(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"),
+    value: (m) => [enValue(m[2]!.toUpperCase())],
+    words: true,
+  },
+  {
+    scheme: "article",
+    re: new RegExp(`^(art(?:icle|\\.)\\s*(\\d{1,3}|[ivxlc]{1,7}))${EN_END}`, "i"),
+    value: (m) => [enValue(m[2]!.toUpperCase())],
+    words: true,
+  },
+  {
+    scheme: "section-en",
+    re: new RegExp(`^((?:section|§)\\s*(\\d{1,3}(?:\\.\\d{1,3})*))${EN_END}`, "i"),
+    value: (m) => m[2]!.split(".").map(Number),
+    words: true,
+  },
   { scheme: "chapter", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*章)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "section-cn", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*节)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "article", re: new RegExp(`^(第\\s*(${CN_NUM}|\\d+)\\s*条)`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "cn-ordinal", re: new RegExp(`^((${CN_NUM}))\\s*[、.．](?![\\d])`), value: (m) => [chineseNumeral(m[2]!)] },
   { scheme: "cn-paren", re: new RegExp(`^([（(]\\s*(${CN_NUM})\\s*[)）])`), value: (m) => [chineseNumeral(m[2]!)] },
   // "2.a", "3.1.b": a decimal number whose last component is a letter (value path 2.1, 3.1.2).
-  { scheme: "decimal", re: /^((\d{1,3}(?:\\?[.．]\d{1,3})*\\?[.．][a-z]))(?:\\?[.．]|\))?(?=\s|$)/, value: (m) => m[2]!.split(/\\?[.．]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p.charCodeAt(0) - 96)) },
-  { scheme: "decimal", re: /^((\d{1,3}(?:\\?[.．]\d{1,3})+))(?:\\?[.．、])?(?![\d])/, value: (m) => m[2]!.split(/\\?[.．]/).map(Number) },
+  {
+    scheme: "decimal",
+    re: /^((\d{1,3}(?:\\?[.．]\d{1,3})*\\?[.．][a-z]))(?:\\?[.．]|\))?(?=\s|$)/,
+    value: (m) => m[2]!.split(/\\?[.．]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p.charCodeAt(0) - 96)),
+  },
+  {
+    scheme: "decimal",
+    re: /^((\d{1,3}(?:\\?[.．]\d{1,3})+))(?:\\?[.．、])?(?![\d])/,
+    value: (m) => m[2]!.split(/\\?[.．]/).map(Number),
+  },
   { scheme: "arabic", re: /^((\d{1,3}))(?:\\?[.．]|[、)）])(?![\d])/, value: (m) => [Number(m[2])] },
   { scheme: "arabic-paren", re: /^([（(]\s*(\d{1,3})\s*[)）])/, value: (m) => [Number(m[2])] },
   { scheme: "circled", re: new RegExp(`^(([${CIRCLED}]))`), value: (m) => [CIRCLED.indexOf(m[2]!) + 1] },
-  { scheme: "roman", re: /^((i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X))(?:\\?\.|\))(?=\s)/, value: (m) => [romanNumeral(m[2]!)] },
+  {
+    scheme: "roman",
+    re: /^((i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|X))(?:\\?\.|\))(?=\s)/,
+    value: (m) => [romanNumeral(m[2]!)],
+  },
   { scheme: "latin", re: /^(([a-zA-Z]))(?:\\?\.|\))(?=\s)/, value: (m) => [m[2]!.toLowerCase().charCodeAt(0) - 96] },
   { scheme: "latin", re: /^([（(]([a-zA-Z])[)）])/, value: (m) => [m[2]!.toLowerCase().charCodeAt(0) - 96] },
 ];
@@ -88,7 +133,8 @@ const CN_NUMBER_START = new Set([..."零〇一二两三四五六七八九十百�
  */
 function mayBeNumbered(s: string): boolean {
   const c = s.charCodeAt(0);
-  if (isDigit(c) || CN_NUMBER_START.has(c) || c === 0x28 || c === 0xff08 || c === 0xa7 || (c >= 0x2460 && c <= 0x2473)) return true;
+  if (isDigit(c) || CN_NUMBER_START.has(c) || c === 0x28 || c === 0xff08 || c === 0xa7 || (c >= 0x2460 && c <= 0x2473))
+    return true;
   if (!isAsciiLetter(c)) return false;
   let k = 1;
   while (k < 5 && isAsciiLetter(s.charCodeAt(k))) k++;
@@ -117,7 +163,8 @@ export interface LineReading {
 function stripDecorations(s: string): string {
   let t = s.replace(/^\s*[-*•·]\s+(?=\S)/, "");
   const c = t.charCodeAt(0);
-  if (isSpace(c) || c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3d) t = t.replace(/^[\s—–\-=]*(?=\S)/, (m) => (/[—–]/.test(m) ? "" : m));
+  if (isSpace(c) || c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x3d)
+    t = t.replace(/^[\s—–\-=]*(?=\S)/, (m) => (/[—–]/.test(m) ? "" : m));
   // A trailing rule "——": spaces, a run of dashes, spaces (by hand: an end-anchored regex starting
   // with \s* is tried from every position of the line).
   let e = endWithoutSpace(t);
@@ -148,16 +195,25 @@ export function readLine(line: string, setextLevel = 0): LineReading {
     if (!markup) markup = "bold";
   }
   const content = s;
-  if (mayBeNumbered(s)) for (const rule of RULES) {
-    const m = rule.re.exec(s);
-    if (!m) continue;
-    const path = rule.value(m);
-    if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
-    const title = cleanTitle(s.slice(m[0].length));
-    const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, rule.words ? " " : "");
-    return { markup, mdLevel, scheme: rule.scheme, number, numberPath: path, title, content };
-  }
-  return { markup, mdLevel, scheme: markup === "md" ? "markdown" : markup === "bold" ? "bold" : "plain", number: null, numberPath: [], title: cleanTitle(s), content };
+  if (mayBeNumbered(s))
+    for (const rule of RULES) {
+      const m = rule.re.exec(s);
+      if (!m) continue;
+      const path = rule.value(m);
+      if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
+      const title = cleanTitle(s.slice(m[0].length));
+      const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, rule.words ? " " : "");
+      return { markup, mdLevel, scheme: rule.scheme, number, numberPath: path, title, content };
+    }
+  return {
+    markup,
+    mdLevel,
+    scheme: markup === "md" ? "markdown" : markup === "bold" ? "bold" : "plain",
+    number: null,
+    numberPath: [],
+    title: cleanTitle(s),
+    content,
+  };
 }
 
 /** Title without separators after the number, bold markers, markdown escapes, trailing colon. */
@@ -171,7 +227,11 @@ export function cleanTitle(s: string): string {
 }
 
 /** A title as matched against another: NFKC, no whitespace, punctuation or symbols, lower case. */
-export const titleKey = (s: string): string => s.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+export const titleKey = (s: string): string =>
+  s
+    .normalize("NFKC")
+    .replace(/[\s\p{P}\p{S}]/gu, "")
+    .toLowerCase();
 
 const isLeaderChar = (c: number) => c === 0x2e || c === 0xb7 || c === 0x2026;
 

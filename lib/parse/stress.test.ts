@@ -23,7 +23,11 @@ function timed(t: { diagnostic(msg: string): void }, label: string, run: () => u
 
 describe("parse speed and pathological inputs (finish; timings reported)", { timeout: 60_000 }, () => {
   it("the five seeds concatenated (~160 KB)", (t) => {
-    const text = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(new URL(f, seeds), "utf8")).join("\n");
+    const text = readdirSync(seeds)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => readFileSync(new URL(f, seeds), "utf8"))
+      .join("\n");
     checkInvariants(parseDocument(text));
     for (let k = 0; k < 3; k++) parseDocument(text); // warm up
     timed(t, `${Math.round(text.length / 1024)} K chars`, () => parseDocument(text), 15);
@@ -37,12 +41,19 @@ describe("parse speed and pathological inputs (finish; timings reported)", { tim
 
   it("50k lines of '1.' and 50k numbered lines counting up", (t) => {
     timed(t, "50k '1.'", () => checkInvariants(parseDocument("1.\n".repeat(50_000))));
-    timed(t, "50k '1. 标题' counting up", () => parseDocument(Array.from({ length: 50_000 }, (_, i) => `${(i % 999) + 1}. 标题${i}`).join("\n")));
-    timed(t, "50k lines 'Contact Us' / paragraph", () => parseDocument("Contact Us\nWe answer within a day.\n".repeat(25_000)));
+    timed(t, "50k '1. 标题' counting up", () =>
+      parseDocument(Array.from({ length: 50_000 }, (_, i) => `${(i % 999) + 1}. 标题${i}`).join("\n")),
+    );
+    timed(t, "50k lines 'Contact Us' / paragraph", () =>
+      parseDocument("Contact Us\nWe answer within a day.\n".repeat(25_000)),
+    );
   });
 
   it("deeply nested numbering", (t) => {
-    const deep = Array.from({ length: 2000 }, (_, i) => `${Array.from({ length: (i % 60) + 1 }, () => "1").join(".")} 标题\n正文。`).join("\n");
+    const deep = Array.from(
+      { length: 2000 },
+      (_, i) => `${Array.from({ length: (i % 60) + 1 }, () => "1").join(".")} 标题\n正文。`,
+    ).join("\n");
     timed(t, "1.1.1… up to 60 deep, 2000 headings", () => checkInvariants(parseDocument(deep)));
     const schemes = ["一、", "（一）", "1.", "（1）", "①", "a)", "i.", "第一条 ", "第一章 ", "第一节 "];
     const mixed = Array.from({ length: 20_000 }, (_, i) => `${schemes[i % schemes.length]}标题\n正文。`).join("\n");
@@ -50,7 +61,8 @@ describe("parse speed and pathological inputs (finish; timings reported)", { tim
   });
 
   it("a 5 MB HTML page through htmlToText, then parse", (t) => {
-    const row = "<h2>1. 标题</h2><p>我们会<b>按照</b>法律法规的要求保护您的个人信息。</p><table><tr><td><b>表头</b></td></tr><tr><td>甲</td><td>乙</td></tr></table>\n";
+    const row =
+      "<h2>1. 标题</h2><p>我们会<b>按照</b>法律法规的要求保护您的个人信息。</p><table><tr><td><b>表头</b></td></tr><tr><td>甲</td><td>乙</td></tr></table>\n";
     const html = `<html><body>${row.repeat(Math.ceil((5 << 20) / Buffer.byteLength(row)))}</body></html>`;
     let text = "";
     timed(t, `${(Buffer.byteLength(html) / 1048576).toFixed(1)} MB HTML -> text`, () => (text = htmlToText(html).text));

@@ -26,9 +26,16 @@ describe("synthetic documents: the hand-written outline", () => {
     it(file, () => {
       const tree = parseDocument(load(file));
       checkInvariants(tree);
-      const expected = readFileSync(new URL(file.replace(/\.(txt|html)$/, ".outline.txt"), dir), "utf8").split("\n").filter((l) => l !== "");
-      const meta = Object.fromEntries(expected.filter((l) => l.startsWith("# ")).map((l) => l.slice(2).split(": ") as [string, string]));
-      assert.deepEqual(outlineLines(tree), expected.filter((l) => !l.startsWith("# ")));
+      const expected = readFileSync(new URL(file.replace(/\.(txt|html)$/, ".outline.txt"), dir), "utf8")
+        .split("\n")
+        .filter((l) => l !== "");
+      const meta = Object.fromEntries(
+        expected.filter((l) => l.startsWith("# ")).map((l) => l.slice(2).split(": ") as [string, string]),
+      );
+      assert.deepEqual(
+        outlineLines(tree),
+        expected.filter((l) => !l.startsWith("# ")),
+      );
       if ("title" in meta) assert.equal(tree.metadata.title, meta["title"]);
       if ("published" in meta) assert.equal(tree.metadata.publishedAt, meta["published"]);
       if ("effective" in meta) assert.equal(tree.metadata.effectiveAt, meta["effective"]);

@@ -41,11 +41,33 @@ const WHITESPACE = /\s/;
 
 /** Quote and dash variants that NFKC leaves alone, folded to one ASCII form. */
 const EXTRA_FOLDS: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'", "\u300C": '"', "\u300D": '"',
-  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u300E": '"', "\u300F": '"',
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u2E3A": "-", "\u2E3B": "-", "\uFE58": "-", "\u30FC": "-",
-  "\u3002": ".", "\uFF61": ".",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201A": "'",
+  "\u201B": "'",
+  "\u2032": "'",
+  "\u300C": '"',
+  "\u300D": '"',
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u201E": '"',
+  "\u201F": '"',
+  "\u2033": '"',
+  "\u300E": '"',
+  "\u300F": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2E3A": "-",
+  "\u2E3B": "-",
+  "\uFE58": "-",
+  "\u30FC": "-",
+  "\u3002": ".",
+  "\uFF61": ".",
 };
 
 const foldCache = new Map<string, string>();
@@ -162,7 +184,7 @@ function run(text: string, options: NormalizeOptions, map: number[] | null): str
     outLen += piece.length;
     if (map) for (let k = 0; k < piece.length; k++) map.push(at);
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
       if (ws !== "keep" && (code === 32 || (code >= 9 && code <= 13))) {
@@ -200,7 +222,7 @@ function runComparison(text: string): string {
   let out = "";
   let plainFrom = 0; // start of the pending run of characters copied as they are
   let pendingSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     const plainAscii = code < 0x80 && code !== 32 && (code < 9 || code > 13);
     if (plainAscii || (code >= 0x4e00 && code <= 0x9fff)) {
@@ -215,7 +237,8 @@ function runComparison(text: string): string {
     if (i > plainFrom) out += text.slice(plainFrom, i);
     let width = 1;
     const t = punctIndex(code);
-    if (code < 0x80) pendingSpace = true; // ASCII whitespace
+    if (code < 0x80)
+      pendingSpace = true; // ASCII whitespace
     else if (t >= 0) {
       // Punctuation: the static table (same result as the general case below).
       const kind = PUNCT_KIND[t]!;

@@ -25,7 +25,10 @@ export const slugSchema = z
  */
 export const versionKeySchema = z
   .string()
-  .regex(/^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/, "Not a version key (expected e.g. 2022-06-29, 2022-06-29-2 or undated).");
+  .regex(
+    /^(\d{4}-\d{2}-\d{2}|undated)(-[2-9]|-[1-9]\d+)?$/,
+    "Not a version key (expected e.g. 2022-06-29, 2022-06-29-2 or undated).",
+  );
 
 /** A calendar date that exists, YYYY-MM-DD. */
 export const isoDateSchema = z.iso.date({ error: "Expected a real date as YYYY-MM-DD (e.g. 2024-01-31)." });
@@ -34,9 +37,7 @@ export const isoDateSchema = z.iso.date({ error: "Expected a real date as YYYY-M
  * A date that may be cleared: "" and null mean "no date". Wrap in `.optional()` where leaving the
  * field out means "keep" or "use the detected one".
  */
-export const nullableDateSchema = z
-  .union([z.literal(""), z.null(), isoDateSchema])
-  .transform((v) => (v ? v : null));
+export const nullableDateSchema = z.union([z.literal(""), z.null(), isoDateSchema]).transform((v) => (v ? v : null));
 
 /** Short text that may be cleared: trimmed; "" and null mean "none". */
 export function nullableText(max: number) {

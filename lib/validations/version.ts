@@ -26,7 +26,9 @@ export const versionMetaShape = {
 export const versionMetaPatchSchema = z
   .object(versionMetaShape)
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change: give at least one field." });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: "Nothing to change: give at least one field.",
+  });
 export type VersionMetaPatch = z.output<typeof versionMetaPatchSchema>;
 
 /** POST /api/policies/{slug}/versions, JSON body. Metadata fields absent = use what was detected. */

@@ -12,7 +12,17 @@ function show(runs: TextRun[] | null): string | null {
 }
 
 const stats = {
-  sections: { unchanged: 1, modified: 1, renumbered: 0, renamed: 0, moved: 1, added: 1, removed: 0, split: 0, merged: 0 },
+  sections: {
+    unchanged: 1,
+    modified: 1,
+    renumbered: 0,
+    renamed: 0,
+    moved: 1,
+    added: 1,
+    removed: 0,
+    split: 0,
+    merged: 0,
+  },
   oldChars: 100,
   newChars: 110,
   insertedChars: 14,
@@ -30,8 +40,20 @@ const model: CompareModel = {
   options: { ignore: [] },
   stats,
   preamble: [
-    { status: "unchanged", kind: "meta", oldBlock: 0, newBlock: 0, segments: [{ op: "equal", old: "2022-06-29\n", new: "2022-06-29\n", oldStart: 0, newStart: 0 }] },
-    { status: "unchanged", kind: "blank", oldBlock: 1, newBlock: 1, segments: [{ op: "equal", old: "\n", new: "\n", oldStart: 11, newStart: 11 }] },
+    {
+      status: "unchanged",
+      kind: "meta",
+      oldBlock: 0,
+      newBlock: 0,
+      segments: [{ op: "equal", old: "2022-06-29\n", new: "2022-06-29\n", oldStart: 0, newStart: 0 }],
+    },
+    {
+      status: "unchanged",
+      kind: "blank",
+      oldBlock: 1,
+      newBlock: 1,
+      segments: [{ op: "equal", old: "\n", new: "\n", oldStart: 11, newStart: 11 }],
+    },
   ],
   sections: [
     pair({
@@ -39,7 +61,13 @@ const model: CompareModel = {
       status: "unchanged",
       old: { id: "0", number: "一", title: "引言", level: 1 },
       new: { id: "0", number: "一", title: "引言", level: 1 },
-      heading: { status: "unchanged", kind: "heading", oldBlock: 2, newBlock: 2, segments: [{ op: "equal", old: "一、引言\n", new: "一、引言\n", oldStart: 12, newStart: 12 }] },
+      heading: {
+        status: "unchanged",
+        kind: "heading",
+        oldBlock: 2,
+        newBlock: 2,
+        segments: [{ op: "equal", old: "一、引言\n", new: "一、引言\n", oldStart: 12, newStart: 12 }],
+      },
       children: [
         pair({
           key: "s-collect",
@@ -70,11 +98,19 @@ const model: CompareModel = {
       new: { id: "1", number: "二", title: "新增章节", level: 1 },
       blocks: [{ status: "added", kind: "paragraph", oldBlock: null, newBlock: 7, segments: [] }],
     }),
-    pair({ key: "s-moved", status: "moved", movedFrom: "s-intro", old: { id: "2", number: "三", title: "联系", level: 1 }, new: { id: "2", number: "三", title: "联系", level: 1 } }),
+    pair({
+      key: "s-moved",
+      status: "moved",
+      movedFrom: "s-intro",
+      old: { id: "2", number: "三", title: "联系", level: 1 },
+      new: { id: "2", number: "三", title: "联系", level: 1 },
+    }),
   ],
 };
 
-const newTree = { blocks: Object.assign([], { 7: { kind: "paragraph", text: "全新的段落。\n", span: { start: 0, end: 7 } } }) } as never;
+const newTree = {
+  blocks: Object.assign([], { 7: { kind: "paragraph", text: "全新的段落。\n", span: { start: 0, end: 7 } } }),
+} as never;
 
 test("rows follow the model depth-first, one per section pair, blank blocks dropped", () => {
   const view = buildCompareView({ model, newTree });

@@ -102,14 +102,19 @@ function fallbackSegments(pair: BlockPair, input: BuildInput): Segment[] {
 }
 
 /** One block pair as a row; null for whitespace-only blocks (kept by the engine only for the round trip). */
-export function buildBlockRow(pair: MovableBlockPair, input: BuildInput, labels: SectionLabels = new Map()): BlockRow | null {
+export function buildBlockRow(
+  pair: MovableBlockPair,
+  input: BuildInput,
+  labels: SectionLabels = new Map(),
+): BlockRow | null {
   if (pair.kind === "blank") return null;
   const segments = pair.segments.length ? pair.segments : fallbackSegments(pair, input);
   const left = pair.oldBlock !== null ? sideRuns(segments, "old") : null;
   const right = pair.newBlock !== null ? sideRuns(segments, "new") : null;
   if (isBlank(left) && isBlank(right)) return null;
   const row: BlockRow = { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
-  const link = (key: string | null | undefined): SectionLink | null => (key ? { key, label: labels.get(key) ?? key } : null);
+  const link = (key: string | null | undefined): SectionLink | null =>
+    key ? { key, label: labels.get(key) ?? key } : null;
   if (pair.movedFrom) row.movedFrom = link(pair.movedFrom);
   if (pair.movedTo) row.movedTo = link(pair.movedTo);
   return row;
@@ -131,7 +136,12 @@ export function groupOneSided(rows: BlockRow[]): BlockRow[] {
       const side = row.status === "added" ? "right" : "left";
       prev[side] = [...(prev[side] ?? []), { t: sep, m: "eq" }, ...(row[side] ?? [])];
       prev.inline = [...prev.inline, { t: sep, m: "eq" }, ...row.inline];
-    } else out.push(oneSided ? { ...row, left: row.left && [...row.left], right: row.right && [...row.right], inline: [...row.inline] } : row);
+    } else
+      out.push(
+        oneSided
+          ? { ...row, left: row.left && [...row.left], right: row.right && [...row.right], inline: [...row.inline] }
+          : row,
+      );
   }
   return out;
 }

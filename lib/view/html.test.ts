@@ -8,7 +8,17 @@ import { escapeHtml, memoRowsHtml, outlineHtml, rowsHtml, runsHtml } from "./htm
 const m = getMessages("en").compare;
 
 const stats = {
-  sections: { unchanged: 1, modified: 1, renumbered: 0, renamed: 0, moved: 0, added: 1, removed: 0, split: 0, merged: 0 },
+  sections: {
+    unchanged: 1,
+    modified: 1,
+    renumbered: 0,
+    renamed: 0,
+    moved: 0,
+    added: 1,
+    removed: 0,
+    split: 0,
+    merged: 0,
+  },
   oldChars: 10,
   newChars: 10,
   insertedChars: 2,
@@ -21,7 +31,12 @@ function pair(p: Partial<SectionPair> & Pick<SectionPair, "key" | "status">): Se
   return { old: null, new: null, similarity: 1, heading: null, blocks: [], children: [], ...p };
 }
 
-const para = (status: BlockPair["status"], oldText: string | null, newText: string | null, extra: object = {}): BlockPair => ({
+const para = (
+  status: BlockPair["status"],
+  oldText: string | null,
+  newText: string | null,
+  extra: object = {},
+): BlockPair => ({
   status,
   kind: "paragraph",
   oldBlock: oldText === null ? null : 0,
@@ -47,7 +62,10 @@ const model: CompareModel = {
       status: "modified",
       old: { id: "0", number: "1", title: "Use <b>", level: 1 },
       new: { id: "0", number: "1", title: "Use <b>", level: 1 },
-      blocks: [para("modified", 'We "sell" <script>alert(1)</script> & more', "We don't sell"), para("moved", "Moved text", null, { movedTo: "s-b" })],
+      blocks: [
+        para("modified", 'We "sell" <script>alert(1)</script> & more', "We don't sell"),
+        para("moved", "Moved text", null, { movedTo: "s-b" }),
+      ],
     }),
     pair({
       key: "s-b",
@@ -56,7 +74,13 @@ const model: CompareModel = {
       new: { id: "1", number: "2", title: "Share", level: 1 },
       blocks: [para("moved", null, "Moved text", { movedFrom: "s-a" })],
     }),
-    pair({ key: "s-c", status: "unchanged", old: { id: "2", number: "3", title: "End", level: 1 }, new: { id: "2", number: "3", title: "End", level: 1 }, blocks: [para("unchanged", "Same", "Same")] }),
+    pair({
+      key: "s-c",
+      status: "unchanged",
+      old: { id: "2", number: "3", title: "End", level: 1 },
+      new: { id: "2", number: "3", title: "End", level: 1 },
+      blocks: [para("unchanged", "Same", "Same")],
+    }),
   ],
 };
 
@@ -72,8 +96,18 @@ function textOf(html: string): string {
 }
 
 test("escapeHtml: document text and attribute values are never markup", () => {
-  assert.equal(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
-  assert.equal(runsHtml([{ t: "a<b", m: "eq" }, { t: "c&d", m: "del" }, { t: '"e"', m: "ins" }]), "a&lt;b<del>c&amp;d</del><ins>&quot;e&quot;</ins>");
+  assert.equal(
+    escapeHtml(`<a href="x" onclick='y'>&amp;</a>`),
+    "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
+  );
+  assert.equal(
+    runsHtml([
+      { t: "a<b", m: "eq" },
+      { t: "c&d", m: "del" },
+      { t: '"e"', m: "ins" },
+    ]),
+    "a&lt;b<del>c&amp;d</del><ins>&quot;e&quot;</ins>",
+  );
 });
 
 test("rows: the text of each side is shown as written, with no element from the document", () => {
@@ -81,18 +115,34 @@ test("rows: the text of each side is shown as written, with no element from the 
   assert.ok(!html.includes("<script>"));
   assert.ok(!html.includes("<b>"));
   assert.ok(textOf(html).includes(`We "sell" <script>alert(1)</script> & more`));
-  assert.ok(html.includes('<p class="cmp-cell cmp-old"><del>We &quot;sell&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</del></p>'));
+  assert.ok(
+    html.includes(
+      '<p class="cmp-cell cmp-old"><del>We &quot;sell&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</del></p>',
+    ),
+  );
   assert.ok(html.includes('<p class="cmp-cell cmp-new"><ins>We don&#39;t sell</ins></p>'));
   // Each row: its id, status and depth; the unchanged one folded.
   assert.match(html, /<section id="s-a" class="cmp-row" data-s="modified" data-changed="true" data-depth="1">/);
-  assert.match(html, /<section id="s-c" class="cmp-row" data-s="unchanged" data-changed="false" data-depth="1">.*<details class="cmp-fold">/);
+  assert.match(
+    html,
+    /<section id="s-c" class="cmp-row" data-s="unchanged" data-changed="false" data-depth="1">.*<details class="cmp-fold">/,
+  );
   assert.ok(!rowsHtml(buildCompareView({ model }), "split", true, m).includes('id="s-c"'));
 });
 
 test("paragraphs moved between sections link to where they went and came from", () => {
   const html = rowsHtml(buildCompareView({ model }), "split", false, m);
-  assert.ok(html.includes(`<span class="cmp-blockmove">Paragraph moved to §<a href="#s-b">2 Share</a></span><del>Moved text</del>`), html);
-  assert.ok(html.includes(`<span class="cmp-blockmove">Paragraph moved here from §<a href="#s-a">1 Use &lt;b&gt;</a></span><ins>Moved text</ins>`));
+  assert.ok(
+    html.includes(
+      `<span class="cmp-blockmove">Paragraph moved to §<a href="#s-b">2 Share</a></span><del>Moved text</del>`,
+    ),
+    html,
+  );
+  assert.ok(
+    html.includes(
+      `<span class="cmp-blockmove">Paragraph moved here from §<a href="#s-a">1 Use &lt;b&gt;</a></span><ins>Moved text</ins>`,
+    ),
+  );
   assert.equal((html.match(/data-moved="true"/g) ?? []).length, 2);
 });
 

@@ -103,7 +103,10 @@ function sectionGapHtml(row: SectionRow, pairs: BlockRow[], m: CompareMessages):
 /** One aligned section pair: a row with its head (status, notes, copy link) and its block pairs. */
 export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m: CompareMessages): string {
   const pairs = [row.heading, ...row.blocks].filter((b): b is BlockRow => b !== null);
-  const body = row.status === "added" || row.status === "removed" ? sectionGapHtml(row, pairs, m) : pairs.map((b) => pairHtml(b, layout, m)).join("");
+  const body =
+    row.status === "added" || row.status === "removed"
+      ? sectionGapHtml(row, pairs, m)
+      : pairs.map((b) => pairHtml(b, layout, m)).join("");
   const preamble = row.key === PREAMBLE_KEY ? m.preamble : null;
   const copyLabel = `${m.copySection}: ${row.newLabel ?? row.oldLabel ?? preamble ?? row.key}`;
   const head =
@@ -114,7 +117,13 @@ export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m
     ? `<details class="cmp-fold"><summary><span>${escapeHtml(row.oldLabel ?? preamble ?? "")}</span>` +
       `<span>${escapeHtml(row.newLabel ?? preamble ?? "")} · <span class="cmp-fold-hint">${escapeHtml(row.changed ? m.foldedChanged : m.folded)}</span></span></summary>${body}</details>`
     : body;
-  const a = attrs({ id: row.key, class: "cmp-row", "data-s": row.status, "data-changed": String(row.changed), "data-depth": Math.min(row.depth, 4) });
+  const a = attrs({
+    id: row.key,
+    class: "cmp-row",
+    "data-s": row.status,
+    "data-changed": String(row.changed),
+    "data-depth": Math.min(row.depth, 4),
+  });
   return `<section${a}>${head}${folded}</section>`;
 }
 
@@ -133,7 +142,10 @@ export function outlineHtml(view: CompareView, changesOnly: boolean, m: CompareM
   const entries = changesOnly ? view.outline.filter((e) => e.changed) : view.outline;
   return entries
     .map((e) => {
-      const li = attrs({ "data-changed": String(e.changed), style: e.depth > 1 ? `padding-left:${Math.min(e.depth - 1, 4) * 0.8}rem` : undefined });
+      const li = attrs({
+        "data-changed": String(e.changed),
+        style: e.depth > 1 ? `padding-left:${Math.min(e.depth - 1, 4) * 0.8}rem` : undefined,
+      });
       const mark = `<span${attrs({ class: "cmp-mark", "data-s": e.status, title: m.status[e.status] })}>${escapeHtml(m.status[e.status])}</span>`;
       return `<li${li}><a${attrs({ href: `#${e.key}` })}>${mark}${escapeHtml(e.label || m.preamble)}</a></li>`;
     })

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { inlineRuns } from "./inline.ts";
 
 test("bold markers become strong runs, the rest stays text", () => {
-  assert.deepEqual(inlineRuns("**本政策适用于**所有产品。"), [{ text: "本政策适用于", strong: true }, { text: "所有产品。" }]);
+  assert.deepEqual(inlineRuns("**本政策适用于**所有产品。"), [
+    { text: "本政策适用于", strong: true },
+    { text: "所有产品。" },
+  ]);
   assert.deepEqual(inlineRuns("a __b__ c"), [{ text: "a " }, { text: "b", strong: true }, { text: " c" }]);
 });
 
@@ -19,6 +22,11 @@ test("only http(s) links become links; other schemes keep their visible text onl
 
 test("unbalanced or empty markers lose no text", () => {
   for (const s of ["**未闭合", "a ** b", "****", "[no link]", "plain"]) {
-    assert.equal(inlineRuns(s).map((r) => r.text).join(""), s);
+    assert.equal(
+      inlineRuns(s)
+        .map((r) => r.text)
+        .join(""),
+      s,
+    );
   }
 });

@@ -36,5 +36,9 @@ export function summaryLine(s: ViewSummary, w: SummaryWords): string {
   if (modified) counts.push(fill(w.modified, modified));
   if (s.moved) counts.push(fill(w.moved, s.moved));
   if (!counts.length && s.changedRatio === 0) return w.noChanges;
-  return counts.join(w.separator) + (counts.length ? w.shareSeparator : "") + fill(w.changedShare, formatShare(s.changedRatio));
+  return (
+    counts.join(w.separator) +
+    (counts.length ? w.shareSeparator : "") +
+    fill(w.changedShare, formatShare(s.changedRatio))
+  );
 }

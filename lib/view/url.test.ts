@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compareHref, decodeSafely, DEFAULT_VIEW_OPTIONS, formatQuery, parseAddressRange, parseIgnore, parseKeyRange, parseSlug, parseViewOptions, toggleIgnore } from "./url.ts";
+import {
+  compareHref,
+  decodeSafely,
+  DEFAULT_VIEW_OPTIONS,
+  formatQuery,
+  parseAddressRange,
+  parseIgnore,
+  parseKeyRange,
+  parseSlug,
+  parseViewOptions,
+  toggleIgnore,
+} from "./url.ts";
 
 test("ranges parse from the path, encoded or not", () => {
   assert.deepEqual(parseKeyRange("2022-06-29...2024-09-25"), ["2022-06-29", "2024-09-25"]);
@@ -18,9 +29,16 @@ test("options round-trip through one canonical query", () => {
   const o = parseViewOptions(new URLSearchParams("only=changes&ignore=numbering,width,whitespace&layout=inline"));
   assert.deepEqual(o, { ignore: ["whitespace", "width", "numbering"], layout: "inline", changesOnly: true });
   assert.equal(formatQuery(o), "?ignore=whitespace,width,numbering&layout=inline&only=changes");
-  assert.deepEqual(parseViewOptions({ layout: "bogus" }), { ignore: ["whitespace", "width"], layout: "auto", changesOnly: false });
+  assert.deepEqual(parseViewOptions({ layout: "bogus" }), {
+    ignore: ["whitespace", "width"],
+    layout: "auto",
+    changesOnly: false,
+  });
   assert.equal(formatQuery(toggleIgnore(o, "width")), "?ignore=whitespace,numbering&layout=inline&only=changes");
-  assert.deepEqual(parseIgnore("numbering,nope"), { ok: false, reason: 'unknown ignore option "nope" (expected whitespace, width, numbering or none)' });
+  assert.deepEqual(parseIgnore("numbering,nope"), {
+    ok: false,
+    reason: 'unknown ignore option "nope" (expected whitespace, width, numbering or none)',
+  });
 });
 
 test("ignore defaults to whitespace + width: absent means the default, none means nothing", () => {
@@ -31,8 +49,14 @@ test("ignore defaults to whitespace + width: absent means the default, none mean
   assert.deepEqual(parseIgnore(""), { ok: true, ignore: ["whitespace", "width"] });
   assert.deepEqual(parseIgnore("none"), { ok: true, ignore: [] });
   assert.deepEqual(parseIgnore("whitespace"), { ok: true, ignore: ["whitespace"] });
-  assert.deepEqual(parseIgnore("numbering,width,whitespace"), { ok: true, ignore: ["whitespace", "width", "numbering"] });
-  assert.deepEqual(parseIgnore("none,width"), { ok: false, reason: '"none" cannot be combined with other ignore options' });
+  assert.deepEqual(parseIgnore("numbering,width,whitespace"), {
+    ok: true,
+    ignore: ["whitespace", "width", "numbering"],
+  });
+  assert.deepEqual(parseIgnore("none,width"), {
+    ok: false,
+    reason: '"none" cannot be combined with other ignore options',
+  });
   // Pages are lenient: a bad value falls back to the default set.
   assert.deepEqual(parseViewOptions({ ignore: "case" }).ignore, ["whitespace", "width"]);
 
@@ -40,7 +64,10 @@ test("ignore defaults to whitespace + width: absent means the default, none mean
   assert.equal(formatQuery(DEFAULT_VIEW_OPTIONS), "");
   assert.equal(formatQuery({ ...DEFAULT_VIEW_OPTIONS, ignore: ["width", "whitespace"] }), "");
   assert.equal(formatQuery({ ...DEFAULT_VIEW_OPTIONS, ignore: [] }), "?ignore=none");
-  assert.equal(formatQuery({ ...DEFAULT_VIEW_OPTIONS, ignore: ["whitespace", "width", "numbering"] }), "?ignore=whitespace,width,numbering");
+  assert.equal(
+    formatQuery({ ...DEFAULT_VIEW_OPTIONS, ignore: ["whitespace", "width", "numbering"] }),
+    "?ignore=whitespace,width,numbering",
+  );
 
   // The toggles, from the default view: width off, then whitespace off, then numbering on.
   const widthOff = toggleIgnore(DEFAULT_VIEW_OPTIONS, "width");
@@ -51,7 +78,14 @@ test("ignore defaults to whitespace + width: absent means the default, none mean
   assert.equal(formatQuery(toggleIgnore(DEFAULT_VIEW_OPTIONS, "numbering")), "?ignore=whitespace,width,numbering");
 
   // Every formatted query parses back to the same options (the URL alone reproduces the view).
-  for (const ignore of [[], ["whitespace"], ["width"], ["numbering"], ["whitespace", "width"], ["whitespace", "width", "numbering"]] as const) {
+  for (const ignore of [
+    [],
+    ["whitespace"],
+    ["width"],
+    ["numbering"],
+    ["whitespace", "width"],
+    ["whitespace", "width", "numbering"],
+  ] as const) {
     const o = { ...DEFAULT_VIEW_OPTIONS, ignore: [...ignore] };
     assert.deepEqual(parseViewOptions(new URLSearchParams(formatQuery(o))), o, formatQuery(o));
   }
@@ -60,7 +94,12 @@ test("ignore defaults to whitespace + width: absent means the default, none mean
 test("same-policy and cross-policy hrefs", () => {
   const o = { ignore: [], layout: "auto", changesOnly: false } as const;
   assert.equal(
-    compareHref({ slug: "p", key: "2022-06-29" }, { slug: "p", key: "2024-09-25" }, { ...o, ignore: ["whitespace", "width"] }, "s-1"),
+    compareHref(
+      { slug: "p", key: "2022-06-29" },
+      { slug: "p", key: "2024-09-25" },
+      { ...o, ignore: ["whitespace", "width"] },
+      "s-1",
+    ),
     "/p/p/compare/2022-06-29...2024-09-25#s-1",
   );
   assert.equal(

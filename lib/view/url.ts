@@ -102,7 +102,10 @@ export function parseIgnore(raw: string | undefined | null): IgnoreParse {
   const wanted = new Set<string>();
   for (const p of parts) {
     if (!(IGNORE_OPTIONS as readonly string[]).includes(p))
-      return { ok: false, reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")} or ${IGNORE_NONE})` };
+      return {
+        ok: false,
+        reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")} or ${IGNORE_NONE})`,
+      };
     wanted.add(p);
   }
   return { ok: true, ignore: IGNORE_OPTIONS.filter((o) => wanted.has(o)) };

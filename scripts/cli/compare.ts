@@ -30,7 +30,10 @@ export function parseArgs(args: string[]): Args {
     else if (a === "--ignore" || a.startsWith("--ignore=")) {
       const list = a === "--ignore" ? args[++i] : a.slice("--ignore=".length);
       if (!list) throw new CliError(`--ignore needs a list (${IGNORE_OPTIONS.join(",")})`, 2);
-      for (const item of list.split(",").map((s) => s.trim()).filter(Boolean)) {
+      for (const item of list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         if (!(IGNORE_OPTIONS as readonly string[]).includes(item))
           throw new CliError(`--ignore: unknown option "${item}" (known: ${IGNORE_OPTIONS.join(", ")})`, 2);
         if (!ignore.includes(item as IgnoreOption)) ignore.push(item as IgnoreOption);
@@ -61,8 +64,14 @@ function excerpt(pairs: BlockPair[], max = 2, width = 70): string[] {
   };
   for (const bp of pairs) {
     if (lines.length >= max * 2) break;
-    const del = bp.segments.filter((s) => s.op === "delete").map((s) => (s.op === "delete" ? s.old : "")).join(" … ");
-    const ins = bp.segments.filter((s) => s.op === "insert").map((s) => (s.op === "insert" ? s.new : "")).join(" … ");
+    const del = bp.segments
+      .filter((s) => s.op === "delete")
+      .map((s) => (s.op === "delete" ? s.old : ""))
+      .join(" … ");
+    const ins = bp.segments
+      .filter((s) => s.op === "insert")
+      .map((s) => (s.op === "insert" ? s.new : ""))
+      .join(" … ");
     if (del.trim()) lines.push(`- ${clip(del)}`);
     if (ins.trim()) lines.push(`+ ${clip(ins)}`);
   }
@@ -85,10 +94,14 @@ export function formatSummary(model: CompareModel): string {
   const walk = (list: SectionPair[], depth: number) => {
     for (const p of list) {
       if (p.status !== "unchanged") {
-        const names = p.old && p.new && label(p.old) !== label(p.new) ? `${label(p.old)} → ${label(p.new)}` : label(p.new ?? p.old);
-        out.push(`${"  ".repeat(depth)}[${p.status}] ${names}${p.status === "moved" || p.status === "split" || p.status === "merged" || p.status === "renamed" ? ` (similarity ${p.similarity})` : ""}`);
+        const names =
+          p.old && p.new && label(p.old) !== label(p.new) ? `${label(p.old)} → ${label(p.new)}` : label(p.new ?? p.old);
+        out.push(
+          `${"  ".repeat(depth)}[${p.status}] ${names}${p.status === "moved" || p.status === "split" || p.status === "merged" || p.status === "renamed" ? ` (similarity ${p.similarity})` : ""}`,
+        );
         if (p.status !== "added" && p.status !== "removed")
-          for (const line of excerpt(p.blocks.filter((b) => b.status !== "unchanged"))) out.push(`${"  ".repeat(depth + 1)}${line}`);
+          for (const line of excerpt(p.blocks.filter((b) => b.status !== "unchanged")))
+            out.push(`${"  ".repeat(depth + 1)}${line}`);
       }
       walk(p.children, depth + 1);
     }

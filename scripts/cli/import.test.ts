@@ -42,7 +42,10 @@ test("a folder: one version per file, dates from the text or the file name", asy
 
 test("files: added, skipped as duplicate (naming the match), refused with the reason; exit 1", async () => {
   const gbk = path.join(dir, "2022-04-26.txt"); // the same text as the sample, encoded as GBK
-  writeFileSync(gbk, iconv.encode(readFileSync(path.join(samples, "zh-douban-privacy/2022-04-26_index.txt"), "utf8"), "gbk"));
+  writeFileSync(
+    gbk,
+    iconv.encode(readFileSync(path.join(samples, "zh-douban-privacy/2022-04-26_index.txt"), "utf8"), "gbk"),
+  );
   const dup = path.join(dir, "copy-of-0211.txt");
   copyFileSync(path.join(samples, "zh-douban-privacy/2022-02-11.txt"), dup);
   const png = path.join(dir, "screenshot.txt");
@@ -53,9 +56,14 @@ test("files: added, skipped as duplicate (naming the match), refused with the re
   writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x61));
 
   const r = await cli([
-    "--policy", "zh-douban-privacy",
+    "--policy",
+    "zh-douban-privacy",
     path.join(samples, "zh-douban-privacy/2022-02-11.txt"),
-    gbk, dup, png, empty, big,
+    gbk,
+    dup,
+    png,
+    empty,
+    big,
   ]);
   assert.equal(r.code, 1);
   assert.match(r.out, /added .*2022-02-11\.txt\s+-> version 2022-02-11/);
@@ -75,7 +83,10 @@ test("running the same import again skips everything as duplicates (exit 0)", as
 });
 
 test("user errors: unknown policy, missing arguments, missing file", async () => {
-  await assert.rejects(cli(["--policy", "nope", path.join(samples, "zh-douban-privacy/2022-02-11.txt")]), (e: unknown) => e instanceof CliError && /no policy "nope"/.test(e.message));
+  await assert.rejects(
+    cli(["--policy", "nope", path.join(samples, "zh-douban-privacy/2022-02-11.txt")]),
+    (e: unknown) => e instanceof CliError && /no policy "nope"/.test(e.message),
+  );
   await assert.rejects(cli([path.join(samples, "zh-douban-privacy")]), CliError);
   await assert.rejects(cli(["--policy", "zh-douban-privacy"]), CliError);
   await assert.rejects(cli(["--policy", "zh-douban-privacy", "/no/such/file.txt"]), /no such file/);

@@ -25,8 +25,19 @@ export interface Outline {
 }
 
 export function outlineOf(tree: DocumentTree): Outline {
-  const map = (n: SectionNode): OutlineSection => ({ kind: n.kind, number: n.number, title: n.title, level: n.level, children: n.children.map(map) });
-  return { title: tree.metadata.title, publishedAt: tree.metadata.publishedAt, effectiveAt: tree.metadata.effectiveAt, sections: tree.sections.map(map) };
+  const map = (n: SectionNode): OutlineSection => ({
+    kind: n.kind,
+    number: n.number,
+    title: n.title,
+    level: n.level,
+    children: n.children.map(map),
+  });
+  return {
+    title: tree.metadata.title,
+    publishedAt: tree.metadata.publishedAt,
+    effectiveAt: tree.metadata.effectiveAt,
+    sections: tree.sections.map(map),
+  };
 }
 
 export function formatOutline(outline: Outline): string {
@@ -52,7 +63,14 @@ export async function readDocument(path: string): Promise<DocumentTree> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "cannot read it";
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : "cannot read it";
     throw new CliError(`${path}: ${why}`);
   }
   try {

@@ -17,12 +17,19 @@ export const GET = withApiErrors(async (request: NextRequest) => {
   const problems: { field: string; message: string }[] = [];
   const from = parseAddress(q.get("from") ?? "");
   const to = parseAddress(q.get("to") ?? "");
-  if (!from) problems.push({ field: "from", message: '"from" must be slug@versionKey, e.g. zh-migu-bookstore-privacy@2022-06-29' });
-  if (!to) problems.push({ field: "to", message: '"to" must be slug@versionKey, e.g. zh-migu-kuaiyou-privacy@2021-12-29' });
+  if (!from)
+    problems.push({
+      field: "from",
+      message: '"from" must be slug@versionKey, e.g. zh-migu-bookstore-privacy@2022-06-29',
+    });
+  if (!to)
+    problems.push({ field: "to", message: '"to" must be slug@versionKey, e.g. zh-migu-kuaiyou-privacy@2021-12-29' });
   const ignore = parseIgnore(q.get("ignore"));
   if (!ignore.ok) problems.push({ field: "ignore", message: ignore.reason });
   if (!from || !to || !ignore.ok)
-    return jsonError(400, "bad_request", problems.map((p) => p.message).join("; "), { fields: problems.map((p) => p.field) });
+    return jsonError(400, "bad_request", problems.map((p) => p.message).join("; "), {
+      fields: problems.map((p) => p.field),
+    });
 
   const [a, b] = await Promise.all([loadVersion(from), loadVersion(to)]);
   for (const r of [a, b]) {

@@ -18,7 +18,9 @@ export async function POST(request: NextRequest) {
     next: form?.get("next") ?? undefined,
   });
   if (!parsed.success) {
-    return jsonError(422, "invalid_request", "locale must be one of: " + LOCALES.join(", "), { issues: parsed.error.issues });
+    return jsonError(422, "invalid_request", "locale must be one of: " + LOCALES.join(", "), {
+      issues: parsed.error.issues,
+    });
   }
   // A relative Location: correct behind any proxy or host name.
   const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next ?? "/" } });

@@ -139,7 +139,8 @@ export const en: Messages = {
     needSignIn: "Sign in with the admin token to make changes.",
     signIn: {
       title: "Admin sign-in",
-      intro: "Adding, editing and deleting versions needs the admin token (the server's ADMIN_TOKEN; in development, when unset, one is printed to the console at start).",
+      intro:
+        "Adding, editing and deleting versions needs the admin token (the server's ADMIN_TOKEN; in development, when unset, one is printed to the console at start).",
       token: "Admin token",
       submit: "Sign in",
       missing: "Enter the token.",
@@ -203,7 +204,8 @@ export const en: Messages = {
     editSaved: "Saved.",
     keyChangeHint: "Changing the published date changes this version's URL.",
     deleteTitle: "Delete this version",
-    deleteWarn: "This cannot be undone. Cached comparisons with it are deleted too; shared links to it will show “version no longer exists”.",
+    deleteWarn:
+      "This cannot be undone. Cached comparisons with it are deleted too; shared links to it will show “version no longer exists”.",
     deleteConfirm: "Delete version {key}",
     problems: {
       empty: "It is empty: there is no text to read.",

@@ -140,7 +140,8 @@ export const zh = {
     needSignIn: "需要先用管理员令牌登录才能修改。",
     signIn: {
       title: "管理员登录",
-      intro: "添加、编辑和删除版本需要管理员令牌（服务器的 ADMIN_TOKEN；开发模式下未设置时，启动时会在控制台打印一个）。",
+      intro:
+        "添加、编辑和删除版本需要管理员令牌（服务器的 ADMIN_TOKEN；开发模式下未设置时，启动时会在控制台打印一个）。",
       token: "管理员令牌",
       submit: "登录",
       missing: "请输入令牌。",

@@ -7,7 +7,13 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { policyFromParams } from "@/lib/data";
 
-export default async function PolicyLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function PolicyLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   if (!(await policyFromParams(await params))) notFound();
   return children;
 }

@@ -33,7 +33,9 @@ export default async function PolicyPage({ params }: Props) {
         />
         {policy.description ? <p className="text-sm text-stone-600">{policy.description}</p> : null}
         {policy.knownVersionDates.length > 0 ? (
-          <p className="text-sm text-stone-500">{format(t.policy.knownDates, { count: policy.knownVersionDates.length })}</p>
+          <p className="text-sm text-stone-500">
+            {format(t.policy.knownDates, { count: policy.knownVersionDates.length })}
+          </p>
         ) : null}
       </header>
       <section className="space-y-3" aria-labelledby="versions">

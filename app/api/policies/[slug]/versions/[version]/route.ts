@@ -1,5 +1,13 @@
 /** GET /api/policies/{slug}/versions/{version}: one version's text and metadata. */
-import { getPolicy, getVersion, invalidParams, jsonError, parseParams, versionParamsSchema, withApiErrors } from "@/lib/data";
+import {
+  getPolicy,
+  getVersion,
+  invalidParams,
+  jsonError,
+  parseParams,
+  versionParamsSchema,
+  withApiErrors,
+} from "@/lib/data";
 import { deleteVersionHandler, patchVersionHandler } from "@/lib/import/http";
 
 type Ctx = { params: Promise<{ slug: string; version: string }> };

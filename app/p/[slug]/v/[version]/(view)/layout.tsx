@@ -6,7 +6,13 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { versionFromParams } from "@/lib/data";
 
-export default async function VersionLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string; version: string }> }) {
+export default async function VersionLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string; version: string }>;
+}) {
   if (!(await versionFromParams(await params))) notFound();
   return children;
 }

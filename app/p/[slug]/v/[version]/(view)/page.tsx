@@ -58,7 +58,10 @@ export default async function VersionPage({ params }: Props) {
             </Link>
           ) : null}
           {v.previous ? (
-            <Link href={comparePath({ slug: v.policy.slug, key: v.previous.key }, { slug: v.policy.slug, key: v.key })} data-testid="compare-with-previous">
+            <Link
+              href={comparePath({ slug: v.policy.slug, key: v.previous.key }, { slug: v.policy.slug, key: v.key })}
+              data-testid="compare-with-previous"
+            >
               {t.compare.compareWithPrevious}
             </Link>
           ) : null}

@@ -35,7 +35,14 @@ export default async function EditVersionPage({ params }: Props) {
         <p className="text-sm text-stone-500">{m.keyChangeHint}</p>
         <EditVersionForm
           slug={slug}
-          version={{ key, publishedAt: v.publishedAt, effectiveAt: v.effectiveAt, label: v.label, sourceUrl: v.sourceUrl, note: v.note }}
+          version={{
+            key,
+            publishedAt: v.publishedAt,
+            effectiveAt: v.effectiveAt,
+            label: v.label,
+            sourceUrl: v.sourceUrl,
+            note: v.note,
+          }}
           m={m}
         />
       </section>
