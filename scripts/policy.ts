@@ -34,14 +34,21 @@ async function main(argv: string[]): Promise<number> {
   return command.run(args);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      console.error(`policy: ${error.message}`);
-      process.exit(error.exitCode);
-    }
-    console.error(`policy: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(70);
-  },
-);
+/**
+ * Exit once everything written so far has reached its reader. `process.exit()` right after a large
+ * write to a pipe drops what is still queued (stdout to a pipe is asynchronous): an empty write's
+ * callback runs after the writes queued before it, on each stream.
+ */
+function exitAfterOutput(code: number): void {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  if (error instanceof CliError) {
+    console.error(`policy: ${error.message}`);
+    exitAfterOutput(error.exitCode);
+    return;
+  }
+  console.error(`policy: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+  exitAfterOutput(70);
+});
