@@ -28,6 +28,21 @@
  *   Introduction…). English ones are Title Case or ALL CAPS. At the top of the tree a numbered heading
  *   closes a plain one (it does not nest numbered sections under a heading guessed from context).
  * - Unnumbered markdown headings at the # level of a part heading are parts too (same rank, same kind).
+ *
+ * `findHeadings` runs these passes, in order, over one `LineRecord` per unit:
+ *
+ *   readLines            per-line facts: reading, part reading, Latin script, heading shape
+ *   markPartRanks        unnumbered markdown headings at a part's # level are parts
+ *   classifyLines        run-in titles, law-style clauses, strong (candidate) and weak shapes, plain shape
+ *   findPlainHeadings    plain-shaped lines between a finished sentence and body become candidates
+ *   headingTitles        where each candidate title last appears (taken once, before lists are dropped)
+ *   findTocRuns          single-scheme number runs whose titles reappear later (or after "目录") are toc
+ *   dropIntroducedLists  other number runs right after "…：" are list items, not candidates
+ *   findMixedTocRuns     contents lists mixing schemes (第一章, 第一节, 第二章 …) are toc
+ *   assignLevels         levels from scheme nesting; numbered paragraphs promoted, pass after pass
+ *   headingRecords       HeadingInfo per heading, with a body on the heading's line split off
+ *
+ * then marks the units' kinds ("toc", "heading").
  */
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine, titleKey, type LineReading } from "./numbering.ts";
@@ -186,96 +201,217 @@ function keyOf(r: LineReading, isPart: boolean): string {
   return r.scheme;
 }
 
+/**
+ * What the passes know about one unit. `readLines` makes one record per unit, in document order; the
+ * passes after it fill in or revise the fields below `shaped`.
+ */
+export interface LineRecord {
+  /** The unit's index in `units`. */
+  index: number;
+  unit: Unit;
+  /** The line read as a possible heading; null for blank and meta units and inside a code fence. */
+  reading: LineReading | null;
+  /** The reading as a part line (第X部分, 附一 with its number filled in, 正文, …隐私政策), or null. */
+  part: LineReading | null;
+  /** The title is Latin-script (`isLatin`). */
+  latin: boolean;
+  /** The title is shaped like a heading title: short and not a sentence (`headingShaped`). */
+  shaped: boolean;
+  /** A run-in title and its body on one numbered line ("第三条【定义】…", "2. Sharing. We share…"). */
+  runIn: { title: string; body: string } | null;
+  /** A law-style clause whose text starts on its own line ("第一条 为了…"): the text is body. */
+  law: boolean;
+  /** A heading candidate: a strong heading shape, or a plain heading with company; cleared for list items. */
+  candidate: boolean;
+  /** A weak heading shape ("（三）安全保护措施。"): a heading only where it continues its sibling run. */
+  weak: boolean;
+  /** Shaped like a plain heading (no number, no markup); its context is checked by `findPlainHeadings`. */
+  plain: boolean;
+  /** A table-of-contents line. */
+  toc: boolean;
+  /** A numbered paragraph promoted to a section by `assignLevels`. */
+  promoted: boolean;
+  /** titleKey(reading.title), computed when first needed (`titleKeyOf`). */
+  titleKey?: string;
+}
+
+/** A heading as `assignLevels` places it: its line, the reading it is read by (the part reading for a part), its level. */
+export interface Placement {
+  line: LineRecord;
+  reading: LineReading;
+  level: number;
+}
+
 export function findHeadings(units: Unit[]): HeadingInfo[] {
-  // Readings of every unit that may matter.
-  const readings: (LineReading | null)[] = units.map((u) =>
-    u.kind === "paragraph" && !u.fenced ? readLine(u.line, u.setext) : null,
-  );
-  const parts = readings.map((r) => (r ? readPart(r) : null));
-  markPartRanks(readings, parts);
-  // Per line, once: is the title Latin-script, is it shaped like a heading title.
-  const latin = readings.map((r) => r !== null && isLatin(r.title));
-  const shaped = readings.map((r, i) => r !== null && headingShaped(r, latin[i]!));
-  const runIns = readings.map((r, i) => (r && !parts[i] && !shaped[i] ? runIn(r) : null));
-  // (law-style clauses: a 第X条 line whose text is a sentence or leads into a list is its body, not a title)
-  const law = readings.map(
-    (r, i) =>
-      r !== null &&
-      !parts[i] &&
-      runIns[i] === null &&
-      lawArticle(r) &&
-      (!shaped[i] || /[：:。；;.]\s*$/.test(r.content)),
-  );
-  const shape = readings.map((r, i) =>
-    r === null
-      ? false
-      : parts[i] !== null || runIns[i] !== null || law[i]
-        ? "strong"
-        : headingShape(r, shaped[i]!, latin[i]!),
-  );
-  const candidate = shape.map((s) => s === "strong");
-  const weak = shape.map((s) => s === "weak");
+  const lines = readLines(units);
+  markPartRanks(lines);
+  classifyLines(lines);
+  findPlainHeadings(lines);
+  const titles = headingTitles(lines); // taken before lists are dropped: a list's titles still count
+  findTocRuns(lines, titles);
+  dropIntroducedLists(lines);
+  findMixedTocRuns(lines, titles);
+  const headings = headingRecords(assignLevels(lines));
+  for (const line of lines) if (line.toc) line.unit.kind = "toc";
+  for (const h of headings) units[h.unit]!.kind = "heading";
+  return headings;
+}
 
-  const nextContent = (i: number) => {
-    let j = i + 1;
-    while (j < units.length && units[j]!.kind === "blank") j++;
-    return j;
-  };
-  const prevContent = (i: number) => {
-    let j = i - 1;
-    while (j >= 0 && units[j]!.kind === "blank") j--;
-    return j;
-  };
+/** The next unit after `i` that is not blank (or `lines.length`). */
+function nextContent(lines: LineRecord[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.unit.kind === "blank") j++;
+  return j;
+}
 
-  // Plain headings: a short clean line after a finished sentence (or a heading, or nothing), before body.
-  const plain = readings.map((r, i) => r !== null && !parts[i] && plainShaped(r, units[i]!.line, latin[i]!));
-  const plainAt: number[] = [];
-  for (let i = 0; i < units.length; i++) {
-    if (!plain[i]) continue;
-    const r = readings[i]!;
-    const prev = prevContent(i);
-    const next = nextContent(i);
-    const pr = prev >= 0 ? readings[prev] : null;
+/** The unit before `i` that is not blank (or -1). */
+function prevContent(lines: LineRecord[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && lines[j]!.unit.kind === "blank") j--;
+  return j;
+}
+
+/**
+ * Pass 1, per-line facts that need no context: the reading, the part reading, Latin script, heading shape.
+ *
+ *   "一、引言"          -> reading {scheme "cn-ordinal", number "一", title "引言"}, shaped
+ *   "附一 儿童隐私声明"  -> part {number "附一", title "儿童隐私声明"}
+ *   (blank line)        -> reading null
+ */
+export function readLines(units: Unit[]): LineRecord[] {
+  return units.map((unit, index) => {
+    const reading = unit.kind === "paragraph" && !unit.fenced ? readLine(unit.line, unit.setext) : null;
+    const latin = reading !== null && isLatin(reading.title);
+    return {
+      index,
+      unit,
+      reading,
+      part: reading ? readPart(reading) : null,
+      latin,
+      shaped: reading !== null && headingShaped(reading, latin),
+      runIn: null,
+      law: false,
+      candidate: false,
+      weak: false,
+      plain: false,
+      toc: false,
+      promoted: false,
+    };
+  });
+}
+
+/**
+ * Pass 2: unnumbered markdown headings at the # level of a part heading are parts too: headings of one
+ * rank are one kind.
+ *
+ *   "## 儿童隐私政策" (a part), "## 历史版本" (no part)  ->  both parts
+ */
+export function markPartRanks(lines: LineRecord[]): void {
+  const ranks = new Set<number>();
+  for (const { reading: r, part } of lines)
+    if (r && part && r.markup === "md" && r.scheme !== "part") ranks.add(r.mdLevel);
+  if (ranks.size === 0) return;
+  for (const line of lines) {
+    const r = line.reading;
+    if (r && !line.part && r.markup === "md" && r.number === null && ranks.has(r.mdLevel)) line.part = r;
+  }
+}
+
+/**
+ * Pass 3, the heading shape of each line, now that parts are known: run-in titles, law-style clauses,
+ * strong candidates, weak ones, lines that may be plain headings.
+ *
+ *   "二、我们如何使用信息"        -> candidate
+ *   "（三）安全保护措施。"        -> weak
+ *   "第一条 为了保护…。"         -> law, candidate
+ *   "2. Sharing. We share data…"  -> runIn {title "Sharing", body "We share data…"}, candidate
+ *   "引言"                        -> plain (not yet a candidate)
+ */
+export function classifyLines(lines: LineRecord[]): void {
+  for (const line of lines) {
+    const r = line.reading;
+    if (!r) continue;
+    line.runIn = !line.part && !line.shaped ? runIn(r) : null;
+    // (law-style clauses: a 第X条 line whose text is a sentence or leads into a list is its body, not a title)
+    line.law =
+      !line.part && line.runIn === null && lawArticle(r) && (!line.shaped || /[：:。；;.]\s*$/.test(r.content));
+    const shape =
+      line.part !== null || line.runIn !== null || line.law ? "strong" : headingShape(r, line.shaped, line.latin);
+    line.candidate = shape === "strong";
+    line.weak = shape === "weak";
+    line.plain = !line.part && plainShaped(r, line.unit.line, line.latin);
+  }
+}
+
+/**
+ * Pass 4, plain headings: a plain-shaped line after a finished sentence (or a heading, or nothing) and
+ * before a body paragraph becomes a candidate, if the document has `plainMinCount` of them or one is a
+ * preface word.
+ *
+ *   "…适用于本产品。" / "引言" / "本政策说明…。"  ->  "引言" is a candidate
+ *   "我们会：" / "联系客服" / "拨打热线"          ->  no candidate (the line after is not body)
+ */
+export function findPlainHeadings(lines: LineRecord[]): void {
+  const found: LineRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.plain) continue;
+    const prev = prevContent(lines, i);
+    const p = prev >= 0 ? lines[prev]! : null;
     const before =
-      prev < 0 ||
-      units[prev]!.kind !== "paragraph" ||
-      candidate[prev] ||
-      parts[prev] !== null ||
-      (pr !== null && pr !== undefined && BODY_END.test(units[prev]!.line) && !plain[prev]);
-    const nr = next < units.length ? readings[next] : null;
+      p === null ||
+      p.unit.kind !== "paragraph" ||
+      p.candidate ||
+      p.part !== null ||
+      (p.reading !== null && BODY_END.test(p.unit.line) && !p.plain);
+    const n = lines[nextContent(lines, i)];
     const after =
-      nr !== null &&
-      nr !== undefined &&
-      !plain[next] &&
-      !candidate[next] &&
-      parts[next] === null &&
-      (nr.number !== null || (units[next]!.line.trim().length > r.title.length && BODY_END.test(units[next]!.line)));
-    if (before && after) plainAt.push(i);
+      n !== undefined &&
+      n.reading !== null &&
+      !n.plain &&
+      !n.candidate &&
+      n.part === null &&
+      (n.reading.number !== null ||
+        (n.unit.line.trim().length > line.reading!.title.length && BODY_END.test(n.unit.line)));
+    if (before && after) found.push(line);
   }
-  if (plainAt.length >= PARSE_CONFIG.plainMinCount || plainAt.some((i) => PREFACE_WORD.test(readings[i]!.title))) {
-    for (const i of plainAt) candidate[i] = true;
-  }
+  if (found.length >= PARSE_CONFIG.plainMinCount || found.some((l) => PREFACE_WORD.test(l.reading!.title)))
+    for (const line of found) line.candidate = true;
+}
 
-  // TOC runs over numbered lines (any length), then lists among candidates.
-  // Where each title last appears as a heading candidate (for "reappears later as a heading").
-  const normTitles: (string | undefined)[] = []; // titleKey(title) per unit, computed when first needed
-  const normTitle = (k: number) => (normTitles[k] ??= titleKey(readings[k]!.title));
-  const lastAsHeading = new Map<string, number>();
-  for (let k = 0; k < units.length; k++) {
-    const r = readings[k];
-    if (r && candidate[k] && r.title !== "") lastAsHeading.set(normTitle(k), k);
-  }
-  const tocShaped = (i: number) =>
-    (candidate[i] || weak[i]) && runIns[i] === null && !law[i] && readings[i]!.title !== "";
-  const runs: number[][] = [];
-  for (let i = 0; i < units.length; i++) {
-    const r = readings[i];
-    if (!r || r.number === null || parts[i] || r.markup === "md") continue;
-    const run = [i];
-    let j = nextContent(i);
-    while (j < units.length) {
-      const s = readings[j];
-      const last = readings[run[run.length - 1]!]!;
+/** The title key of a line with a reading, computed once. */
+function titleKeyOf(line: LineRecord): string {
+  return (line.titleKey ??= titleKey(line.reading!.title));
+}
+
+/** Where each title last appears as a heading candidate (title key -> unit index): "reappears later as a heading". */
+export function headingTitles(lines: LineRecord[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const line of lines)
+    if (line.reading && line.candidate && line.reading.title !== "") last.set(titleKeyOf(line), line.index);
+  return last;
+}
+
+/** The share of a run's titles that appear as headings after the run. */
+function repeatedShare(run: LineRecord[], titles: Map<string, number>): number {
+  const end = run[run.length - 1]!.index;
+  return run.filter((l) => (titles.get(titleKeyOf(l)) ?? -1) > end).length / run.length;
+}
+
+/**
+ * Runs of two or more numbered lines (no part, no markdown) of one scheme, numbered n, n+1, n+2 …, with
+ * nothing but blank lines between them: the material of TOC runs and introduced lists.
+ */
+export function numberRuns(lines: LineRecord[]): LineRecord[][] {
+  const runs: LineRecord[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i]!.reading;
+    if (!r || r.number === null || lines[i]!.part || r.markup === "md") continue;
+    const run = [lines[i]!];
+    let j = nextContent(lines, i);
+    while (j < lines.length) {
+      const s = lines[j]!.reading;
+      const last = run[run.length - 1]!.reading!;
       if (
         !s ||
         s.markup === "md" ||
@@ -283,216 +419,261 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
         s.numberPath.at(-1) !== (last.numberPath.at(-1) ?? 0) + 1
       )
         break;
-      run.push(j);
-      j = nextContent(j);
+      run.push(lines[j]!);
+      j = nextContent(lines, j);
     }
     if (run.length >= 2) runs.push(run);
-    i = run[run.length - 1]!;
+    i = run[run.length - 1]!.index;
   }
-  const isToc = new Array<boolean>(units.length).fill(false);
-  const repeatedShare = (run: number[]) => {
-    const end = run[run.length - 1]!;
-    return run.filter((i) => (lastAsHeading.get(normTitle(i)) ?? -1) > end).length / run.length;
-  };
-  for (const run of runs) {
-    const intro = prevContent(run[0]!);
-    const introText = intro >= 0 ? units[intro]!.line : "";
-    const toc =
+  return runs;
+}
+
+/** The non-blank line before a run, or null at the start of the document. */
+function introOf(lines: LineRecord[], run: LineRecord[]): LineRecord | null {
+  const intro = prevContent(lines, run[0]!.index);
+  return intro >= 0 ? lines[intro]! : null;
+}
+
+/**
+ * Pass 5, single-scheme TOC runs: a number run of at least `tocMinItems` lines after a "目录"/"以下内容"
+ * line, or most of whose titles reappear later as headings (`titles`, from `headingTitles`), is a TOC.
+ *
+ *   "一、引言" "二、收集" "三、使用" … then "一、引言" (body) "二、收集" (body) …  ->  the first three are toc
+ */
+export function findTocRuns(lines: LineRecord[], titles: Map<string, number>): void {
+  for (const run of numberRuns(lines)) {
+    const introText = introOf(lines, run)?.unit.line ?? "";
+    if (
       run.length >= PARSE_CONFIG.tocMinItems &&
-      (TOC_INTRO.test(introText) || repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare);
-    if (toc) for (const i of run) isToc[i] = true;
-    else if (
-      run.every((i) => candidate[i]) &&
-      /[:：]\s*$/.test(introText) &&
-      readings[intro] !== null &&
-      !candidate[intro]
-    ) {
-      for (const i of run) candidate[i] = false; // a list introduced by "...以下途径："
-    }
-  }
-  // A contents list that mixes schemes (第一章, 第一节, 第二节, 第二章 …): consecutive heading-shaped
-  // numbered lines with no body between them, most of whose titles come back later as headings.
-  for (let i = 0; i < units.length; i++) {
-    if (!readings[i] || readings[i]!.number === null || isToc[i] || !tocShaped(i)) continue;
-    const run = [i];
-    let j = nextContent(i);
-    while (j < units.length && readings[j] && readings[j]!.number !== null && !isToc[j] && tocShaped(j)) {
-      run.push(j);
-      j = nextContent(j);
-    }
-    if (run.length >= PARSE_CONFIG.tocMinItems && repeatedShare(run) >= PARSE_CONFIG.tocMinRepeatShare)
-      for (const k of run) isToc[k] = true;
-    i = run[run.length - 1]!;
-  }
-  for (let i = 0; i < units.length; i++) if (isToc[i]) units[i]!.kind = "toc";
-
-  // Levels, then numbered paragraphs promoted to sections, until nothing more is promoted.
-  const forced = new Set<number>();
-  let headings: HeadingInfo[] = [];
-  for (let pass = 0, before = -1; pass < PARSE_CONFIG.maxPromotionPasses && forced.size !== before; pass++) {
-    before = forced.size;
-    headings = assignLevels();
-  }
-  for (const h of headings) units[h.unit]!.kind = "heading";
-  return headings;
-
-  /** One pass over the document; collects promotions into `forced` for the next pass. */
-  function assignLevels(): HeadingInfo[] {
-    interface Entry {
-      key: string;
-      last: number;
-      md: number;
-      part: boolean;
-      numbered: boolean;
-    }
-    const stack: Entry[] = [];
-    const out: HeadingInfo[] = [];
-    /**
-     * The last run of numbered lines of each key that were not taken as headings, and where in the tree
-     * they sat (the stack entry they were under). "（三）短标题" after "（一）<long sentence>"
-     * "（二）<long sentence>" is their sibling: it goes where （一） was, not under whatever heading came
-     * in between. `headingsAt` is how many headings had been taken when the run's last line was seen.
-     */
-    interface Seen {
-      value: number;
-      depth: number;
-      parent: Entry | undefined;
-      units: number[];
-      headingsAt: number;
-    }
-    const lastNumbered = new Map<string, Seen>();
-    /** "key#value" -> the last numbered paragraph with that number and the heading run of its key it sat in. */
-    const gapFill = new Map<string, { unit: number; under: Entry | undefined }>();
-    /** The last heading number of each key anywhere: law articles number through chapters (第三条, 第二章, 第四条). */
-    const lastHeading = new Map<string, number>();
-    const seenValid = (s: Seen | undefined): s is Seen =>
-      s !== undefined && s.depth <= stack.length && stack[s.depth - 1] === s.parent;
-    for (let i = 0; i < units.length; i++) {
-      const r0 = readings[i];
-      if (!r0 || isToc[i]) continue;
-      if (!acceptHeading(i, r0) && r0.number !== null) {
-        const key = keyOf(r0, false);
-        const value = r0.numberPath.at(-1) ?? 0;
-        const prev = lastNumbered.get(key);
-        if (seenValid(prev) && prev.value === value - 1) {
-          // The run goes on (extended in place: the map holds the only reference to it).
-          prev.value = value;
-          prev.units.push(i);
-          prev.headingsAt = out.length;
-        } else
-          lastNumbered.set(key, {
-            value,
-            depth: stack.length,
-            parent: stack[stack.length - 1],
-            units: [i],
-            headingsAt: out.length,
-          });
-        gapFill.set(`${key}#${value}`, { unit: i, under: stack.find((e) => e.key === key) });
-      }
-    }
-    return out;
-
-    function promote(list: number[]): void {
-      for (const u of list) forced.add(u);
-    }
-
-    /** Decide one unit; on acceptance push it on the stack and record the heading. */
-    function acceptHeading(i: number, r0: LineReading): boolean {
-      const isForced = forced.has(i);
-      if (!(candidate[i] || weak[i] || isForced)) return false;
-      const part = parts[i];
-      const r = part ?? r0;
-      const key = keyOf(r, part !== null);
-      const value = r.numberPath.length > 0 ? r.numberPath[r.numberPath.length - 1]! : 0;
-      if (part && r.scheme === "part") {
-        while (stack.length > 0 && !stack[stack.length - 1]!.part) stack.pop(); // 第X部分 may sit in 正文
-      } else if (part) {
-        stack.length = 0; // 摘要, 正文, 附一, an appended statement: always top level
-      }
-      if (r.markup === "md" && !part) {
-        let j = stack.length - 1;
-        while (j >= 0 && !(stack[j]!.part || (stack[j]!.md > 0 && stack[j]!.md < r.mdLevel))) j--;
-        stack.length = j + 1;
-      } else if (key === "plain") {
-        const at = stack.findIndex((e) => e.key === key);
-        if (at >= 0) stack.length = at;
-      } else {
-        const at = stack.findIndex((e) => e.key === key);
-        if (weak[i] && !isForced && !(at >= 0 && value === stack[at]!.last + 1)) return false; // "1、…。" is a list item
-        if (at >= 0) {
-          const last = stack[at]!.last;
-          const continues =
-            r.number === null || value === 1 || (value > last && value - last <= PARSE_CONFIG.maxNumberGap);
-          if (!continues && !part && !isForced) return false; // a list item whose number breaks the run
-          if (value > last + 1 && !part) {
-            // A gap (1, 3): the missing numbers are paragraphs of this run ("2. 在以下情形中，您可以…："), siblings.
-            const fill: number[] = [];
-            for (let v = last + 1; v < value; v++) {
-              const g = gapFill.get(`${key}#${v}`);
-              if (g && g.under === stack[at]) fill.push(g.unit);
-            }
-            if (fill.length === value - last - 1) promote(fill);
-          }
-          stack.length = at;
-        } else if (
-          r.number !== null &&
-          value > 1 &&
-          !part &&
-          r.scheme !== "decimal" &&
-          !isForced &&
-          lastHeading.get(key) !== value - 1
-        ) {
-          const prev = lastNumbered.get(key);
-          if (!seenValid(prev) || prev.value !== value - 1) return false; // a run starts at 1 ...
-          stack.length = prev.depth; // ... or continues numbered paragraphs, beside them
-          // Headings taken since those paragraphs would become this one's siblings: the paragraphs are sections.
-          if (out.length > prev.headingsAt) promote(prev.units);
-        } else if (r.number !== null && !part) {
-          // At the top, a numbered heading closes plain headings (guessed from context) instead of nesting in them.
-          while (stack.length > 0 && stack[stack.length - 1]!.key === "plain" && !stack.some((e) => e.numbered))
-            stack.pop();
-        }
-      }
-      if (stack.length >= PARSE_CONFIG.maxDepth) return false; // deeper than any real document: body text
-      stack.push({
-        key,
-        last: value,
-        md: r.markup === "md" ? r.mdLevel : 0,
-        part: part !== null,
-        numbered: r.number !== null && !part,
-      });
-      lastHeading.set(key, value);
-      out.push(heading(i, r, part !== null, stack.length));
-      return true;
-    }
-  }
-
-  /** The heading record, with a body that shares its line split off. */
-  function heading(i: number, r: LineReading, isPart: boolean, level: number): HeadingInfo {
-    const ri = runIns[i];
-    if (ri) return { unit: i, reading: { ...r, title: ri.title }, kind: "section", level, inlineBody: ri.body };
-    const sentence = (!isPart && r.title !== "" && !(candidate[i] || weak[i])) || law[i];
-    const long =
-      r.title.length > (isLatin(r.title) ? PARSE_CONFIG.headingMaxCharsLatin : PARSE_CONFIG.headingMaxChars) ||
-      /[。；;!?！？]/.test(r.title) ||
-      /\.$/.test(r.title);
-    if (sentence && (long || law[i]))
-      return { unit: i, reading: { ...r, title: "" }, kind: "section", level, inlineBody: r.title };
-    return { unit: i, reading: r, kind: isPart ? "part" : "section", level, inlineBody: null };
+      (TOC_INTRO.test(introText) || repeatedShare(run, titles) >= PARSE_CONFIG.tocMinRepeatShare)
+    )
+      for (const line of run) line.toc = true;
   }
 }
 
 /**
- * Unnumbered markdown headings at the # level of a part heading are parts too: headings of one rank are
- * one kind ("## …历史版本" beside "## …隐私政策").
+ * Pass 6, introduced lists: a number run that is not a TOC, all candidates, right after a body paragraph
+ * ending in a colon, is a list: its items are no longer candidates.
+ *
+ *   "您可以通过以下途径：" / "1、联系客服" / "2、拨打热线"  ->  1、 and 2、 are paragraphs
  */
-function markPartRanks(readings: (LineReading | null)[], parts: (LineReading | null)[]): void {
-  const ranks = new Set<number>();
-  readings.forEach((r, i) => {
-    if (r && parts[i] && r.markup === "md" && r.scheme !== "part") ranks.add(r.mdLevel);
-  });
-  if (ranks.size === 0) return;
-  readings.forEach((r, i) => {
-    if (r && !parts[i] && r.markup === "md" && r.number === null && ranks.has(r.mdLevel)) parts[i] = r;
+export function dropIntroducedLists(lines: LineRecord[]): void {
+  for (const run of numberRuns(lines)) {
+    if (run[0]!.toc) continue; // (a run is a TOC as a whole or not at all)
+    const intro = introOf(lines, run);
+    if (
+      run.every((l) => l.candidate) &&
+      intro !== null &&
+      /[:：]\s*$/.test(intro.unit.line) &&
+      intro.reading !== null &&
+      !intro.candidate
+    )
+      for (const line of run) line.candidate = false;
+  }
+}
+
+/**
+ * Pass 7, a contents list that mixes schemes: consecutive heading-shaped numbered lines with no body
+ * between them, at least `tocMinItems`, most of whose titles reappear later as headings, are a TOC.
+ *
+ *   "第一章 总则" "第一节 定义" "第二节 范围" "第二章 附则", then the same headings with body  ->  toc
+ */
+export function findMixedTocRuns(lines: LineRecord[], titles: Map<string, number>): void {
+  const tocShaped = (l: LineRecord) =>
+    l.reading !== null &&
+    l.reading.number !== null &&
+    !l.toc &&
+    (l.candidate || l.weak) &&
+    l.runIn === null &&
+    !l.law &&
+    l.reading.title !== "";
+  for (let i = 0; i < lines.length; i++) {
+    if (!tocShaped(lines[i]!)) continue;
+    const run = [lines[i]!];
+    let j = nextContent(lines, i);
+    while (j < lines.length && tocShaped(lines[j]!)) {
+      run.push(lines[j]!);
+      j = nextContent(lines, j);
+    }
+    if (run.length >= PARSE_CONFIG.tocMinItems && repeatedShare(run, titles) >= PARSE_CONFIG.tocMinRepeatShare)
+      for (const line of run) line.toc = true;
+    i = run[run.length - 1]!.index;
+  }
+}
+
+/**
+ * Pass 8, levels: `levelPass` over the document, repeated while it promotes numbered paragraphs to
+ * sections (at most `maxPromotionPasses` times); the placements of the last pass.
+ *
+ *   "1. 定义" / "2. 在以下情形中，我们会…。" / "3. 范围"  ->  first pass: 1 and 3 (2 is promoted);
+ *                                                          second pass: 1, 2, 3 at one level
+ */
+export function assignLevels(lines: LineRecord[]): Placement[] {
+  const promotedCount = () => lines.filter((l) => l.promoted).length;
+  let placed: Placement[] = [];
+  for (let pass = 0, before = -1; pass < PARSE_CONFIG.maxPromotionPasses && promotedCount() !== before; pass++) {
+    before = promotedCount();
+    placed = levelPass(lines);
+  }
+  return placed;
+}
+
+/**
+ * One pass over the document with a stack of schemes: which candidates are headings and at what level.
+ * Marks numbered paragraphs to promote (`promoted`) for the next pass.
+ *
+ *   "一、引言" "（一）范围" "1. 定义" "二、收集"  ->  levels 1, 2, 3, 1
+ */
+function levelPass(lines: LineRecord[]): Placement[] {
+  interface Entry {
+    key: string;
+    last: number;
+    md: number;
+    part: boolean;
+    numbered: boolean;
+  }
+  const stack: Entry[] = [];
+  const out: Placement[] = [];
+  /**
+   * The last run of numbered lines of each key that were not taken as headings, and where in the tree
+   * they sat (the stack entry they were under). "（三）短标题" after "（一）<long sentence>"
+   * "（二）<long sentence>" is their sibling: it goes where （一） was, not under whatever heading came
+   * in between. `headingsAt` is how many headings had been taken when the run's last line was seen.
+   */
+  interface Seen {
+    value: number;
+    depth: number;
+    parent: Entry | undefined;
+    lines: LineRecord[];
+    headingsAt: number;
+  }
+  const lastNumbered = new Map<string, Seen>();
+  /** "key#value" -> the last numbered paragraph with that number and the heading run of its key it sat in. */
+  const gapFill = new Map<string, { line: LineRecord; under: Entry | undefined }>();
+  /** The last heading number of each key anywhere: law articles number through chapters (第三条, 第二章, 第四条). */
+  const lastHeading = new Map<string, number>();
+  const seenValid = (s: Seen | undefined): s is Seen =>
+    s !== undefined && s.depth <= stack.length && stack[s.depth - 1] === s.parent;
+  for (const line of lines) {
+    const r0 = line.reading;
+    if (!r0 || line.toc) continue;
+    if (!acceptHeading(line, r0) && r0.number !== null) {
+      const key = keyOf(r0, false);
+      const value = r0.numberPath.at(-1) ?? 0;
+      const prev = lastNumbered.get(key);
+      if (seenValid(prev) && prev.value === value - 1) {
+        // The run goes on (extended in place: the map holds the only reference to it).
+        prev.value = value;
+        prev.lines.push(line);
+        prev.headingsAt = out.length;
+      } else
+        lastNumbered.set(key, {
+          value,
+          depth: stack.length,
+          parent: stack[stack.length - 1],
+          lines: [line],
+          headingsAt: out.length,
+        });
+      gapFill.set(`${key}#${value}`, { line, under: stack.find((e) => e.key === key) });
+    }
+  }
+  return out;
+
+  function promote(list: LineRecord[]): void {
+    for (const line of list) line.promoted = true;
+  }
+
+  /** Decide one line; on acceptance push it on the stack and record the placement. */
+  function acceptHeading(line: LineRecord, r0: LineReading): boolean {
+    const isForced = line.promoted;
+    if (!(line.candidate || line.weak || isForced)) return false;
+    const part = line.part;
+    const r = part ?? r0;
+    const key = keyOf(r, part !== null);
+    const value = r.numberPath.length > 0 ? r.numberPath[r.numberPath.length - 1]! : 0;
+    if (part && r.scheme === "part") {
+      while (stack.length > 0 && !stack[stack.length - 1]!.part) stack.pop(); // 第X部分 may sit in 正文
+    } else if (part) {
+      stack.length = 0; // 摘要, 正文, 附一, an appended statement: always top level
+    }
+    if (r.markup === "md" && !part) {
+      let j = stack.length - 1;
+      while (j >= 0 && !(stack[j]!.part || (stack[j]!.md > 0 && stack[j]!.md < r.mdLevel))) j--;
+      stack.length = j + 1;
+    } else if (key === "plain") {
+      const at = stack.findIndex((e) => e.key === key);
+      if (at >= 0) stack.length = at;
+    } else {
+      const at = stack.findIndex((e) => e.key === key);
+      if (line.weak && !isForced && !(at >= 0 && value === stack[at]!.last + 1)) return false; // "1、…。" is a list item
+      if (at >= 0) {
+        const last = stack[at]!.last;
+        const continues =
+          r.number === null || value === 1 || (value > last && value - last <= PARSE_CONFIG.maxNumberGap);
+        if (!continues && !part && !isForced) return false; // a list item whose number breaks the run
+        if (value > last + 1 && !part) {
+          // A gap (1, 3): the missing numbers are paragraphs of this run ("2. 在以下情形中，您可以…："), siblings.
+          const fill: LineRecord[] = [];
+          for (let v = last + 1; v < value; v++) {
+            const g = gapFill.get(`${key}#${v}`);
+            if (g && g.under === stack[at]) fill.push(g.line);
+          }
+          if (fill.length === value - last - 1) promote(fill);
+        }
+        stack.length = at;
+      } else if (
+        r.number !== null &&
+        value > 1 &&
+        !part &&
+        r.scheme !== "decimal" &&
+        !isForced &&
+        lastHeading.get(key) !== value - 1
+      ) {
+        const prev = lastNumbered.get(key);
+        if (!seenValid(prev) || prev.value !== value - 1) return false; // a run starts at 1 ...
+        stack.length = prev.depth; // ... or continues numbered paragraphs, beside them
+        // Headings taken since those paragraphs would become this one's siblings: the paragraphs are sections.
+        if (out.length > prev.headingsAt) promote(prev.lines);
+      } else if (r.number !== null && !part) {
+        // At the top, a numbered heading closes plain headings (guessed from context) instead of nesting in them.
+        while (stack.length > 0 && stack[stack.length - 1]!.key === "plain" && !stack.some((e) => e.numbered))
+          stack.pop();
+      }
+    }
+    if (stack.length >= PARSE_CONFIG.maxDepth) return false; // deeper than any real document: body text
+    stack.push({
+      key,
+      last: value,
+      md: r.markup === "md" ? r.mdLevel : 0,
+      part: part !== null,
+      numbered: r.number !== null && !part,
+    });
+    lastHeading.set(key, value);
+    out.push({ line, reading: r, level: stack.length });
+    return true;
+  }
+}
+
+/**
+ * Pass 9, the heading records, with a body that shares the heading's line split off.
+ *
+ *   "第三条【定义】本政策所称…"  ->  title "定义", inlineBody "本政策所称…"
+ *   "第一条 为了保护…。"        ->  title "", inlineBody "为了保护…。"
+ *   "二、我们如何使用信息"        ->  title "我们如何使用信息", inlineBody null
+ */
+export function headingRecords(placements: Placement[]): HeadingInfo[] {
+  return placements.map(({ line, reading: r, level }) => {
+    const i = line.index;
+    const isPart = line.part !== null;
+    const ri = line.runIn;
+    if (ri) return { unit: i, reading: { ...r, title: ri.title }, kind: "section", level, inlineBody: ri.body };
+    const sentence = (!isPart && r.title !== "" && !(line.candidate || line.weak)) || line.law;
+    const long =
+      r.title.length > (isLatin(r.title) ? PARSE_CONFIG.headingMaxCharsLatin : PARSE_CONFIG.headingMaxChars) ||
+      /[。；;!?！？]/.test(r.title) ||
+      /\.$/.test(r.title);
+    if (sentence && (long || line.law))
+      return { unit: i, reading: { ...r, title: "" }, kind: "section", level, inlineBody: r.title };
+    return { unit: i, reading: r, kind: isPart ? "part" : "section", level, inlineBody: null };
   });
 }
