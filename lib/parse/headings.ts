@@ -15,9 +15,9 @@
  *   under the current one; a scheme on the stack closes everything opened after it. Markdown headings
  *   nest by their # count; parts close every section. A number must continue its sibling run (n+1, a
  *   small gap, or a restart at 1), else the line is a list item, not a heading.
- * - Headings with their body on the same line: 第X条/章/节 followed by a space and a sentence (law
- *   style "第一条　为了保护…") and run-in titles ("第三条【定义】…", "2. Sharing. We share…") are
- *   headings; the heading block ends where the body starts (`inlineBody`).
+ * - Headings with their body on the same line: 第X条/章/节 followed by a space (often U+3000) and a
+ *   sentence (law style "第一条 为了保护…") and run-in titles ("第三条【定义】…", "2. Sharing. We share…")
+ *   are headings; the heading block ends where the body starts (`inlineBody`).
  * - Numbered paragraphs promoted to sections (a second pass): a numbered paragraph is a section when
  *   (a) it fills a gap in a run of sibling headings (1, [2. <sentence>], 3), or (b) a later heading of
  *   its scheme continues its number after headings of another scheme that would otherwise become that
@@ -54,7 +54,7 @@ export interface HeadingInfo {
   reading: LineReading;
   kind: "part" | "section";
   level: number;
-  /** Body text that follows the heading on its own line ("第一条　为了…": "为了…"), or null. */
+  /** Body text that follows the heading on its own line ("第一条 为了…": "为了…"), or null. */
   inlineBody: string | null;
 }
 
@@ -160,7 +160,7 @@ function headingShaped(r: LineReading, latin: boolean): boolean {
  */
 function runIn(r: LineReading): { title: string; body: string } | null {
   if (r.number === null || r.markup === "md") return null;
-  const cn = /^[【〔\[]([^】〕\]]{1,20})[】〕\]]\s*(\S.*)$/.exec(r.title);
+  const cn = /^[【〔[]([^】〕\]]{1,20})[】〕\]]\s*(\S.*)$/.exec(r.title);
   if (cn) return { title: cn[1]!.trim(), body: cn[2]! };
   const en = /^([A-Z][^.!?;:]{0,60}?)\.\s+(\S.*)$/.exec(r.title);
   if (en && en[1]!.split(/\s+/).length <= PARSE_CONFIG.runInMaxWords && titleCase(en[1]!) && isLatin(en[1]!))
@@ -170,7 +170,7 @@ function runIn(r: LineReading): { title: string; body: string } | null {
 
 /**
  * The law-style clause whose text starts on its own line: 第X条/章/节 then a space and a sentence
- * ("第一条　为了…"), or Article/Section/§ N then a space and a capitalised sentence ("Section 1.1 "Account" means…").
+ * ("第一条 为了…"), or Article/Section/§ N then a space and a capitalised sentence ("Section 1.1 "Account" means…").
  */
 function lawArticle(r: LineReading): boolean {
   if (r.markup === "md" || r.number === null) return false;
