@@ -12,17 +12,20 @@
  *   --series a,b           only these gold series
  *   --transforms a,b       only these transformations
  *   --docs s1,s2           only documents whose path contains one of these strings
+ *   --update-pins          measure the pinned subset and write lib/eval/pins.json (nothing else)
  */
 import { formatReport } from "../lib/eval/report.ts";
+import { measurePins, PINS_FILE, writePins } from "../lib/eval/pins.ts";
 import { type EvalOptions, runEval } from "../lib/eval/run.ts";
 
 const USAGE =
-  "usage: npm run eval -- [--json] [--details] [--gold|--metamorphic] [--series a,b] [--transforms a,b] [--docs s1,s2]";
+  "usage: npm run eval -- [--json] [--details] [--gold|--metamorphic] [--series a,b] [--transforms a,b] [--docs s1,s2] [--update-pins]";
 
-function parseArgs(argv: string[]): (EvalOptions & { json: boolean; details: boolean }) | string {
-  const options = { root: process.cwd(), json: false, details: false } as EvalOptions & {
+function parseArgs(argv: string[]): (EvalOptions & { json: boolean; details: boolean; updatePins: boolean }) | string {
+  const options = { root: process.cwd(), json: false, details: false, updatePins: false } as EvalOptions & {
     json: boolean;
     details: boolean;
+    updatePins: boolean;
   };
   const list = (i: number) => (argv[i] ?? "").split(",").filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -34,6 +37,7 @@ function parseArgs(argv: string[]): (EvalOptions & { json: boolean; details: boo
     else if (a === "--series") options.series = list(++i);
     else if (a === "--transforms") options.transforms = list(++i);
     else if (a === "--docs") options.documents = list(++i);
+    else if (a === "--update-pins") options.updatePins = true;
     else return `unknown argument ${a}\n${USAGE}`;
   }
   return options;
@@ -44,6 +48,11 @@ function main(): number {
   if (typeof options === "string") {
     console.error(options);
     return 2;
+  }
+  if (options.updatePins) {
+    writePins(options.root, measurePins(options.root));
+    console.log(`wrote ${PINS_FILE}`);
+    return 0;
   }
   const report = runEval(options);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report, options.details));
