@@ -10,7 +10,7 @@
  * character, front matter and archive blocks included (the parser marks them as `meta`).
  * Refusals throw IngestError with a code and a message meant for a person.
  */
-import type { DocumentMetadata } from "../parse/types.ts";
+import type { DocumentMetadata } from "./types.ts";
 import { INGEST_CONFIG } from "./config.ts";
 import { decodeBytes, isZip, sniffBinaryFormat } from "./decode.ts";
 import { IngestError } from "./errors.ts";

@@ -14,8 +14,9 @@
  * - The title is the front matter `title` (a trailing date stripped), else the first short title-like
  *   line of the body (markdown # / ** stripped), skipping metadata and date lines.
  */
-import type { DocumentMetadata, Span } from "../parse/types.ts";
-import { lineAt } from "../parse/chars.ts";
+import { lineAt } from "../text/chars.ts";
+import type { Span } from "../text/span.ts";
+import type { DocumentMetadata } from "./types.ts";
 import { INGEST_CONFIG } from "./config.ts";
 
 export type MetaRegionKind = "front-matter" | "archive-block" | "version-list";

@@ -15,7 +15,7 @@
 import { isDateLine, type MetaRegion } from "../ingest/metadata.ts";
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine } from "./numbering.ts";
-import { lineAt } from "./chars.ts";
+import { lineAt } from "../text/chars.ts";
 import type { BlockKind } from "./types.ts";
 
 export interface Unit {

@@ -46,7 +46,7 @@
  */
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine, titleKey, type LineReading } from "./numbering.ts";
-import { isAsciiLetter, isCjk } from "./chars.ts";
+import { isAsciiLetter, isCjk } from "../text/chars.ts";
 import type { Unit } from "./blocks.ts";
 
 export interface HeadingInfo {

@@ -3,7 +3,7 @@
  * scheme, the number as printed, the number's value path, and the title without number and markup.
  */
 import type { NumberingScheme } from "./types.ts";
-import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "./chars.ts";
+import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "../text/chars.ts";
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,

@@ -7,12 +7,14 @@
  * and `block.span` is that block's half-open range in the text. This is what lets the diff model
  * rebuild both inputs exactly, whatever the alignment did.
  */
+import type { DocumentMetadata } from "../ingest/types.ts";
+import type { Span } from "../text/span.ts";
 
-/** Half-open character range [start, end) in `DocumentTree.text` (UTF-16 code units). */
-export interface Span {
-  start: number;
-  end: number;
-}
+/** What lib/ingest found in the text (title, dates, fields); lib/ingest owns the type. */
+export type { DocumentMetadata } from "../ingest/types.ts";
+
+/** Half-open character range [start, end) in `DocumentTree.text` (UTF-16 code units); lib/text owns the type. */
+export type { Span } from "../text/span.ts";
 
 /**
  * What a block is for.
@@ -73,17 +75,6 @@ export interface SectionNode {
   children: SectionNode[];
   /** From the heading's start to the end of its last descendant's last block. */
   span: Span;
-}
-
-export interface DocumentMetadata {
-  title: string | null;
-  /** ISO date (YYYY-MM-DD) when the text states one. */
-  publishedAt: string | null;
-  effectiveAt: string | null;
-  /** Version dates listed on the page (e.g. a history list), ISO, in the order given. */
-  listedVersionDates: string[];
-  /** Key/value pairs from front matter or archive metadata blocks, verbatim. */
-  fields: Record<string, string>;
 }
 
 export interface DocumentTree {

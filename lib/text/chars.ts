@@ -1,6 +1,7 @@
 /**
- * Character tests by code unit, for the parser's per-line hot paths: a loop over char codes instead of
- * a regex that builds strings or rescans the line from every position.
+ * Character tests by code unit, and line reading, for per-line hot paths (lib/parse reads every line with
+ * them; lib/ingest's metadata scan reads lines as the parser does): a loop over char codes instead of a
+ * regex that builds strings or rescans the line from every position.
  */
 
 /** Exactly the characters of JavaScript's `\s` (and of String.prototype.trim), by UTF-16 code unit. */
