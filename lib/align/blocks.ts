@@ -2,10 +2,10 @@
  * Paragraph alignment inside one section pair: the body blocks of both sides are aligned with
  * `alignSequences` (anchors on identical normalized text, DP over bigram Dice for in-order pairs,
  * lone facing paragraphs paired in place, moved paragraphs). Blank blocks take no part in that
- * alignment: they follow the block before them (see `alignBlocks`). Thresholds: CONFIG.block* in
- * lib/compare/config.ts.
+ * alignment: they follow the block before them (see `alignBlocks`). Thresholds: ALIGN_CONFIG.block* in
+ * lib/align/config.ts.
  */
-import { CONFIG } from "../compare/config.ts";
+import { ALIGN_CONFIG } from "./config.ts";
 import type { DocumentTree } from "../parse/types.ts";
 import { normalizeForComparison } from "../text/normalize.ts";
 import { alignSequences, type AlignEntry } from "./sequence.ts";
@@ -88,7 +88,7 @@ function blockScore(cache: AlignCache, a: BlockFeatures, b: BlockFeatures): numb
 
 /**
  * Can an old and a new block be paired as moved: neither blank, and identical or both at least
- * CONFIG.blockMoveMinChars long; then their similarity (else 0).
+ * ALIGN_CONFIG.blockMoveMinChars long; then their similarity (else 0).
  */
 export function moveScore(
   cache: AlignCache,
@@ -103,7 +103,7 @@ export function moveScore(
 }
 
 function movable(a: BlockFeatures, b: BlockFeatures): boolean {
-  return !a.blank && !b.blank && (a.key === b.key || Math.min(a.len, b.len) >= CONFIG.blockMoveMinChars);
+  return !a.blank && !b.blank && (a.key === b.key || Math.min(a.len, b.len) >= ALIGN_CONFIG.blockMoveMinChars);
 }
 
 /**
@@ -168,12 +168,12 @@ function alignFeatures(cache: AlignCache, fo: BlockFeatures[], fn: BlockFeatures
     oldCount: fo.length,
     newCount: fn.length,
     score: (i, j) => blockScore(cache, fo[i]!, fn[j]!),
-    matchMin: CONFIG.blockMatchMin,
-    moveMin: CONFIG.blockMoveMin,
+    matchMin: ALIGN_CONFIG.blockMatchMin,
+    moveMin: ALIGN_CONFIG.blockMoveMin,
     oldKeys: fo.map((f) => f.key),
     newKeys: fn.map((f) => f.key),
     placeScore: (i, j) => blockScore(cache, fo[i]!, fn[j]!),
-    placeMin: CONFIG.blockPlaceMin,
+    placeMin: ALIGN_CONFIG.blockPlaceMin,
     canMove: (i, j) => movable(fo[i]!, fn[j]!),
   });
 }

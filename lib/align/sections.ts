@@ -9,9 +9,9 @@
  *      merges are detected among the leftovers; then children are aligned within each matched pair.
  *   3. `globalMovePass`: sections still added or removed anywhere in the tree are paired across parents
  *      (moved between chapters, or a level change) when their score reaches the move threshold.
- * Thresholds: lib/compare/config.ts; method: docs/decisions/0002-alignment.md.
+ * Thresholds: ALIGN_CONFIG (lib/align/config.ts); method: docs/decisions/0002-alignment.md.
  */
-import { CONFIG } from "../compare/config.ts";
+import { ALIGN_CONFIG } from "./config.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { normalizeTitle, normalizeTitleWords } from "../text/normalize.ts";
 import { blockFeatures, blockIds, createAlignCache, type AlignCache } from "./blocks.ts";
@@ -178,14 +178,14 @@ function bodySim(a: SectionFeatures, b: SectionFeatures): number {
  */
 function sectionScore(a: SectionFeatures, b: SectionFeatures): number {
   const t = titleSim(a, b);
-  const small = a.bodyLen < CONFIG.minBodyChars && b.bodyLen < CONFIG.minBodyChars;
+  const small = a.bodyLen < ALIGN_CONFIG.minBodyChars && b.bodyLen < ALIGN_CONFIG.minBodyChars;
   const body = bodySim(a, b);
   let s: number;
   if (small) s = a.titleNorm || b.titleNorm ? t : body;
   else if (!a.titleNorm && !b.titleNorm) s = body;
-  else s = CONFIG.titleWeight * t + (1 - CONFIG.titleWeight) * body;
-  if (!small && body >= CONFIG.bodyAloneMin) s = Math.max(s, body);
-  if (a.numberKey && a.numberKey === b.numberKey) s += CONFIG.numberBonus;
+  else s = ALIGN_CONFIG.titleWeight * t + (1 - ALIGN_CONFIG.titleWeight) * body;
+  if (!small && body >= ALIGN_CONFIG.bodyAloneMin) s = Math.max(s, body);
+  if (a.numberKey && a.numberKey === b.numberKey) s += ALIGN_CONFIG.numberBonus;
   return Math.min(1, s);
 }
 
@@ -195,18 +195,18 @@ function placeScore(a: SectionFeatures, b: SectionFeatures): number {
 }
 
 function placeBody(a: SectionFeatures, b: SectionFeatures): number {
-  return a.bodyLen >= CONFIG.minBodyChars && b.bodyLen >= CONFIG.minBodyChars ? bodySim(a, b) : 0;
+  return a.bodyLen >= ALIGN_CONFIG.minBodyChars && b.bodyLen >= ALIGN_CONFIG.minBodyChars ? bodySim(a, b) : 0;
 }
 
 /** Whether to pair two lone facing sections in place: body or title (`placeTitleSim`) >= gapPairMin. */
 function placeAccept(a: SectionFeatures, b: SectionFeatures, score: number): boolean {
-  if (score >= CONFIG.gapPairMin) return true;
-  return Boolean(a.titleNorm && b.titleNorm) && placeTitleSim(a, b) >= CONFIG.gapPairMin;
+  if (score >= ALIGN_CONFIG.gapPairMin) return true;
+  return Boolean(a.titleNorm && b.titleNorm) && placeTitleSim(a, b) >= ALIGN_CONFIG.gapPairMin;
 }
 
 /**
  * Title similarity for in-place pairing: Dice, or, when the shorter title lies (almost) wholly inside
- * the longer one (at least CONFIG.titleContainMin of its bigrams), that share:
+ * the longer one (at least ALIGN_CONFIG.titleContainMin of its bigrams), that share:
  *   隐私权政策摘要 / 摘要: Dice 0.29, contained 1.0 -> 1.0 (a qualifier dropped: same section);
  *   您如何管理您的信息 / 我们如何保存及保护您的个人信息: Dice 0.27, contained 0.375 -> 0.27 (different sections
  *   sharing 如何, 您的, 信息).
@@ -216,7 +216,7 @@ function placeTitleSim(a: SectionFeatures, b: SectionFeatures): number {
   const [short, long] = a.titleSh.length <= b.titleSh.length ? [a.titleSh, b.titleSh] : [b.titleSh, a.titleSh];
   if (short.length === 0) return t;
   const contained = onBigramScale(intersectionSize(short, long) / short.length, a.titleLatin && b.titleLatin);
-  return contained >= CONFIG.titleContainMin ? Math.max(t, contained) : t;
+  return contained >= ALIGN_CONFIG.titleContainMin ? Math.max(t, contained) : t;
 }
 
 let groupIds = 0;
@@ -239,12 +239,12 @@ function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], 
     oldCount: olds.length,
     newCount: news.length,
     score,
-    matchMin: CONFIG.sectionMatchMin,
-    moveMin: CONFIG.sectionMoveMin,
+    matchMin: ALIGN_CONFIG.sectionMatchMin,
+    moveMin: ALIGN_CONFIG.sectionMoveMin,
     oldKeys: fo.map((f) => f.exactKey),
     newKeys: fn.map((f) => f.exactKey),
     placeScore: (i, j) => placeScore(fo[i]!, fn[j]!),
-    placeMin: CONFIG.gapPairMin,
+    placeMin: ALIGN_CONFIG.gapPairMin,
     placeAccept: (i, j, s) => placeAccept(fo[i]!, fn[j]!, s),
   });
 
@@ -292,24 +292,24 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
       const whole = m[side];
       if (!whole || m.group || m.moved) continue;
       const wf = wholeIdx.features.get(whole)!;
-      if (wf.bodyLen < CONFIG.minBodyChars) continue;
+      if (wf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
       const pieces: SectionMatch[] = [];
       for (const p of result) {
         const piece = p[other];
         if (!piece || p.group) continue;
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
-        if (pf.bodyLen < CONFIG.minBodyChars) continue;
+        if (pf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
         if (
           onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin) >=
-          CONFIG.splitContainMin
+          ALIGN_CONFIG.splitContainMin
         )
           pieces.push(p);
       }
       if (pieces.length < 2) continue;
       const union = bitsUnion(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
       if (
-        onBigramScale(bitsContainment(bodyShingles(wf), union), wf.bodyLatin) < CONFIG.splitCoverMin ||
+        onBigramScale(bitsContainment(bodyShingles(wf), union), wf.bodyLatin) < ALIGN_CONFIG.splitCoverMin ||
         union.count > 1.6 * bodyShingles(wf).count
       )
         continue;
@@ -371,10 +371,10 @@ function globalMovePass(oldIdx: DocIndex, newIdx: DocIndex, roots: SectionMatch[
   const cands: Array<[number, SectionMatch, SectionMatch]> = [];
   for (const r of removed) {
     const fr = oldIdx.features.get(r.old!)!;
-    if (fr.bodyLen < CONFIG.minBodyChars && !fr.titleNorm) continue;
+    if (fr.bodyLen < ALIGN_CONFIG.minBodyChars && !fr.titleNorm) continue;
     for (const a of added) {
       const s = sectionScore(fr, newIdx.features.get(a.new!)!);
-      if (s >= CONFIG.sectionMoveMin) cands.push([s, r, a]);
+      if (s >= ALIGN_CONFIG.sectionMoveMin) cands.push([s, r, a]);
     }
   }
   if (!cands.length) return roots;

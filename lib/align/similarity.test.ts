@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dice, isLatinText, onBigramScale, ShingleTable } from "./similarity.ts";
-import { CONFIG } from "../compare/config.ts";
+import { ALIGN_CONFIG } from "./config.ts";
 
 test("Chinese: character bigrams of letters and digits, across punctuation", () => {
   const t = new ShingleTable();
@@ -13,10 +13,10 @@ test("Chinese: character bigrams of letters and digits, across punctuation", () 
 
 test("English: content words weigh, stop-words do not, word pairs add order", () => {
   const t = new ShingleTable();
-  const w = CONFIG.wordWeight;
-  const p = CONFIG.wordPairWeight;
+  const w = ALIGN_CONFIG.wordWeight;
+  const p = ALIGN_CONFIG.wordPairWeight;
   assert.equal(t.shingles("data").length, w);
-  assert.equal(t.shingles("the data").length, w + CONFIG.stopWordWeight + p);
+  assert.equal(t.shingles("the data").length, w + ALIGN_CONFIG.stopWordWeight + p);
   assert.equal(t.shingles("Personal DATA").length, 2 * w + p, "lower-cased");
   // Two rewrites sharing only "the", "of", "and" have (nearly) nothing in common.
   assert.ok(dice(t.shingles("the retention of records"), t.shingles("the sources and recipients")) <= 0.1);

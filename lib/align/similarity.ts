@@ -9,8 +9,8 @@
  *  - words of scripts written with spaces (Latin, Greek, Cyrillic: a run of letters and digits with at
  *    least one letter, lower-cased): the word itself, and the pair it forms with the word before it.
  *    Weights are given by how many ids a token adds (all hashed apart): a content word
- *    CONFIG.wordWeight ids, a stop-word ("the", "of", "we", …) CONFIG.stopWordWeight, a word pair
- *    CONFIG.wordPairWeight; so Dice over the ids is a weighted Dice over the tokens. A text is mixed
+ *    ALIGN_CONFIG.wordWeight ids, a stop-word ("the", "of", "we", …) ALIGN_CONFIG.stopWordWeight, a word pair
+ *    ALIGN_CONFIG.wordPairWeight; so Dice over the ids is a weighted Dice over the tokens. A text is mixed
  *    freely: "使用App的" gives 使用, app.
  * Sets, not multisets: a token counts once per text however often it occurs (a section's set is the
  * union of its paragraphs').
@@ -22,7 +22,7 @@
  *    is a word-wise OR and an intersection an AND + popcount, a few hundred machine words, instead of
  *    merging sorted arrays level after level up the tree.
  */
-import { CONFIG } from "../compare/config.ts";
+import { ALIGN_CONFIG } from "./config.ts";
 
 export type Shingles = Int32Array;
 
@@ -178,7 +178,9 @@ export class ShingleTable {
   unsortedIds(normalized: string): Int32Array {
     const len = normalized.length;
     // At most one bigram per character, and per word (at least one character) its own and its pair's ids.
-    const arr = this.reserve(len * Math.max(1, CONFIG.wordWeight + CONFIG.stopWordWeight + CONFIG.wordPairWeight) + 1);
+    const arr = this.reserve(
+      len * Math.max(1, ALIGN_CONFIG.wordWeight + ALIGN_CONFIG.stopWordWeight + ALIGN_CONFIG.wordPairWeight) + 1,
+    );
     const start = this.used;
     let n = start;
     let prev = -1; // previous character of the bigram stream (-1: a run starts)
@@ -196,11 +198,11 @@ export class ShingleTable {
           if (!isDigitCode(normalized.charCodeAt(end))) letters = true;
         if (letters) {
           const h = wordHash(normalized, i, end);
-          const weight = STOP_WORDS.has(h) ? CONFIG.stopWordWeight : CONFIG.wordWeight;
+          const weight = STOP_WORDS.has(h) ? ALIGN_CONFIG.stopWordWeight : ALIGN_CONFIG.wordWeight;
           for (let k = 0; k < weight; k++) arr[n++] = this.id(tokenHash(h, SALT_WORD, k));
           if (hasPrevWord) {
             const pair = Math.imul(prevWord, 0x01000193) ^ h;
-            for (let k = 0; k < CONFIG.wordPairWeight; k++) arr[n++] = this.id(tokenHash(pair, SALT_PAIR, k));
+            for (let k = 0; k < ALIGN_CONFIG.wordPairWeight; k++) arr[n++] = this.id(tokenHash(pair, SALT_PAIR, k));
           }
           prevWord = h;
           hasPrevWord = true;
@@ -245,11 +247,11 @@ export function isLatinText(normalized: string): boolean {
 
 /**
  * A similarity between two Latin-script texts, mapped onto the scale of character bigrams, on which
- * every threshold is set: s^CONFIG.latinScaleExponent (see config.ts for the measurement). Two texts
- * of which one is not Latin-script keep their Dice.
+ * every threshold is set: s^ALIGN_CONFIG.latinScaleExponent (see lib/align/config.ts for the
+ * measurement). Two texts of which one is not Latin-script keep their Dice.
  */
 export function onBigramScale(s: number, latin: boolean): number {
-  return latin && s > 0 && s < 1 ? s ** CONFIG.latinScaleExponent : s;
+  return latin && s > 0 && s < 1 ? s ** ALIGN_CONFIG.latinScaleExponent : s;
 }
 
 /** Sort `arr` in place and move its distinct values to the front; returns how many there are. */

@@ -12,13 +12,14 @@
  * `rebuildTexts` proves the model is lossless: it rebuilds both inputs from the segments alone.
  */
 import { alignBlocks, blockFeatures, createAlignCache, moveScore } from "../align/blocks.ts";
+import { ALIGN_CONFIG } from "../align/config.ts";
 import { alignSections, indexDocument, type DocIndex, type SectionMatch } from "../align/sections.ts";
 import { clearSimilarityCaches } from "../align/similarity.ts";
 import { diffBlockTexts } from "../diff/index.ts";
 import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
-import { CONFIG } from "./config.ts";
+import { COMPARE_CONFIG } from "./config.ts";
 import type {
   BlockPair,
   CompareModel,
@@ -357,13 +358,13 @@ function linkMovesAndGroups(ctx: Ctx, roots: SectionPair[]): void {
  * Paragraphs moved between sections. Section alignment pairs paragraphs only inside a section pair,
  * so a paragraph that left one section for another is first a removed block there and an added block
  * here. Across the whole tree (preamble aside), removed and added paragraphs are paired best first
- * when their similarity reaches CONFIG.blockMoveMin (both at least blockMoveMinChars long, unless
+ * when their similarity reaches ALIGN_CONFIG.blockMoveMin (both at least blockMoveMinChars long, unless
  * identical; not within one section pair, which its own alignment already judged). Both blocks stay
  * where they are, marked "moved": the old one names the pair it went to (`movedTo`), the new one the
  * pair it came from (`movedFrom`).
  *   before: 三 { removed "我们会采取加密…" }   五 { added "我们会采取加密…" }
  *   after:  三 { moved, movedTo: <五's key> }  五 { moved, movedFrom: <三's key> }
- * At most CONFIG.crossMoveMaxPairs candidates are scored, the longest paragraphs first.
+ * At most COMPARE_CONFIG.crossMoveMaxPairs candidates are scored, the longest paragraphs first.
  */
 function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
   interface Loose {
@@ -389,15 +390,15 @@ function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
   // Within the bound, the longest paragraphs of each side (a short line is weak evidence anyway).
   const longest = (list: Loose[], keep: number) =>
     list.length <= keep ? list : [...list].sort((a, b) => b.len - a.len).slice(0, keep);
-  const even = Math.floor(Math.sqrt(CONFIG.crossMoveMaxPairs));
-  const olds = longest(removed, Math.max(even, Math.floor(CONFIG.crossMoveMaxPairs / added.length)));
-  const news = longest(added, Math.floor(CONFIG.crossMoveMaxPairs / olds.length));
+  const even = Math.floor(Math.sqrt(COMPARE_CONFIG.crossMoveMaxPairs));
+  const olds = longest(removed, Math.max(even, Math.floor(COMPARE_CONFIG.crossMoveMaxPairs / added.length)));
+  const news = longest(added, Math.floor(COMPARE_CONFIG.crossMoveMaxPairs / olds.length));
   const cands: Array<[number, number, number]> = [];
   olds.forEach((r, i) =>
     news.forEach((a, j) => {
       if (r.section === a.section) return;
       const s = moveScore(cache, oldTree, newTree, r.block, a.block);
-      if (s >= CONFIG.blockMoveMin) cands.push([s, i, j]);
+      if (s >= ALIGN_CONFIG.blockMoveMin) cands.push([s, i, j]);
     }),
   );
   cands.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);

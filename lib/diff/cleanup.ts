@@ -3,7 +3,7 @@
  * Each pass is pure: it takes ops and returns new ops covering exactly the same characters.
  * Examples use the test rendering: equal text plain, <del>old</del>, <ins>new</ins>.
  */
-import { CONFIG } from "../compare/config.ts";
+import { DIFF_CONFIG } from "./config.ts";
 
 /** One run of an edit script over two texts, as half-open ranges. A delete has n0 === n1, an insert o0 === o1. */
 export interface Op {
@@ -91,12 +91,16 @@ function visible(text: string, from: number, to: number): number {
 /**
  * Absorb short equal runs that sit between two changes into them, repeatedly. An equal run is absorbed
  * when it holds no letter or digit (only spaces/punctuation, up to 3 chars), or is at most
- * CONFIG.absorbEqualMaxChars long, or at most CONFIG.absorbEqualRatio of the smaller neighbouring
+ * DIFF_CONFIG.absorbEqualMaxChars long, or at most DIFF_CONFIG.absorbEqualRatio of the smaller neighbouring
  * change; never when it spans a line break, nor next to a change that is only whitespace.
  *   <del>我们会</del><ins>平台将</ins>在<del>必要时</del><ins>法律允许的范围内</ins>
  *     ->  <del>我们会在必要时</del><ins>平台将在法律允许的范围内</ins>
  */
-export function absorbShortEquals(ops: Op[], ctx: DiffContext, maxChars: number = CONFIG.absorbEqualMaxChars): Op[] {
+export function absorbShortEquals(
+  ops: Op[],
+  ctx: DiffContext,
+  maxChars: number = DIFF_CONFIG.absorbEqualMaxChars,
+): Op[] {
   let cur = mergeAdjacent(ops);
   for (let round = 0; round < 8; round++) {
     let changed = false;
@@ -116,7 +120,7 @@ export function absorbShortEquals(ops: Op[], ctx: DiffContext, maxChars: number 
           (!hasBreak || len <= maxChars) &&
           ((!WORDY.test(text) && len <= 3) ||
             len <= maxChars ||
-            len <= CONFIG.absorbEqualRatio * Math.min(left, right));
+            len <= DIFF_CONFIG.absorbEqualRatio * Math.min(left, right));
         if (absorb) {
           next.push({ op: "delete", o0: op.o0, o1: op.o1, n0: op.n0, n1: op.n0 });
           next.push({ op: "insert", o0: op.o1, o1: op.o1, n0: op.n0, n1: op.n1 });
@@ -176,7 +180,7 @@ export function shiftToBoundaries(ops: Op[], ctx: DiffContext): Op[] {
     // Furthest left: while the char before the change equals the change's last char.
     let left = 0;
     while (
-      left < CONFIG.shiftMaxChars &&
+      left < DIFF_CONFIG.shiftMaxChars &&
       left < prev.o1 - prev.o0 &&
       left < prev.n1 - prev.n0 &&
       same(prev.o1 - 1 - left, prev.n1 - 1 - left) &&
@@ -185,7 +189,7 @@ export function shiftToBoundaries(ops: Op[], ctx: DiffContext): Op[] {
       left++;
     let right = 0;
     while (
-      right < CONFIG.shiftMaxChars &&
+      right < DIFF_CONFIG.shiftMaxChars &&
       right < next.o1 - next.o0 &&
       right < next.n1 - next.n0 &&
       same(next.o0 + right, next.n0 + right) &&

@@ -12,13 +12,13 @@
  *   5. `splitStrictDifferences`: tokens equal only after normalisation are shown as changes unless that
  *      difference is ignored (whitespace, width);
  *   6. `refineToChars`: a replaced run of Chinese is re-diffed by character when that keeps equal runs
- *      of at least CONFIG.refineMinEqualChars characters;
+ *      of at least DIFF_CONFIG.refineMinEqualChars characters;
  *   7. clean-up (cleanup.ts): fold whitespace-only changes (if ignored), absorb short equal runs,
  *      slide changes to word/sentence boundaries, merge;
  *   8. segments with the original characters of each side and absolute offsets.
  */
 import { diffArrays } from "diff";
-import { CONFIG } from "../compare/config.ts";
+import { DIFF_CONFIG } from "./config.ts";
 import type { IgnoreOption, Segment } from "../compare/types.ts";
 import { foldChar } from "../text/normalize.ts";
 import {
@@ -308,7 +308,7 @@ function charKey(cache: TokenCache, ch: string, fold: boolean): number {
 
 /**
  * Re-diff each replaced run that contains Chinese by character, and keep the result when it leaves
- * equal runs of at least CONFIG.refineMinEqualChars characters (shorter ones are absorbed back).
+ * equal runs of at least DIFF_CONFIG.refineMinEqualChars characters (shorter ones are absorbed back).
  *   <del>个人信息</del><ins>个人敏感信息</ins>  ->  个人<ins>敏感</ins>信息
  *   <del>收集</del><ins>收取</ins>  stays as is (the only common run, 收, is one character)
  */
@@ -324,8 +324,8 @@ function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: T
     const oldPart = ctx.oldText.slice(del.o0, del.o1);
     const newPart = ctx.newText.slice(ins.n0, ins.n1);
     if (
-      oldPart.length > CONFIG.refineMaxChars ||
-      newPart.length > CONFIG.refineMaxChars ||
+      oldPart.length > DIFF_CONFIG.refineMaxChars ||
+      newPart.length > DIFF_CONFIG.refineMaxChars ||
       !CJK.test(oldPart) ||
       !CJK.test(newPart)
     ) {
@@ -359,7 +359,7 @@ function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: T
     // Equal runs shorter than the minimum turn back into changes.
     sub = mergeAdjacent(
       sub.flatMap((op): Op[] =>
-        op.op === "equal" && op.o1 - op.o0 < CONFIG.refineMinEqualChars
+        op.op === "equal" && op.o1 - op.o0 < DIFF_CONFIG.refineMinEqualChars
           ? [
               { op: "delete", o0: op.o0, o1: op.o1, n0: op.n0, n1: op.n0 },
               { op: "insert", o0: op.o1, o1: op.o1, n0: op.n0, n1: op.n1 },
