@@ -8,6 +8,7 @@
  * is rebuilt by ordering all old-side segments by `oldStart`, and likewise for the new text
  * (see `rebuildTexts`).
  */
+import type { IgnoreOption, Segment } from "../diff/types.ts";
 
 export type SectionStatus =
   | "unchanged"
@@ -20,17 +21,15 @@ export type SectionStatus =
   | "split" // one old section became several new ones (this pair is one of them)
   | "merged"; // several old sections became one new one
 
-export type IgnoreOption = "whitespace" | "width" | "numbering";
+/** Differences that may be ignored ("whitespace", "width", "numbering"); lib/diff owns the type. */
+export type { IgnoreOption } from "../diff/types.ts";
 
 export interface CompareOptions {
   ignore: IgnoreOption[];
 }
 
-/** One piece of a diffed block. `old`/`new` are original characters of each side. */
-export type Segment =
-  | { op: "equal"; old: string; new: string; oldStart: number; newStart: number }
-  | { op: "delete"; old: string; oldStart: number }
-  | { op: "insert"; new: string; newStart: number };
+/** One piece of a diffed block; lib/diff owns the type (see lib/diff/types.ts). */
+export type { Segment } from "../diff/types.ts";
 
 export type BlockPairStatus = "unchanged" | "modified" | "added" | "removed" | "moved";
 

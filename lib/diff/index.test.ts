@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { IgnoreOption } from "../compare/types.ts";
 import { diffBlockTexts, renderSegments } from "./index.ts";
+import type { IgnoreOption } from "./types.ts";
 
 const show = (a: string, b: string, ignore: IgnoreOption[] = []) => renderSegments(diffBlockTexts(a, b, { ignore }));
 

@@ -18,8 +18,6 @@
  *   8. segments with the original characters of each side and absolute offsets.
  */
 import { diffArrays } from "diff";
-import { DIFF_CONFIG } from "./config.ts";
-import type { IgnoreOption, Segment } from "../compare/types.ts";
 import { foldChar } from "../text/normalize.ts";
 import {
   absorbShortEquals,
@@ -29,6 +27,7 @@ import {
   type DiffContext,
   type Op,
 } from "./cleanup.ts";
+import { DIFF_CONFIG } from "./config.ts";
 import {
   Boundaries,
   createTokenCache,
@@ -41,6 +40,7 @@ import {
   type TokenCache,
   type Tokens,
 } from "./tokenize.ts";
+import type { IgnoreOption, Segment } from "./types.ts";
 
 export type { Op } from "./cleanup.ts";
 
