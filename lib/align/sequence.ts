@@ -4,14 +4,16 @@
  *
  *   1. anchors: items whose exact keys are equal are matched by a Myers diff over the key sequences
  *      (cheap, and it keeps a long list of identical paragraphs out of the quadratic step);
- *   2. in-order matches: in each gap between anchors, a dynamic programme (LCS weighted by score)
- *      picks the order-preserving set of pairs with score >= matchMin that maximises the total score;
+ *   2. in-order matches: in each gap between anchors, a dynamic programme (LCS weighted by score,
+ *      lib/sequence/lcs.ts) picks the order-preserving set of pairs with score >= matchMin that
+ *      maximises the total score;
  *   3. same-place pairs: between two matches, a lone unmatched old item facing a lone unmatched new one
  *      is paired when `placeScore` reaches placeMin (rewritten or renamed in place);
  *   4. moves: remaining old and new items are paired greedily, best score first, when the score
  *      reaches moveMin and `canMove` allows it; they are reported at their new position.
  */
-import { diffTokens } from "../diff/index.ts";
+import { diffKeys, sameKeys } from "../sequence/diff.ts";
+import { weightedLcs } from "../sequence/lcs.ts";
 
 export interface AlignEntry {
   o: number | null;
@@ -61,7 +63,7 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
     let j = 0;
     let gi = 0;
     let gj = 0;
-    for (const run of diffTokens(cfg.oldKeys, cfg.newKeys)) {
+    for (const run of diffKeys(cfg.oldKeys, cfg.newKeys)) {
       if (run.op === "equal") {
         if (i > gi || j > gj) gaps.push([gi, i, gj, j]);
         for (let k = 0; k < run.count; k++) {
@@ -155,13 +157,7 @@ export function alignSequences(cfg: SequenceAlignConfig): AlignEntry[] {
   return entries;
 }
 
-function sameKeys(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Weighted-LCS dynamic programme over one gap [o0,o1) x [n0,n1). */
+/** The weighted LCS (scores below matchMin count as 0) over one gap [o0,o1) x [n0,n1). */
 function dpGap(
   cfg: SequenceAlignConfig,
   o0: number,
@@ -171,32 +167,12 @@ function dpGap(
   matchOf: number[],
   scoreOf: number[],
 ): void {
-  const rows = o1 - o0;
-  const cols = n1 - n0;
-  if (rows === 0 || cols === 0) return;
-  const w = cols + 1;
-  const dp = new Float64Array((rows + 1) * w);
-  const sc = new Float64Array(rows * cols);
-  for (let i = 1; i <= rows; i++) {
-    for (let j = 1; j <= cols; j++) {
-      let s = cfg.score(o0 + i - 1, n0 + j - 1);
-      if (s < cfg.matchMin) s = 0;
-      sc[(i - 1) * cols + (j - 1)] = s;
-      const diag = s > 0 ? dp[(i - 1) * w + (j - 1)]! + s : -1;
-      dp[i * w + j] = Math.max(dp[(i - 1) * w + j]!, dp[i * w + (j - 1)]!, diag);
-    }
-  }
-  let i = rows;
-  let j = cols;
-  while (i > 0 && j > 0) {
-    const s = sc[(i - 1) * cols + (j - 1)]!;
-    const here = dp[i * w + j]!;
-    if (s > 0 && Math.abs(here - (dp[(i - 1) * w + (j - 1)]! + s)) < 1e-9) {
-      matchOf[o0 + i - 1] = n0 + j - 1;
-      scoreOf[o0 + i - 1] = s;
-      i--;
-      j--;
-    } else if (dp[(i - 1) * w + j]! >= dp[i * w + (j - 1)]!) i--;
-    else j--;
+  const weight = (i: number, j: number) => {
+    const s = cfg.score(o0 + i, n0 + j);
+    return s < cfg.matchMin ? 0 : s;
+  };
+  for (const [i, j, s] of weightedLcs(o1 - o0, n1 - n0, weight)) {
+    matchOf[o0 + i] = n0 + j;
+    scoreOf[o0 + i] = s;
   }
 }

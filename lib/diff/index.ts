@@ -8,7 +8,7 @@
  *      unchanged stay one token each, the others are segmented into words (tokenize.ts: Intl.Segmenter
  *      words, Latin words, numbers, punctuation, whitespace; keys are interned normalized forms, so
  *      NFKC-equal tokens match). Segmentation is the costly step: this does it only where text changed;
- *   4. Myers diff (jsdiff `diffArrays`) over the integer keys of those tokens;
+ *   4. Myers diff (lib/sequence `diffKeys`) over the integer keys of those tokens;
  *   5. `splitStrictDifferences`: tokens equal only after normalisation are shown as changes unless that
  *      difference is ignored (whitespace, width);
  *   6. `refineToChars`: a replaced run of Chinese is re-diffed by character when that keeps equal runs
@@ -17,7 +17,7 @@
  *      slide changes to word/sentence boundaries, merge;
  *   8. segments with the original characters of each side and absolute offsets.
  */
-import { diffArrays } from "diff";
+import { diffKeys, type EditRun } from "../sequence/diff.ts";
 import { foldChar } from "../text/normalize.ts";
 import {
   absorbShortEquals,
@@ -161,7 +161,7 @@ function unchangedClauses(a: PreparedText, b: PreparedText): [number[], number[]
   const atomicB: number[] = new Array(b.kinds.length).fill(0);
   let i = 0;
   let j = 0;
-  for (const run of diffTokens(ca.keys, cb.keys)) {
+  for (const run of diffKeys(ca.keys, cb.keys)) {
     if (run.op === "equal") {
       for (let k = 0; k < run.count; k++) {
         atomicA[ca.pieces[i + k]!] = 1;
@@ -181,9 +181,9 @@ function unchangedClauses(a: PreparedText, b: PreparedText): [number[], number[]
  * are diffed, each gap on its own. (One Myers run over everything would weigh a whole clause as one
  * token, and could trade it for a few matching spaces.)
  */
-function diffAnchored(a: Tokens, b: Tokens): TokenRun[] {
-  const runs: TokenRun[] = [];
-  const push = (run: TokenRun) => {
+function diffAnchored(a: Tokens, b: Tokens): EditRun[] {
+  const runs: EditRun[] = [];
+  const push = (run: EditRun) => {
     const last = runs[runs.length - 1];
     if (last && last.op === run.op) last.count += run.count;
     else runs.push({ ...run });
@@ -195,41 +195,12 @@ function diffAnchored(a: Tokens, b: Tokens): TokenRun[] {
     while (ia < a.keys.length && !isAtomicKey(a.keys[ia]!)) ia++;
     let jb = j;
     while (jb < b.keys.length && !isAtomicKey(b.keys[jb]!)) jb++;
-    for (const run of diffTokens(a.keys.slice(i, ia), b.keys.slice(j, jb))) push(run);
+    for (const run of diffKeys(a.keys.slice(i, ia), b.keys.slice(j, jb))) push(run);
     if (ia >= a.keys.length || jb >= b.keys.length) break;
     push({ op: "equal", count: 1 });
     i = ia + 1;
     j = jb + 1;
   }
-  return runs;
-}
-
-/** Token-level edit script: [op, count] runs over the two key arrays. */
-interface TokenRun {
-  op: "equal" | "delete" | "insert";
-  count: number;
-}
-
-/** Myers diff over integer keys, after trimming the common prefix and suffix. */
-export function diffTokens(a: readonly number[], b: readonly number[]): TokenRun[] {
-  let pre = 0;
-  const max = Math.min(a.length, b.length);
-  while (pre < max && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < max - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const runs: TokenRun[] = [];
-  if (pre) runs.push({ op: "equal", count: pre });
-  const midA = a.slice(pre, a.length - suf);
-  const midB = b.slice(pre, b.length - suf);
-  if (midA.length === 0 || midB.length === 0) {
-    if (midA.length) runs.push({ op: "delete", count: midA.length });
-    if (midB.length) runs.push({ op: "insert", count: midB.length });
-  } else {
-    for (const c of diffArrays(midA, midB)) {
-      runs.push({ op: c.added ? "insert" : c.removed ? "delete" : "equal", count: c.count });
-    }
-  }
-  if (suf) runs.push({ op: "equal", count: suf });
   return runs;
 }
 
@@ -239,11 +210,11 @@ export function diffTokens(a: readonly number[], b: readonly number[]): TokenRun
  * width, quote and dash forms) need "width"; a number token under "numbering" is always equal.
  *   with no options:  （一）收集 vs (一)收集  ->  <del>（一）</del><ins>(一)</ins>收集
  */
-function splitStrictDifferences(runs: TokenRun[], a: Tokens, b: Tokens, ignore: Set<IgnoreOption>): TokenRun[] {
-  const out: TokenRun[] = [];
+function splitStrictDifferences(runs: EditRun[], a: Tokens, b: Tokens, ignore: Set<IgnoreOption>): EditRun[] {
+  const out: EditRun[] = [];
   let i = 0;
   let j = 0;
-  const push = (op: TokenRun["op"], count: number) => {
+  const push = (op: EditRun["op"], count: number) => {
     const last = out[out.length - 1];
     if (last && last.op === op) last.count += count;
     else out.push({ op, count });
@@ -273,7 +244,7 @@ function splitStrictDifferences(runs: TokenRun[], a: Tokens, b: Tokens, ignore: 
   return out;
 }
 
-function tokenOpsToCharOps(a: Tokens, b: Tokens, runs: TokenRun[]): Op[] {
+function tokenOpsToCharOps(a: Tokens, b: Tokens, runs: EditRun[]): Op[] {
   const ops: Op[] = [];
   let i = 0;
   let j = 0;
@@ -341,7 +312,7 @@ function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: T
     let sub: Op[] = [];
     let x = 0;
     let y = 0;
-    for (const run of diffTokens(ka, kb)) {
+    for (const run of diffKeys(ka, kb)) {
       const o0 = del.o0 + offA[x]!;
       const n0 = ins.n0 + offB[y]!;
       if (run.op === "equal") {
