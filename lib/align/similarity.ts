@@ -22,6 +22,7 @@
  *    is a word-wise OR and an intersection an AND + popcount, a few hundred machine words, instead of
  *    merging sorted arrays level after level up the tree.
  */
+import { CJK_BLOCKS_START, isBasicHan } from "../text/cjk.ts";
 import { ALIGN_CONFIG } from "./config.ts";
 
 export type Shingles = Int32Array;
@@ -37,7 +38,7 @@ export function clearSimilarityCaches(): void {
 /** Letters and digits: the characters similarity looks at. */
 function keep(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (isBasicHan(code)) return true;
   let k = keepCache.get(code);
   if (k === undefined) {
     k = LETTER_OR_DIGIT.test(String.fromCharCode(code));
@@ -46,14 +47,17 @@ function keep(code: number): boolean {
   return k;
 }
 
+/** The end of the scripts written with spaces (a local copy of the bound: read per character). */
+const WORD_SCRIPTS_END = CJK_BLOCKS_START;
+
 /**
  * Letters and digits of scripts written with spaces between words: ASCII letters and digits, and the
- * letters from U+00C0 up to (not including) the CJK block starting at U+2E80 (Latin with accents, Greek,
- * Cyrillic, …). Kana, Hangul and CJK ideographs are read as characters.
+ * letters from U+00C0 up to (not including) the CJK blocks starting at U+2E80 (Latin with accents,
+ * Greek, Cyrillic, …). Kana, Hangul and CJK ideographs are read as characters.
  */
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return code >= 0xc0 && code < 0x2e80 && keep(code);
+  return code >= 0xc0 && code < WORD_SCRIPTS_END && keep(code);
 }
 
 const isDigitCode = (code: number) => code >= 48 && code <= 57;

@@ -18,6 +18,7 @@
  *   8. segments with the original characters of each side and absolute offsets.
  */
 import { diffKeys, type EditRun } from "../sequence/diff.ts";
+import { HAN } from "../text/cjk.ts";
 import { foldChar } from "../text/normalize.ts";
 import {
   absorbShortEquals,
@@ -266,7 +267,6 @@ function tokenOpsToCharOps(a: Tokens, b: Tokens, runs: EditRun[]): Op[] {
   return mergeAdjacent(ops);
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 function charKey(cache: TokenCache, ch: string, fold: boolean): number {
   const c = fold ? foldChar(ch) : ch;
   let k = cache.charKeys.get(c);
@@ -297,8 +297,8 @@ function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: T
     if (
       oldPart.length > DIFF_CONFIG.refineMaxChars ||
       newPart.length > DIFF_CONFIG.refineMaxChars ||
-      !CJK.test(oldPart) ||
-      !CJK.test(newPart)
+      !HAN.test(oldPart) ||
+      !HAN.test(newPart)
     ) {
       out.push(del, ins);
       i++;

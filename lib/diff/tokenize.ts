@@ -20,6 +20,7 @@
  * normalized form (lib/text/normalize: NFKC, quote/dash folds; any whitespace run -> " "), so
  * full-width and half-width forms match. Consecutive whitespace (including line breaks) is one token.
  */
+import { HAN } from "../text/cjk.ts";
 import { foldChar, isIgnorableChar, LEADING_NUMBER, normalizeWithMap } from "../text/normalize.ts";
 
 export interface Tokens {
@@ -170,7 +171,6 @@ export interface PreparedText {
 const CLAUSE_END = new Set([..."，。；：！？、,.;:!?"]);
 /** Letters and digits that are not Han: between two of them a full-width comma can sit inside a number. */
 const ALNUM = /[\p{L}\p{N}]/u;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const IGNORABLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 
 function latinAlnum(ch: string | undefined): boolean {

@@ -11,8 +11,9 @@
  * 7. GB18030 (a superset of GBK and GB2312), strict.
  * Then the decoded text is refused as binary when it holds NULs or too many control characters.
  */
-import { IngestError } from "./errors.ts";
+import { isBasicHan, isCjkPunctuation, isFullwidthForm } from "../text/cjk.ts";
 import { INGEST_CONFIG } from "./config.ts";
+import { IngestError } from "./errors.ts";
 
 export interface Decoded {
   text: string;
@@ -88,9 +89,9 @@ function plausibility(text: string): number {
       c === 0x09 ||
       c === 0x0a ||
       c === 0x0d ||
-      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-      (c >= 0xff00 && c <= 0xffef) || // full-width forms
+      isCjkPunctuation(c) ||
+      isBasicHan(c) ||
+      isFullwidthForm(c) ||
       (c >= 0x2000 && c <= 0x206f) || // general punctuation
       (c >= 0xa0 && c <= 0x24f) // Latin-1 and Latin extended
     ) {

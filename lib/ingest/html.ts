@@ -22,6 +22,7 @@
  */
 import { parseDocument } from "htmlparser2";
 import { Element, type ChildNode } from "domhandler";
+import { CJK_TEXT_CHAR } from "../text/cjk.ts";
 
 const DROP = new Set([
   "script",
@@ -116,14 +117,12 @@ function isHidden(el: Element): boolean {
   return style.includes("display:none") || style.includes("mso-hide:all") || style.includes("visibility:hidden");
 }
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-
 /** Collapse whitespace like a browser; drop breaks between CJK characters. */
 function collapseInline(s: string): string {
   return s.replace(/[\s\u00a0]+/g, (run, offset: number, all: string) => {
     const before = all[offset - 1] ?? "";
     const after = all[offset + run.length] ?? "";
-    if (/[\n\r]/.test(run) && CJK.test(before) && CJK.test(after)) return "";
+    if (/[\n\r]/.test(run) && CJK_TEXT_CHAR.test(before) && CJK_TEXT_CHAR.test(after)) return "";
     return " ";
   });
 }

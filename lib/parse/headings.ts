@@ -46,7 +46,8 @@
  */
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine, titleKey, type LineReading } from "./numbering.ts";
-import { isAsciiLetter, isCjk } from "../text/chars.ts";
+import { isAsciiLetter } from "../text/chars.ts";
+import { isBasicHan as isCjk } from "../text/cjk.ts";
 import type { Unit } from "./blocks.ts";
 
 export interface HeadingInfo {

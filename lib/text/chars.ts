@@ -32,11 +32,6 @@ export function isAsciiLetter(c: number): boolean {
   return l >= 0x61 && l <= 0x7a;
 }
 
-/** A CJK unified ideograph of the basic block (U+4E00-U+9FFF), as the parser counts Chinese text. */
-export function isCjk(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
-
 /** Index after the last character of `s` that is not `\s` (s.trimEnd().length without the copy). */
 export function endWithoutSpace(s: string, end = s.length): number {
   let e = end;

@@ -14,6 +14,7 @@
  *    (steps 2-3 are the "width" fold: `foldWidth: false` skips them);
  * 4. whitespace runs collapse to one space (or are removed, or kept, per `whitespace`).
  */
+import { isBasicHan } from "./cjk.ts";
 
 export interface NormalizeOptions {
   /** Fold character forms (NFKC, quotes, dashes, 。). Default true. */
@@ -186,7 +187,7 @@ function run(text: string, options: NormalizeOptions, map: number[] | null): str
   };
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
-    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
+    if (code < 0x80 || isBasicHan(code)) {
       if (ws !== "keep" && (code === 32 || (code >= 9 && code <= 13))) {
         if (pendingSpace < 0) pendingSpace = i;
       } else emit(text[i]!, i);
@@ -225,7 +226,7 @@ function runComparison(text: string): string {
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     const plainAscii = code < 0x80 && code !== 32 && (code < 9 || code > 13);
-    if (plainAscii || (code >= 0x4e00 && code <= 0x9fff)) {
+    if (plainAscii || isBasicHan(code)) {
       if (pendingSpace) {
         if (out.length) out += " ";
         pendingSpace = false;
