@@ -1,5 +1,5 @@
 /** What a page shows while its data loads (the segments' loading.tsx). */
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 
 export async function Loading() {
   const { t } = await getI18n();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PolicyList } from "@/components/PolicyList";
 import { listPolicies } from "@/lib/data";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 
 export default async function HomePage() {
   const [{ locale, t }, policies] = await Promise.all([getI18n(), listPolicies()]);

@@ -12,7 +12,7 @@ import type { FormState } from "@/components/import/types";
 import { webAuth } from "@/lib/auth-session";
 import { deleteVersion, updateVersionMeta } from "@/lib/data/version-writes";
 import { format, type Messages } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { describeWriteError, type WriteProblem } from "@/lib/import/errors";
 import { problemMessage } from "@/lib/import/messages";
 import { detectVersion, importPolicy, importVersion } from "@/lib/import/service";

@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CompareScreen } from "@/components/diff/CompareScreen";
 import { getCompareModel, listCompareChoices, loadVersion, type LoadedVersion } from "@/lib/data/compare";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { buildCompareView } from "@/lib/view/build";
 import { summaryLine } from "@/lib/view/summary-text";
 import type { ViewOptions } from "@/lib/view/types";

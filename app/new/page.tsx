@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { VersionForm } from "@/components/import/VersionForm";
 import { requireAdminPage } from "@/lib/auth-session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { endSession, safeNext, startSession } from "@/lib/auth-session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 
 export interface SignInState {
   message: string | null;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/import/SignInForm";
 import { isAdmin, safeNext, writesEnabled } from "@/lib/auth-session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { signOutAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

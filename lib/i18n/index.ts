@@ -1,7 +1,7 @@
 /**
  * UI languages. Chinese is the default; English is available through the switch in the header,
  * remembered in the `lang` cookie. All UI strings live in ./messages/<locale>.ts.
- * Framework-free: the cookie is read in ./server.ts.
+ * Framework-free: the cookie is read in lib/i18n-server.ts (server code, outside the engine's stages).
  */
 import { en } from "./messages/en.ts";
 import { zh, type Messages } from "./messages/zh.ts";

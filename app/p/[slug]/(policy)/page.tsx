@@ -7,7 +7,7 @@ import Link from "next/link";
 import { policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { policyPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string }> };

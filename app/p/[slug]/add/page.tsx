@@ -5,7 +5,7 @@ import { VersionForm } from "@/components/import/VersionForm";
 import { requireAdminPage } from "@/lib/auth-session";
 import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
 import { format } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { policyPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string }> };

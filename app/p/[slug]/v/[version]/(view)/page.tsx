@@ -5,7 +5,7 @@ import { DocumentText } from "@/components/DocumentText";
 import { Facts, SourceLink } from "@/components/Facts";
 import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { parseDocument } from "@/lib/parse";
 import { comparePath, policyPath, versionPath } from "@/lib/view/url";
 

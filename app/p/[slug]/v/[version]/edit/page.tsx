@@ -5,7 +5,7 @@ import { DeleteVersionForm, EditVersionForm } from "@/components/import/ManageVe
 import { requireAdminPage } from "@/lib/auth-session";
 import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
 import { format } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
