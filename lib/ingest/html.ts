@@ -20,7 +20,7 @@
  *   disappears (as it does when a browser renders Chinese).
  * Nothing of the markup survives: the result is text, safe to show escaped.
  */
-import { parseDocument } from "htmlparser2";
+import { ElementType, parseDocument } from "htmlparser2";
 import { Element, type ChildNode } from "domhandler";
 import { CJK_TEXT_CHAR } from "../text/cjk.ts";
 
@@ -131,9 +131,12 @@ function collapseInline(s: string): string {
 function textOf(nodes: ChildNode[]): string {
   let out = "";
   for (const n of nodes) {
-    if (n.type === "text") out += n.data;
-    else if ((n.type === "tag" || n.type === "script" || n.type === "style") && !isHidden(n as Element))
-      out += textOf((n as Element).children);
+    if (n.type === ElementType.Text) out += n.data;
+    else if (
+      (n.type === ElementType.Tag || n.type === ElementType.Script || n.type === ElementType.Style) &&
+      !isHidden(n)
+    )
+      out += textOf(n.children);
   }
   return out;
 }
@@ -143,10 +146,10 @@ function wholeBold(nodes: ChildNode[]): boolean {
   let sawBold = false;
   const walk = (list: ChildNode[]): boolean => {
     for (const n of list) {
-      if (n.type === "text") {
+      if (n.type === ElementType.Text) {
         if (n.data.replace(/[\s\u00a0]/g, "") !== "") return false;
-      } else if (n.type === "tag") {
-        const el = n as Element;
+      } else if (n.type === ElementType.Tag) {
+        const el = n;
         if (isHidden(el)) continue;
         const name = el.name.toLowerCase();
         if (BOLD.has(name)) {
@@ -168,8 +171,8 @@ function allBold(nodes: ChildNode[]): boolean {
   let bold = "";
   const walk = (list: ChildNode[]): void => {
     for (const n of list) {
-      if (n.type !== "tag" || isHidden(n as Element)) continue;
-      const el = n as Element;
+      if (n.type !== ElementType.Tag || isHidden(n)) continue;
+      const el = n;
       if (BOLD.has(el.name.toLowerCase())) bold += textOf(el.children);
       else walk(el.children);
     }
@@ -228,18 +231,18 @@ function capNesting(root: { children: ChildNode[] }): void {
       const pending: ChildNode[] = [...node.children].reverse();
       while (pending.length > 0) {
         const n = pending.pop()!;
-        if (n.type === "tag" && (n as Element).children.length > 0 && !isHidden(n as Element)) {
-          const kids = (n as Element).children;
-          const block = BLOCK.has((n as Element).name);
+        if (n.type === ElementType.Tag && n.children.length > 0 && !isHidden(n)) {
+          const kids = n.children;
+          const block = BLOCK.has(n.name);
           if (block) pending.push(new Element("p", {})); // the block's end: a line break after its text
           for (let k = kids.length - 1; k >= 0; k--) pending.push(kids[k]!);
           if (block) flat.push(new Element("p", {})); // its start; the nesting itself is dropped
-        } else if (n.type !== "tag" || !isHidden(n as Element)) flat.push(n);
+        } else if (n.type !== ElementType.Tag || !isHidden(n)) flat.push(n);
       }
       node.children = flat;
       continue;
     }
-    for (const c of node.children) if (c.type === "tag") stack.push({ node: c as Element, depth: depth + 1 });
+    for (const c of node.children) if (c.type === ElementType.Tag) stack.push({ node: c, depth: depth + 1 });
   }
 }
 
@@ -252,8 +255,8 @@ export function htmlToText(html: string): HtmlText {
   const findTitle = (nodes: ChildNode[]): void => {
     for (const n of nodes) {
       if (title !== null) return;
-      if (n.type === "tag") {
-        const el = n as Element;
+      if (n.type === ElementType.Tag) {
+        const el = n;
         if (el.name === "title") title = collapseInline(textOf(el.children)).trim() || null;
         else findTitle(el.children);
       }
@@ -263,12 +266,12 @@ export function htmlToText(html: string): HtmlText {
 
   const walk = (nodes: ChildNode[], listCounter?: { ordered: boolean; next: number }): void => {
     for (const n of nodes) {
-      if (n.type === "text") {
+      if (n.type === ElementType.Text) {
         out.text(n.data);
         continue;
       }
-      if (n.type !== "tag") continue; // comments, directives, CDATA, processing instructions
-      const el = n as Element;
+      if (n.type !== ElementType.Tag) continue; // comments, directives, CDATA, processing instructions
+      const el = n;
       if (isHidden(el)) continue;
       const name = el.name.toLowerCase();
       if (name === "br") {
@@ -303,9 +306,9 @@ export function htmlToText(html: string): HtmlText {
         const cells: string[] = [];
         const cellNodes: Element[] = [];
         for (const c of el.children) {
-          if (c.type === "tag" && CELL.has((c as Element).name.toLowerCase()) && !isHidden(c as Element)) {
-            cells.push(cellText((c as Element).children));
-            cellNodes.push(c as Element);
+          if (c.type === ElementType.Tag && CELL.has(c.name.toLowerCase()) && !isHidden(c)) {
+            cells.push(cellText(c.children));
+            cellNodes.push(c);
           }
         }
         const filled = cells.map((c, k) => [c, k] as const).filter(([c]) => c.trim() !== "");
@@ -372,9 +375,6 @@ export function htmlToText(html: string): HtmlText {
 
 function hasBlockChild(el: Element): boolean {
   return el.children.some(
-    (c) =>
-      c.type === "tag" &&
-      (BLOCK.has((c as Element).name.toLowerCase()) || (c as Element).name === "br") &&
-      !isHidden(c as Element),
+    (c) => c.type === ElementType.Tag && (BLOCK.has(c.name.toLowerCase()) || c.name === "br") && !isHidden(c),
   );
 }
