@@ -86,7 +86,7 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
   const features = new Map<SectionNode, SectionFeatures>();
   const bodyBlocks = new Map<SectionNode, number[]>();
   const parent = new Map<SectionNode, SectionNode | null>();
-  const owner: Array<SectionNode | null | undefined> = new Array(tree.blocks.length).fill(undefined);
+  const owner = new Array<SectionNode | null | undefined>(tree.blocks.length).fill(undefined);
   const order: SectionNode[] = [];
   const visit = (node: SectionNode, up: SectionNode | null) => {
     parent.set(node, up);

@@ -236,10 +236,10 @@ export function foldWhitespaceChanges(ops: Op[], ctx: DiffContext): Op[] {
       continue;
     }
     let j = i;
-    let o0 = op.o0,
-      o1 = op.o0,
-      n0 = op.n0,
-      n1 = op.n0;
+    const o0 = op.o0;
+    const n0 = op.n0;
+    let o1 = op.o0;
+    let n1 = op.n0;
     while (j < merged.length && merged[j]!.op !== "equal") {
       o1 = Math.max(o1, merged[j]!.o1);
       n1 = Math.max(n1, merged[j]!.n1);

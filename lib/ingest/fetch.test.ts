@@ -177,12 +177,13 @@ describe("fetchDocument: where it may connect", () => {
     }
   });
   test("a public name that resolves to a private address is refused (after DNS)", async () => {
-    const resolve = async () => [{ address: "10.1.2.3", family: 4 }];
+    const resolve = () => Promise.resolve([{ address: "10.1.2.3", family: 4 }]);
     await refused("http://intranet.example.com/", "blocked_address", { allowHosts: [], resolve });
-    const mixed = async () => [
-      { address: "93.184.216.34", family: 4 },
-      { address: "127.0.0.1", family: 4 },
-    ];
+    const mixed = () =>
+      Promise.resolve([
+        { address: "93.184.216.34", family: 4 },
+        { address: "127.0.0.1", family: 4 },
+      ]);
     await refused("http://rebind.example.com/", "blocked_address", { allowHosts: [], resolve: mixed });
   });
   test("the allow-list lets a named host through", async () => {
@@ -193,7 +194,7 @@ describe("fetchDocument: where it may connect", () => {
     assert.equal(doc.filename, "ok.html");
   });
   test("ports other than 80 and 443 are refused unless the host is allowed", async () => {
-    const resolve = async () => [{ address: "93.184.216.34", family: 4 }];
+    const resolve = () => Promise.resolve([{ address: "93.184.216.34", family: 4 }]);
     for (const url of ["http://example.com:8080/", "https://example.com:22/", "http://example.com:6379/"]) {
       await refused(url, "blocked_port", { allowHosts: [], resolve });
     }

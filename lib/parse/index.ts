@@ -31,7 +31,7 @@ function markTitleLines(units: Unit[], title: string | null): void {
 }
 
 /**
- * Where the body starts inside a heading's unit ("第一条　为了…" -> before "为了"), or -1. The body was
+ * Where the body starts inside a heading's unit ("第一条\u3000为了…" -> before "为了"), or -1. The body was
  * read from a cleaned line, so it is found by its first characters.
  */
 function inlineBodyOffset(raw: string, body: string): number {

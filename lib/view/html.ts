@@ -159,7 +159,7 @@ function remembered(view: CompareView, m: CompareMessages, key: string, render: 
   let byLang = memo.get(view);
   if (!byLang) memo.set(view, (byLang = new WeakMap()));
   let byKey = byLang.get(m);
-  if (!byKey) byLang.set(m, (byKey = new Map()));
+  if (!byKey) byLang.set(m, (byKey = new Map<string, string>()));
   let html = byKey.get(key);
   if (html === undefined) byKey.set(key, (html = render()));
   return html;
