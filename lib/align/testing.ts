@@ -1,9 +1,28 @@
 /**
- * Test helper: a tiny stand-in parser for small synthetic documents, so alignment can be tested
- * independently of lib/parse. Headings are lines starting with "#" marks ("## 1.2 标题" = level 2,
- * number "1.2"); every other non-blank line is a paragraph; blank lines are blank blocks.
+ * Test helpers for alignment:
+ *  - `miniParse`, a tiny stand-in parser for small synthetic documents, so alignment can be tested
+ *    independently of lib/parse. Headings are lines starting with "#" marks ("## 1.2 标题" = level 2,
+ *    number "1.2"); every other non-blank line is a paragraph; blank lines are blank blocks;
+ *  - `renderAlignment`, an alignment of two strings' characters as a readable string.
  */
 import type { Block, DocumentTree, SectionNode } from "../parse/types.ts";
+import { renderSteps, type Step } from "../sequence/testing.ts";
+import type { AlignEntry } from "./sequence.ts";
+
+/**
+ * Alignment entries over the characters of `a` and `b`, in their display order: a pair as the kept
+ * character (<eq old="x">y</eq> when the two differ), a move as <mov>…</mov> at its new place, a
+ * removed item as <del>…</del>, an added one as <ins>…</ins> (lib/sequence/testing.ts).
+ *   a = "abc", b = "axc", b and x paired in place  ->  "a<eq old="b">x</eq>c"
+ */
+export function renderAlignment(entries: readonly AlignEntry[], a: string, b: string): string {
+  const steps = entries.map((e): Step => {
+    if (e.o !== null && e.n !== null) return { op: e.moved ? "move" : "equal", old: a[e.o]!, new: b[e.n]! };
+    if (e.o !== null) return { op: "delete", old: a[e.o]! };
+    return { op: "insert", new: b[e.n!]! };
+  });
+  return renderSteps(steps);
+}
 
 const NUMBER =
   /^((?:第[一二三四五六七八九十]+[部分章条]+)|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*\.?)\s*/;
