@@ -17,12 +17,17 @@ export type Step =
   | { op: "insert"; new: string }
   | { op: "move"; old: string; new: string };
 
-export function renderSteps(steps: readonly Step[]): string {
+/**
+ * Render steps. With `splitEquals`, a kept step right after another kept step is written <eq>…</eq>,
+ * so that a test sees two runs that were not merged (kept items of an alignment read better joined).
+ */
+export function renderSteps(steps: readonly Step[], { splitEquals = false } = {}): string {
   return steps
-    .map((s) => {
+    .map((s, k) => {
       switch (s.op) {
         case "equal":
-          return s.old === s.new ? s.new : `<eq old="${s.old}">${s.new}</eq>`;
+          if (s.old !== s.new) return `<eq old="${s.old}">${s.new}</eq>`;
+          return splitEquals && steps[k - 1]?.op === "equal" ? `<eq>${s.new}</eq>` : s.new;
         case "delete":
           return `<del>${s.old}</del>`;
         case "insert":
