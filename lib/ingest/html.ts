@@ -10,6 +10,8 @@
  * - Table rows are one line each, cells separated by a tab. A row with one non-empty cell, all bold, is
  *   "**text**" (a title set in a table, as Word and some CMSs do).
  * - <nav> (site navigation) is dropped with its content: its links are never part of the document.
+ * - A page with one <main> (or role="main") element: only that element's content is the document
+ *   (site header, menus, sidebars and footer around it are not).
  * - <br> is a line break; <hr> an empty line.
  * - Dropped with their content: script, style, noscript, template, iframe, svg, math, object, embed,
  *   head (the <title> is returned apart), form controls, Word's <o:p>/<w:*>/<v:*>/<xml>, and elements
@@ -361,7 +363,7 @@ export function htmlToText(html: string): HtmlText {
     return produced.join(" ").replace(/\t/g, " ").trim();
   };
 
-  walk(doc.children);
+  walk(mainContent(doc.children) ?? doc.children);
   out.flush();
   // Collapse runs of blank lines; no leading/trailing blank lines.
   const lines: string[] = [];
@@ -371,6 +373,30 @@ export function htmlToText(html: string): HtmlText {
   }
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return { text: lines.length > 0 ? lines.join("\n") + "\n" : "", title };
+}
+
+/**
+ * A full page marks where its own content is: the one <main> (or role="main") element. Only its
+ * children are the document; the site's header, menus, sidebars and footer around it are not.
+ * A fragment without such a marker is taken whole. Iterative: nesting depth is unbounded.
+ */
+function mainContent(nodes: ChildNode[]): ChildNode[] | null {
+  const found: Element[] = [];
+  const stack: ChildNode[] = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type !== "tag") continue;
+    const el = n as Element;
+    if (isHidden(el)) continue;
+    if (el.name.toLowerCase() === "main" || (el.attribs["role"] ?? "").toLowerCase() === "main") {
+      found.push(el);
+      continue; // a main inside a main is part of it
+    }
+    for (const c of el.children) stack.push(c);
+  }
+  if (found.length !== 1) return null;
+  const main = found[0]!;
+  return textOf(main.children).trim() === "" ? null : main.children;
 }
 
 function hasBlockChild(el: Element): boolean {

@@ -167,7 +167,7 @@ export function isDateLine(line: string): boolean {
   if (!hasDigitForm(line)) return false;
   const s = line
     .normalize("NFKC")
-    .replace(/[*_#>]/g, "")
+    .replace(/[*_#>\\]|\\?[[\]]/g, "")
     .trim();
   if (s === "" || s.length > INGEST_CONFIG.dateLineMaxChars) return false;
   if (DATE_LINES.some((re) => re.test(s))) return true;

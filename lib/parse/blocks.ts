@@ -65,6 +65,21 @@ function joinedLineCut(line: string): number {
   return -1;
 }
 
+/** Two or more spaces (ASCII, ideographic or no-break) between two non-space characters. */
+const SPACE_RUN = /(?<=\S)[ \u00a0\u3000]{2,}(?=\S)/g;
+
+/**
+ * Where a flattened line's blocks start: text extraction that lost the line breaks of a page
+ * (innerText joined with spaces) leaves its blocks separated by runs of two or more spaces, while
+ * words and clauses inside a block are separated by one at most. Only a very long line with many such
+ * runs is read this way; each cut falls after the spaces. [] when the line is not flattened.
+ */
+function flattenedLineCuts(line: string): number[] {
+  const cuts: number[] = [];
+  for (const m of line.matchAll(SPACE_RUN)) cuts.push(m.index + m[0].length);
+  return cuts.length >= PARSE_CONFIG.flattenedLineMinRuns ? cuts : [];
+}
+
 export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
   const units: Unit[] = [];
   const push = (start: number, end: number, line: string, kind: BlockKind, setext = 0, fenced = false) => {
@@ -106,7 +121,7 @@ export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
       if (
         underline &&
         underline[1]!.length >= 3 &&
-        line.trim().length <= PARSE_CONFIG.headingMaxCharsLatin &&
+        line.trim().length <= PARSE_CONFIG.markupHeadingMaxChars &&
         !/^\s*[-*]\s/.test(line)
       ) {
         push(pos, after.next, line, "paragraph", underline[1]!.startsWith("=") ? 1 : 2);
@@ -124,6 +139,19 @@ export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
       ) {
         push(pos, after.next, joinLines(line, next), "paragraph");
         pos = after.next;
+        continue;
+      }
+    }
+    if (!fence && line.length >= PARSE_CONFIG.flattenedLineMinChars) {
+      const cuts = flattenedLineCuts(line);
+      if (cuts.length > 0) {
+        let from = 0;
+        for (const cut of [...cuts, line.length]) {
+          const piece = line.slice(from, cut);
+          push(pos + from, cut === line.length ? end : pos + cut, piece.trimEnd(), "paragraph");
+          from = cut;
+        }
+        pos = end;
         continue;
       }
     }

@@ -7,6 +7,11 @@ export const PARSE_CONFIG = {
   headingMaxChars: 40,
   /** ... and at most this many in Latin-script text (words are longer than Chinese characters). */
   headingMaxCharsLatin: 100,
+  /**
+   * A line marked as a heading by markdown (# or a setext underline) is at most this long: the author
+   * said it is a heading, so only a paragraph mistaken for one ("----" under a sentence) is refused.
+   */
+  markupHeadingMaxChars: 200,
   /** A whole-line bold heading may be a bit longer than a numbered one (bold is a strong signal). */
   boldHeadingMaxChars: 40,
   /** Share of Latin letters above which a title counts as Latin-script. */
@@ -21,6 +26,13 @@ export const PARSE_CONFIG = {
   partMaxChars: 30,
   /** A line joined by extraction ("十、如何联系我们 - 一、我们收集...") is split only if its first half is this short. */
   joinedLineMaxHead: 60,
+  /**
+   * A line at least this long with at least flattenedLineMinRuns runs of 2+ spaces is a page whose line
+   * breaks extraction lost (one paragraph is rarely over a few hundred characters): it is cut at those
+   * runs into blocks.
+   */
+  flattenedLineMinChars: 2000,
+  flattenedLineMinRuns: 8,
   /** A run-in title ("2. Sharing. We share…") has at most this many words. */
   runInMaxWords: 8,
   /** A plain heading (no number, no markup) is at most this many CJK characters ... */

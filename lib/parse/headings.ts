@@ -140,7 +140,7 @@ function headingShaped(r: LineReading, latin: boolean): boolean {
   if (r.scheme === "plain") return false;
   const max =
     r.markup === "md"
-      ? PARSE_CONFIG.headingMaxCharsLatin
+      ? PARSE_CONFIG.markupHeadingMaxChars
       : latin
         ? PARSE_CONFIG.headingMaxCharsLatin
         : r.number === null

@@ -173,11 +173,57 @@ function stripDecorations(s: string): string {
   return (e < end ? t.slice(0, e) : t).trim();
 }
 
+/**
+ * Links inside a heading read as their text, and links with no text as nothing: "[](#1-intro)1\\. Intro"
+ * (an anchor a converter left before the number) -> "1\\. Intro", "[Cookies](https://…)" -> "Cookies".
+ */
+export function stripLinks(s: string): string {
+  if (!s.includes("](")) return s;
+  return s.replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, "$1");
+}
+
+/** An emphasis run at the start of `s`: **x**, __x__, *x*, _x_, ***x*** (markers as written). */
+const EMPHASIS_RUN = /^(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![*_])/;
+
+/**
+ * A line made only of emphasis runs (bold or italic), however many: "**一、引言**", "_遵守本条款_",
+ * "**一、** **引言**" (number and title in separate runs), "**_For Parents_**". Returns the runs' text
+ * joined by a space, or null. Also a leading run holding only a number, then plain text: "**一、**引言"
+ * -> "一、 引言" with `whole` false.
+ */
+function readEmphasis(s: string): { text: string; whole: boolean } | null {
+  const c0 = s.charCodeAt(0);
+  if (c0 !== 0x2a && c0 !== 0x5f) return null;
+  const parts: string[] = [];
+  let rest = s;
+  for (;;) {
+    const m = EMPHASIS_RUN.exec(rest);
+    if (!m) break;
+    parts.push(m[2]!.replace(/\*\*|__/g, "").trim());
+    rest = rest.slice(m[0].length).trimStart();
+    if (rest === "" || (rest.charCodeAt(0) !== 0x2a && rest.charCodeAt(0) !== 0x5f)) break;
+  }
+  if (parts.length === 0) return null;
+  if (rest === "") return { text: parts.join(" "), whole: true };
+  // A bold number, then the title in plain text.
+  if (parts.length === 1) {
+    const head = readNumber(parts[0]!);
+    if (head && head.title === "") return { text: `${parts[0]} ${rest}`, whole: false };
+  }
+  return null;
+}
+
+/** An ordered-list marker before heading markup ("1. #### Title", "10.  **Title**"): its value, the rest. */
+const LIST_MARKER_HEADING = /^(\d{1,3})[.)]\s+(?=#{1,6}\s|\*\*|__)/;
+
 /** Read `line` (no line break). `setextLevel` is 1 or 2 when the next line is a setext underline. */
 export function readLine(line: string, setextLevel = 0): LineReading {
   let s = line.trim();
   let markup: LineReading["markup"] = null;
   let mdLevel = 0;
+  // Headings numbered by a list marker only (extraction of <ol><li><h4>…): the marker is the number.
+  const listMarker = s.charCodeAt(0) <= 0x39 ? LIST_MARKER_HEADING.exec(s) : null;
+  if (listMarker) s = s.slice(listMarker[0].length);
   const atx = s.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(s) : null;
   if (atx) {
     markup = "md";
@@ -187,24 +233,32 @@ export function readLine(line: string, setextLevel = 0): LineReading {
     markup = "md";
     mdLevel = setextLevel;
   }
-  s = stripDecorations(s);
-  const c0 = s.charCodeAt(0);
-  const bold = c0 === 0x2a || c0 === 0x5f ? /^(?:\*\*|__)(.+?)(?:\*\*|__)$/.exec(s) : null;
-  if (bold && !/\*\*/.test(bold[1]!)) {
-    s = bold[1]!.trim();
-    if (!markup) markup = "bold";
+  // A line that is nothing but a link is navigation ("[查看历史版本](…)"), unless marked as a heading.
+  const linkOnly = markup === null && /^!?\[[^\]]*\]\([^)]*\)$/.test(s);
+  s = stripDecorations(linkOnly ? s : stripLinks(s));
+  const emphasis = readEmphasis(s);
+  if (emphasis) {
+    s = emphasis.text;
+    if (!markup && emphasis.whole) markup = "bold";
+  }
+  if (listMarker) {
+    const own = readNumber(s);
+    if (!own) {
+      const value = Number(listMarker[1]);
+      return {
+        markup,
+        mdLevel,
+        scheme: "arabic",
+        number: String(value),
+        numberPath: [value],
+        title: cleanTitle(s),
+        content: `${value}. ${s}`,
+      };
+    }
   }
   const content = s;
-  if (mayBeNumbered(s))
-    for (const rule of RULES) {
-      const m = rule.re.exec(s);
-      if (!m) continue;
-      const path = rule.value(m);
-      if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
-      const title = cleanTitle(s.slice(m[0].length));
-      const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, rule.words ? " " : "");
-      return { markup, mdLevel, scheme: rule.scheme, number, numberPath: path, title, content };
-    }
+  const numbered = readNumber(s);
+  if (numbered) return { markup, mdLevel, ...numbered, content };
   return {
     markup,
     mdLevel,
@@ -214,6 +268,21 @@ export function readLine(line: string, setextLevel = 0): LineReading {
     title: cleanTitle(s),
     content,
   };
+}
+
+/** The number at the start of `s` by the first rule of RULES that reads it, and the title after it. */
+function readNumber(s: string): Pick<LineReading, "scheme" | "number" | "numberPath" | "title"> | null {
+  if (!mayBeNumbered(s)) return null;
+  for (const rule of RULES) {
+    const m = rule.re.exec(s);
+    if (!m) continue;
+    const path = rule.value(m);
+    if (path.some((n) => !Number.isFinite(n) || n <= 0)) continue;
+    const title = cleanTitle(s.slice(m[0].length));
+    const number = m[1]!.replace(/\\/g, "").replace(/\s+/g, rule.words ? " " : "");
+    return { scheme: rule.scheme, number, numberPath: path, title };
+  }
+  return null;
 }
 
 /** Title without separators after the number, bold markers, markdown escapes, trailing colon. */
