@@ -64,6 +64,11 @@ export interface SectionMatch {
   new: SectionNode | null;
   score: number;
   moved: boolean;
+  /**
+   * Paired in place below sectionMatchMin (a lone old and a lone new section facing each other between
+   * two matches, at gapPairMin or more): a plausible guess, not a finding.
+   */
+  lowConfidence?: boolean;
   /** Split (one old, several new) or merge (several old, one new): the members share `group.id`. */
   group?: { kind: "split" | "merged"; id: number };
   children: SectionMatch[];
@@ -116,10 +121,11 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
   // children's (title + body), so no text is normalized or shingled twice.
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
-    const titleNorm = normalizeTitle(node.title);
+    // Letter case is style, not wording: "WHO WE ARE" restyled as "Who We Are" is the same title.
+    const titleNorm = normalizeTitle(node.title).toLowerCase();
     const own = bodyBlocks.get(node)!.map((b) => blockFeatures(cache, tree, b));
     const kids = node.children.map((c) => features.get(c)!);
-    const titleWords = normalizeTitleWords(node.title); // (words kept apart: English titles)
+    const titleWords = normalizeTitleWords(node.title).toLowerCase(); // (words kept apart: English titles)
     let bodyLen = 0;
     let latinLen = 0;
     let exact = "";
@@ -253,6 +259,7 @@ function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], 
     new: e.n === null ? null : news[e.n]!,
     score: e.score,
     moved: e.moved,
+    ...(e.o !== null && e.n !== null && !e.moved && e.score < ALIGN_CONFIG.sectionMatchMin ? { lowConfidence: true } : {}),
     children: [],
   }));
   const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches);
@@ -294,17 +301,19 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
       const wf = wholeIdx.features.get(whole)!;
       if (wf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
       const pieces: SectionMatch[] = [];
+      /** Share of each piece's content found in the whole: the evidence its member pair reports. */
+      const contained = new Map<SectionMatch, number>();
       for (const p of result) {
         const piece = p[other];
         if (!piece || p.group) continue;
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
-        if (
-          onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin) >=
-          ALIGN_CONFIG.splitContainMin
-        )
+        const share = onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin);
+        if (share >= ALIGN_CONFIG.splitContainMin) {
           pieces.push(p);
+          contained.set(p, share);
+        }
       }
       if (pieces.length < 2) continue;
       const union = bitsUnion(pieces.map((p) => bodyShingles(pieceIdx.features.get(p[other]!)!)));
@@ -318,7 +327,7 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
       const members: SectionMatch[] = pieces.map((p) => ({
         old: side === "old" ? whole : p.old,
         new: side === "old" ? p.new : whole,
-        score: bodySim(wf, pieceIdx.features.get(p[other]!)!),
+        score: contained.get(p)!,
         moved: false,
         group: { kind, id },
         children: [],

@@ -236,6 +236,7 @@ function finishPair(
     old: ref(m.old),
     new: ref(m.new),
     similarity: m.old && m.new ? round(m.score) : 0,
+    ...(m.lowConfidence ? { confidence: "low" as const } : {}),
     heading,
     blocks,
     children,

@@ -68,8 +68,17 @@ export interface SectionPair {
   status: SectionStatus;
   old: SectionRef | null;
   new: SectionRef | null;
-  /** Body similarity in [0,1] after normalisation (1 = identical). */
+  /**
+   * The evidence for this pairing, in [0,1] after normalisation (1 = identical): the match score of
+   * title and body (the body alone for untitled sections), or for a split/merged pair the share of the
+   * piece's content found in the whole. 0 for added and removed sections.
+   */
   similarity: number;
+  /**
+   * "low" when the pair was kept in place below the pairing threshold: a lone old and a lone new section
+   * facing each other between two confident pairs, alike only weakly. Absent otherwise.
+   */
+  confidence?: "low";
   /** For moved pairs: where it stood in the other document (keys of neighbouring pairs). */
   movedFrom?: string | null;
   /** For split/merged pairs: keys of the other pairs of the same split or merge. */

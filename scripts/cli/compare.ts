@@ -79,7 +79,14 @@ function excerpt(pairs: BlockPair[], max = 2, width = 70): string[] {
 }
 
 /** The terminal summary. */
-export function formatSummary(model: CompareModel): string {
+export /** The evidence for a pairing worth seeing: its similarity, and "low confidence" for an in-place guess. */
+function evidence(p: SectionPair): string {
+  if (p.confidence === "low") return ` (low confidence: similarity ${p.similarity})`;
+  const judged = p.status === "moved" || p.status === "split" || p.status === "merged" || p.status === "renamed";
+  return judged ? ` (similarity ${p.similarity})` : "";
+}
+
+function formatSummary(model: CompareModel): string {
   const s = model.stats;
   const counts = Object.entries(s.sections)
     .filter(([, n]) => n > 0)
@@ -96,9 +103,7 @@ export function formatSummary(model: CompareModel): string {
       if (p.status !== "unchanged") {
         const names =
           p.old && p.new && label(p.old) !== label(p.new) ? `${label(p.old)} → ${label(p.new)}` : label(p.new ?? p.old);
-        out.push(
-          `${"  ".repeat(depth)}[${p.status}] ${names}${p.status === "moved" || p.status === "split" || p.status === "merged" || p.status === "renamed" ? ` (similarity ${p.similarity})` : ""}`,
-        );
+        out.push(`${"  ".repeat(depth)}[${p.status}] ${names}${evidence(p)}`);
         if (p.status !== "added" && p.status !== "removed")
           for (const line of excerpt(p.blocks.filter((b) => b.status !== "unchanged")))
             out.push(`${"  ".repeat(depth + 1)}${line}`);
