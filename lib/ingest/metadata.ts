@@ -19,7 +19,7 @@ import type { Span } from "../text/span.ts";
 import type { DocumentMetadata } from "./types.ts";
 import { INGEST_CONFIG } from "./config.ts";
 
-export type MetaRegionKind = "front-matter" | "archive-block" | "version-list";
+export type MetaRegionKind = "front-matter" | "archive-block" | "version-list" | "header-fields";
 
 /** A run of whole lines that is metadata, not body. `span` covers the lines and their line breaks. */
 export interface MetaRegion {
@@ -210,6 +210,43 @@ function frontMatter(lines: Line[]): { region: MetaRegion; fieldLines: string[] 
   return null;
 }
 
+/** Keys a crawler, an archive or a dataset export writes above a page's text ("url: https://…"). */
+const HEADER_KEY =
+  /^(?:title|url|uri|link|source|source url|date|retrieved|fetched|crawled|captured|archived|snapshot|author|publisher|language|lang|encoding|content[- ]type|status|标题|网址|链接|地址|来源|原文链接|日期|时间|抓取时间|采集时间|爬取时间|更新时间|发布时间|作者|语言)$/i;
+/** "key: value" with a short key (a few words, or a few CJK characters) and a value. */
+const FIELD_LINE = /^\s*[-*]?\s*([A-Za-z][A-Za-z _-]{0,24}|[\u4e00-\u9fff]{1,6})\s*[:：]\s*(\S.*)$/;
+/** A separator line: a run of -, =, *, _, ~, # or box-drawing characters (spaces allowed). */
+export const SEPARATOR_LINE = /^\s*(?:([-=*_~#\u2014\u2500\u2501\u2550])\s*){3,}$/;
+
+/**
+ * A header of "key: value" lines at the very top (after any front matter), as crawlers and dataset
+ * exports write above a page's text: at least two field lines, at least one with a known metadata key
+ * (title, url, source, date, 来源, 抓取时间…), separator lines and blank lines allowed between them.
+ */
+function headerFields(lines: Line[], from: number): { region: MetaRegion; fieldLines: string[] } | null {
+  let i = from;
+  while (i < lines.length && (isBlank(lines[i]!.text) || SEPARATOR_LINE.test(lines[i]!.text))) i++;
+  const first = i;
+  let last = -1;
+  let known = 0;
+  const fieldLines: string[] = [];
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (isBlank(t) || SEPARATOR_LINE.test(t)) continue;
+    const m = FIELD_LINE.exec(t);
+    if (!m) break;
+    if (HEADER_KEY.test(m[1]!.trim())) known++;
+    fieldLines.push(t.replace(/^\s*[-*]?\s*/, ""));
+    last = i;
+  }
+  if (fieldLines.length < 2 || known === 0) return null;
+  // Separator lines right after the fields belong to the header.
+  let end = last;
+  for (let j = last + 1; j < lines.length && (isBlank(lines[j]!.text) || SEPARATOR_LINE.test(lines[j]!.text)); j++)
+    if (SEPARATOR_LINE.test(lines[j]!.text)) end = j;
+  return { region: { kind: "header-fields", span: { start: lines[first]!.start, end: lines[end]!.end } }, fieldLines };
+}
+
 /**
  * Archive metadata blocks: an admonition `!!! summary "元数据"` followed by indented lines, or a callout
  * `> [!summary] 元数据` followed by `>` lines.
@@ -304,6 +341,13 @@ export function scanMetadata(text: string): MetadataScan {
     regions.push(fm.region);
     parseFields(fm.fieldLines, fields);
     bodyLine = lines.findIndex((l) => l.start >= fm.region.span.end);
+    if (bodyLine < 0) bodyLine = lines.length;
+  }
+  const header = headerFields(lines, bodyLine);
+  if (header) {
+    regions.push(header.region);
+    parseFields(header.fieldLines, fields);
+    bodyLine = lines.findIndex((l) => l.start >= header.region.span.end);
     if (bodyLine < 0) bodyLine = lines.length;
   }
   // Archive blocks sit right after the front matter or at the top; look only in the head.

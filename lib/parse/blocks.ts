@@ -12,7 +12,7 @@
  *   a heading's number and title, or a list marker and its item, on separate lines.
  * Line breaks are \n, \r\n or a lone \r (mixed in one text is fine).
  */
-import { isDateLine, type MetaRegion } from "../ingest/metadata.ts";
+import { isDateLine, SEPARATOR_LINE, type MetaRegion } from "../ingest/metadata.ts";
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine } from "./numbering.ts";
 import { lineAt } from "../text/chars.ts";
@@ -32,6 +32,25 @@ export interface Unit {
 }
 
 const BLANKISH = /^[\s\u00a0\u3000]*(?:[-*•·][\s\u00a0\u3000]*)?$/;
+
+/**
+ * Page furniture a crawler or a copy from a browser leaves in the text, never part of the document:
+ * a link with no text or to a script ("[](javascript:void(0))", "[返回](javascript:;)"), "back to top"
+ * and its Chinese forms, "skip to content". Such a line is metadata: shown, never a change of a section.
+ */
+export function isFurnitureLine(line: string): boolean {
+  const t = line
+    .trim()
+    .replace(/^[-*•·]\s+/, "")
+    .replace(/^[\s↑^▲△⬆︎]+|[\s↑^▲△⬆︎]+$/g, "");
+  if (t === "") return false;
+  if (/^(?:!?\[[^\]]*\]\((?:javascript:[^)]*|#?)\)\s*)+$/i.test(t)) return true; // script or empty links only
+  if (/^(?:\[\s*\]\([^)]*\)\s*)+$/.test(t)) return true; // links with no text
+  const text = t.replace(/^!?\[([^\]]*)\]\([^)]*\)$/, "$1").trim();
+  return /^(?:返回顶部|回到顶部|返回页首|回到页首|返回首页|跳到主要内容|跳转到主要内容|back to top|return to top|to top|top of page|scroll to top|skip to (?:main )?content)$/i.test(
+    text,
+  );
+}
 
 /** A line that is only a number (no title): "第一章", "Article 1", "3.", "**（二）**". */
 function numberOnly(line: string): boolean {
@@ -163,7 +182,14 @@ export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {
         continue;
       }
     }
-    push(pos, end, line, isDateLine(line) ? "meta" : "paragraph", 0, fence);
+    const kind = fence
+      ? "paragraph"
+      : SEPARATOR_LINE.test(line)
+        ? "blank" // a thematic break between blocks: layout, not text
+        : isDateLine(line) || isFurnitureLine(line)
+          ? "meta"
+          : "paragraph";
+    push(pos, end, line, kind, 0, fence);
     pos = end;
   }
   return units;
