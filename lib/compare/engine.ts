@@ -18,6 +18,7 @@ import { clearSimilarityCaches } from "../align/similarity.ts";
 import { diffBlockTexts } from "../diff/index.ts";
 import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
+import { isFurnitureLine } from "../parse/index.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
 import { COMPARE_CONFIG } from "./config.ts";
 import type {
@@ -147,8 +148,15 @@ function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
 /** True when a block pair holds a change that counts (whitespace-only changes don't, if ignored). */
 function counts(ctx: Ctx, pair: BlockPair): boolean {
   if (pair.status === "unchanged") return false;
+  if (pair.kind === "meta" && isFurniture(ctx, pair)) return false; // a "back to top" link is no change of a section
   if (!ctx.ignore.includes("whitespace")) return true;
   return pair.segments.some((s) => s.op !== "equal" && /\S/.test(s.op === "delete" ? s.old : s.new));
+}
+
+/** Both sides of a metadata block pair (where present) are page furniture (lib/parse/blocks.ts). */
+function isFurniture(ctx: Ctx, pair: BlockPair): boolean {
+  const side = (idx: DocIndex, b: number | null) => b === null || isFurnitureLine(idx.tree.blocks[b]!.text);
+  return side(ctx.oldIdx, pair.oldBlock) && side(ctx.newIdx, pair.newBlock);
 }
 
 // ---------------------------------------------------------------------------------------------

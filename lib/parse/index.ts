@@ -16,6 +16,7 @@ import { readLine, titleKey } from "./numbering.ts";
 import type { Block, DocumentTree, SectionNode } from "./types.ts";
 
 export { PARSE_CONFIG } from "./config.ts";
+export { isFurnitureLine } from "./blocks.ts";
 export type * from "./types.ts";
 
 /** Lines before the first heading that repeat the document's title are metadata, not body. */
