@@ -19,6 +19,7 @@ import { diffBlockTexts } from "../diff/index.ts";
 import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { isFurnitureLine } from "../parse/index.ts";
+import { sameVisibleText } from "../text/markup.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
 import { COMPARE_CONFIG } from "./config.ts";
 import type {
@@ -129,6 +130,13 @@ function blockPair(
       cache: ctx.tokens,
     });
     const changed = segments.some((s) => s.op !== "equal");
+    if (changed && layoutOnly(ctx, ob.text, nb.text)) {
+      // Only markup differs (heading marks, emphasis, link targets, bullets): one equal run, as for whitespace.
+      const same: Segment[] = [
+        { op: "equal", old: ob.text, new: nb.text, oldStart: ob.span.start, newStart: nb.span.start },
+      ];
+      return { status: moved ? "moved" : "unchanged", kind, oldBlock: o, newBlock: n, segments: same };
+    }
     return { status: moved ? "moved" : changed ? "modified" : "unchanged", kind, oldBlock: o, newBlock: n, segments };
   }
   if (ob) {
@@ -139,18 +147,34 @@ function blockPair(
   return { status: "added", kind, oldBlock: null, newBlock: n, segments };
 }
 
+/**
+ * With whitespace ignored, layout markup is ignored too (lib/text/markup.ts): two blocks whose visible
+ * text is the same under the options are unchanged ("### 1\\. Privacy" restyled as "##### 1\\. Privacy").
+ */
+function layoutOnly(ctx: Ctx, oldText: string, newText: string): boolean {
+  if (!ctx.ignore.includes("whitespace")) return false;
+  return sameVisibleText(oldText, newText, {
+    ignoreWhitespace: true,
+    ignoreWidth: ctx.ignore.includes("width"),
+    ignoreNumbering: ctx.ignore.includes("numbering"),
+  });
+}
+
 function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
   return alignBlocks(ctx.oldIdx.cache, ctx.oldIdx.tree, ctx.newIdx.tree, olds, news).map((e) =>
     blockPair(ctx, e.o === null ? null : olds[e.o]!, e.n === null ? null : news[e.n]!, e.moved),
   );
 }
 
+/** A character a reader sees: not whitespace, not a zero-width character. */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
+
 /** True when a block pair holds a change that counts (whitespace-only changes don't, if ignored). */
 function counts(ctx: Ctx, pair: BlockPair): boolean {
   if (pair.status === "unchanged") return false;
   if (pair.kind === "meta" && isFurniture(ctx, pair)) return false; // a "back to top" link is no change of a section
   if (!ctx.ignore.includes("whitespace")) return true;
-  return pair.segments.some((s) => s.op !== "equal" && /\S/.test(s.op === "delete" ? s.old : s.new));
+  return pair.segments.some((s) => s.op !== "equal" && VISIBLE.test(s.op === "delete" ? s.old : s.new));
 }
 
 /** Both sides of a metadata block pair (where present) are page furniture (lib/parse/blocks.ts). */

@@ -31,7 +31,8 @@ export interface Unit {
   fenced: boolean;
 }
 
-const BLANKISH = /^[\s\u00a0\u3000]*(?:[-*•·][\s\u00a0\u3000]*)?$/;
+/** Nothing a reader sees: spaces (zero-width ones too) and at most a lone bullet left by extraction. */
+const BLANKISH = /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*(?:[-*•·][\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*)?$/;
 
 /**
  * Page furniture a crawler or a copy from a browser leaves in the text, never part of the document:
