@@ -47,6 +47,13 @@ export const ALIGN_CONFIG = {
    * as that similar (隐私权政策摘要 -> 摘要), see placeTitleSim in lib/align/sections.ts.
    */
   titleContainMin: 0.75,
+  /**
+   * A section is a wrapper to look through when at least this share of its children (and at least two)
+   * stand, by title, among the other version's siblings at this level (lib/align/sections.ts liftWrappers).
+   */
+  liftMinShare: 0.5,
+  /** Wrappers inside wrappers are lifted at most this deep. */
+  liftMaxDepth: 3,
   /** Split/merge: share of a piece's content found in the whole. */
   splitContainMin: 0.6,
   /** Split/merge: share of the whole covered by its pieces together. */

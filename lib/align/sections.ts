@@ -52,6 +52,8 @@ export interface DocIndex {
   /** Memo tables shared by both documents of one comparison. */
   cache: AlignCache;
   features: Map<SectionNode, SectionFeatures>;
+  /** Features of sections as if childless, for wrappers lifted during alignment (filled on demand). */
+  shallow: Map<SectionNode, SectionFeatures>;
   /** Body blocks of each section (its listed body blocks plus orphan blocks after it), sorted. */
   bodyBlocks: Map<SectionNode, number[]>;
   /** Blocks before the first section that belong to no section. */
@@ -121,43 +123,64 @@ export function indexDocument(tree: DocumentTree, cache: AlignCache = createAlig
   // children's (title + body), so no text is normalized or shingled twice.
   for (let k = order.length - 1; k >= 0; k--) {
     const node = order[k]!;
-    // Letter case is style, not wording: "WHO WE ARE" restyled as "Who We Are" is the same title.
-    const titleNorm = normalizeTitle(node.title).toLowerCase();
-    const own = bodyBlocks.get(node)!.map((b) => blockFeatures(cache, tree, b));
     const kids = node.children.map((c) => features.get(c)!);
-    const titleWords = normalizeTitleWords(node.title).toLowerCase(); // (words kept apart: English titles)
-    let bodyLen = 0;
-    let latinLen = 0;
-    let exact = "";
-    for (const f of own) {
-      bodyLen += f.len;
-      if (f.latin) latinLen += f.len;
-      exact += f.key + ",";
-    }
-    for (const cf of kids) {
-      bodyLen += cf.titleNorm.length + cf.bodyLen;
-      latinLen += (cf.titleLatin ? cf.titleNorm.length : 0) + cf.latinLen;
-      exact += "[" + cf.exactKey + "]";
-    }
-    features.set(node, {
-      titleNorm,
-      titleSh: cache.shingles.shingles(titleWords),
-      titleLatin: isLatinText(titleWords),
-      bodyLatin: 2 * latinLen > bodyLen,
-      latinLen,
-      bodySh: null,
-      body: () => {
-        const ids = own.map((f) => blockIds(cache, f));
-        for (const cf of kids) ids.push(cf.titleSh);
-        const kidBodies = kids.map(bodyShingles);
-        return bitsOf(cache.shingles.size, ids, kidBodies);
-      },
-      bodyLen,
-      exactKey: exactId(cache, titleNorm + "\u0000" + exact),
-      numberKey: node.numberPath.join("."),
-    });
+    features.set(node, buildFeatures(cache, tree, node, bodyBlocks.get(node)!, kids));
   }
-  return { tree, cache, features, bodyBlocks, preambleBlocks: preamble, parent };
+  return { tree, cache, features, shallow: new Map(), bodyBlocks, preambleBlocks: preamble, parent };
+}
+
+/** Features of one section from its own blocks and its children's features (none for a shallow view). */
+function buildFeatures(
+  cache: AlignCache,
+  tree: DocumentTree,
+  node: SectionNode,
+  ownBlocks: number[],
+  kids: SectionFeatures[],
+): SectionFeatures {
+  // Letter case is style, not wording: "WHO WE ARE" restyled as "Who We Are" is the same title.
+  const titleNorm = normalizeTitle(node.title).toLowerCase();
+  const own = ownBlocks.map((b) => blockFeatures(cache, tree, b));
+  const titleWords = normalizeTitleWords(node.title).toLowerCase(); // (words kept apart: English titles)
+  let bodyLen = 0;
+  let latinLen = 0;
+  let exact = "";
+  for (const f of own) {
+    bodyLen += f.len;
+    if (f.latin) latinLen += f.len;
+    exact += f.key + ",";
+  }
+  for (const cf of kids) {
+    bodyLen += cf.titleNorm.length + cf.bodyLen;
+    latinLen += (cf.titleLatin ? cf.titleNorm.length : 0) + cf.latinLen;
+    exact += "[" + cf.exactKey + "]";
+  }
+  return {
+    titleNorm,
+    titleSh: cache.shingles.shingles(titleWords),
+    titleLatin: isLatinText(titleWords),
+    bodyLatin: 2 * latinLen > bodyLen,
+    latinLen,
+    bodySh: null,
+    body: () => {
+      const ids = own.map((f) => blockIds(cache, f));
+      for (const cf of kids) ids.push(cf.titleSh);
+      const kidBodies = kids.map(bodyShingles);
+      return bitsOf(cache.shingles.size, ids, kidBodies);
+    },
+    bodyLen,
+    exactKey: exactId(cache, titleNorm + "\u0000" + exact),
+    numberKey: node.numberPath.join("."),
+  };
+}
+
+/** A section's heading and own body only, as if it had no children (a wrapper lifted away). */
+function shallowFeatures(idx: DocIndex, node: SectionNode): SectionFeatures {
+  let f = idx.shallow.get(node);
+  if (!f) {
+    f = buildFeatures(idx.cache, idx.tree, node, idx.bodyBlocks.get(node)!, []);
+    idx.shallow.set(node, f);
+  }
+  return f;
 }
 
 /** A section's body bigrams (union of its blocks' and its children's titles and bodies), memoised. */
@@ -228,9 +251,17 @@ function placeTitleSim(a: SectionFeatures, b: SectionFeatures): number {
 let groupIds = 0;
 
 /** Align two lists of sibling sections, then their children (see the module comment). */
-function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], news: SectionNode[]): SectionMatch[] {
-  const fo = olds.map((s) => oldIdx.features.get(s)!);
-  const fn = news.map((s) => newIdx.features.get(s)!);
+function alignSiblings(
+  oldIdx: DocIndex,
+  newIdx: DocIndex,
+  oldList: SectionNode[],
+  newList: SectionNode[],
+): SectionMatch[] {
+  const { olds, news, wrapperOf } = liftWrappers(oldIdx, newIdx, oldList, newList);
+  const lifted = (n: SectionNode | null) => n !== null && [...wrapperOf.values()].includes(n);
+  const featuresOf = (idx: DocIndex, n: SectionNode) => (lifted(n) ? shallowFeatures(idx, n) : idx.features.get(n)!);
+  const fo = olds.map((s) => featuresOf(oldIdx, s));
+  const fn = news.map((s) => featuresOf(newIdx, s));
   const cache = new Map<number, number>();
   const score = (i: number, j: number) => {
     const k = i * 100_003 + j;
@@ -262,14 +293,70 @@ function alignSiblings(oldIdx: DocIndex, newIdx: DocIndex, olds: SectionNode[], 
     ...(e.o !== null && e.n !== null && !e.moved && e.score < ALIGN_CONFIG.sectionMatchMin ? { lowConfidence: true } : {}),
     children: [],
   }));
-  const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches);
+  // A lifted section whose wrapper has no partner changed its parent: it moved (into or out of a new group).
+  if (wrapperOf.size > 0) {
+    const partnered = new Set(matches.flatMap((m) => (m.old && m.new ? [m.old, m.new] : [])));
+    for (const m of matches) {
+      const inner = (m.old && wrapperOf.get(m.old)) ?? (m.new && wrapperOf.get(m.new));
+      if (m.old && m.new && inner && !partnered.has(inner)) m.moved = true;
+    }
+  }
+  const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches, lifted);
 
+  const childrenOf = (n: SectionNode) => (lifted(n) ? [] : n.children);
   for (const m of grouped) {
     if (m.group) continue; // children of groups are filled by detectSplitsAndMerges
-    if (m.old && m.new) m.children = alignSiblings(oldIdx, newIdx, m.old.children, m.new.children);
-    else m.children = oneSided(m.old ?? m.new!, m.old ? "old" : "new");
+    if (m.old && m.new) m.children = alignSiblings(oldIdx, newIdx, childrenOf(m.old), childrenOf(m.new));
+    else m.children = lifted(m.old ?? m.new) ? [] : oneSided(m.old ?? m.new!, m.old ? "old" : "new");
   }
   return grouped;
+}
+
+/**
+ * Two versions of a document often nest the same sections differently: a title line or a part name
+ * ("# 总则") set as a heading over the chapters in one version and as a plain line beside them in the
+ * other; an intro heading restyled from a level-1 heading (everything nested under it) to a bold line;
+ * a group heading inserted over existing sections. A section on one side whose children appear, by
+ * title, among the sibling list on the other side is a wrapper here: its children are lifted into the
+ * list after it (repeatedly, for wrappers inside wrappers) and aligned at this level, so the same
+ * sections pair whatever the depth each parse gave them. Returns the lists and, for each lifted
+ * section, the wrapper it came from.
+ */
+function liftWrappers(
+  oldIdx: DocIndex,
+  newIdx: DocIndex,
+  olds: SectionNode[],
+  news: SectionNode[],
+): { olds: SectionNode[]; news: SectionNode[]; wrapperOf: Map<SectionNode, SectionNode> } {
+  const wrapperOf = new Map<SectionNode, SectionNode>();
+  if (olds.length === 0 || news.length === 0) return { olds, news, wrapperOf };
+  const keyOf = (idx: DocIndex, n: SectionNode) => {
+    const f = idx.features.get(n)!;
+    return f.titleNorm ? f.titleNorm : f.numberKey ? "#" + f.numberKey : "";
+  };
+  const lift = (idx: DocIndex, list: SectionNode[], otherIdx: DocIndex, other: SectionNode[]): SectionNode[] => {
+    const otherKeys = new Set(other.map((n) => keyOf(otherIdx, n)).filter((k) => k !== ""));
+    const ownKeys = new Set(list.map((n) => keyOf(idx, n)));
+    const out: SectionNode[] = [];
+    const visit = (n: SectionNode, depth: number) => {
+      out.push(n);
+      if (depth >= ALIGN_CONFIG.liftMaxDepth || n.children.length < 2) return;
+      const hits = n.children.filter((c) => {
+        const k = keyOf(idx, c);
+        return k !== "" && otherKeys.has(k) && !ownKeys.has(k);
+      }).length;
+      if (hits < 2 || hits < ALIGN_CONFIG.liftMinShare * n.children.length) return;
+      for (const c of n.children) {
+        wrapperOf.set(c, n);
+        visit(c, depth + 1);
+      }
+    };
+    for (const n of list) visit(n, 0);
+    return out.length === list.length ? list : out;
+  };
+  const liftedOlds = lift(oldIdx, olds, newIdx, news);
+  const liftedNews = lift(newIdx, news, oldIdx, olds);
+  return { olds: liftedOlds, news: liftedNews, wrapperOf };
 }
 
 /** The match subtree of a section present on one side only. */
@@ -289,7 +376,12 @@ function oneSided(node: SectionNode, side: "old" | "new"): SectionMatch[] {
  * it). The pieces must be unmatched or matched to that old section. Merges: the same, sides swapped.
  *   old: 三、信息的使用与共享            new: 三、信息的使用 / 四、信息的共享   -> split (2 pairs)
  */
-function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: SectionMatch[]): SectionMatch[] {
+function detectSplitsAndMerges(
+  oldIdx: DocIndex,
+  newIdx: DocIndex,
+  matches: SectionMatch[],
+  lifted: (n: SectionNode | null) => boolean = () => false,
+): SectionMatch[] {
   let result = matches;
   for (const side of ["old", "new"] as const) {
     const other = side === "old" ? "new" : "old";
@@ -297,7 +389,7 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
     const pieceIdx = side === "old" ? newIdx : oldIdx;
     for (const m of [...result]) {
       const whole = m[side];
-      if (!whole || m.group || m.moved) continue;
+      if (!whole || m.group || m.moved || lifted(whole)) continue;
       const wf = wholeIdx.features.get(whole)!;
       if (wf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
       const pieces: SectionMatch[] = [];
@@ -305,7 +397,7 @@ function detectSplitsAndMerges(oldIdx: DocIndex, newIdx: DocIndex, matches: Sect
       const contained = new Map<SectionMatch, number>();
       for (const p of result) {
         const piece = p[other];
-        if (!piece || p.group) continue;
+        if (!piece || p.group || lifted(piece)) continue;
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
