@@ -341,11 +341,10 @@ function liftWrappers(
     const visit = (n: SectionNode, depth: number) => {
       out.push(n);
       if (depth >= ALIGN_CONFIG.liftMaxDepth || n.children.length < 2) return;
-      const hits = n.children.filter((c) => {
-        const k = keyOf(idx, c);
-        return k !== "" && otherKeys.has(k) && !ownKeys.has(k);
-      }).length;
-      if (hits < 2 || hits < ALIGN_CONFIG.liftMinShare * n.children.length) return;
+      const keys = n.children.map((c) => keyOf(idx, c)).filter((k) => k !== "" && otherKeys.has(k));
+      // Titles found only there, not also at this level here (a "Contact Us" of a sub-part proves nothing).
+      const telling = keys.filter((k) => !ownKeys.has(k)).length;
+      if (telling < 2 || keys.length < ALIGN_CONFIG.liftMinShare * n.children.length) return;
       for (const c of n.children) {
         wrapperOf.set(c, n);
         visit(c, depth + 1);
@@ -402,7 +401,10 @@ function detectSplitsAndMerges(
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
         const share = onBigramScale(bitsContainment(bodyShingles(pf), bodyShingles(wf)), pf.bodyLatin && wf.bodyLatin);
-        if (share >= ALIGN_CONFIG.splitContainMin) {
+        // Each piece must also account for a real part of the whole: a small section that merely shares
+        // vocabulary with a large one is no piece of it.
+        const part = onBigramScale(bitsContainment(bodyShingles(wf), bodyShingles(pf)), pf.bodyLatin && wf.bodyLatin);
+        if (share >= ALIGN_CONFIG.splitContainMin && part >= ALIGN_CONFIG.splitPieceMinCover) {
           pieces.push(p);
           contained.set(p, share);
         }

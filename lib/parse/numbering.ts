@@ -199,7 +199,14 @@ function readEmphasis(s: string): { text: string; whole: boolean } | null {
   for (;;) {
     const m = EMPHASIS_RUN.exec(rest);
     if (!m) break;
-    parts.push(m[2]!.replace(/\*\*|__/g, "").trim());
+    let inner = m[2]!;
+    // Nested emphasis ("**_For Parents_**"): the inner markers go too.
+    for (let k = 0; k < 3; k++) {
+      const nested = EMPHASIS_RUN.exec(inner);
+      if (!nested || nested[0].length !== inner.length) break;
+      inner = nested[2]!;
+    }
+    parts.push(inner.replace(/\*\*|__/g, "").trim());
     rest = rest.slice(m[0].length).trimStart();
     if (rest === "" || (rest.charCodeAt(0) !== 0x2a && rest.charCodeAt(0) !== 0x5f)) break;
   }
