@@ -35,7 +35,7 @@ import type {
 } from "./types.ts";
 
 /** Bump whenever the output for the same input changes (caches key on it). */
-export const ENGINE_VERSION = "compare-1.4.0";
+export const ENGINE_VERSION = "compare-1.5.0";
 
 export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
 
