@@ -130,7 +130,7 @@ function blockPair(
       cache: ctx.tokens,
     });
     const changed = segments.some((s) => s.op !== "equal");
-    if (changed && layoutOnly(ctx, ob.text, nb.text)) {
+    if (changed && layoutOnly(ctx, ob.text, nb.text, kind === "heading")) {
       // Only markup differs (heading marks, emphasis, link targets, bullets): one equal run, as for whitespace.
       const same: Segment[] = [
         { op: "equal", old: ob.text, new: nb.text, oldStart: ob.span.start, newStart: nb.span.start },
@@ -151,12 +151,13 @@ function blockPair(
  * With whitespace ignored, layout markup is ignored too (lib/text/markup.ts): two blocks whose visible
  * text is the same under the options are unchanged ("### 1\\. Privacy" restyled as "##### 1\\. Privacy").
  */
-function layoutOnly(ctx: Ctx, oldText: string, newText: string): boolean {
+function layoutOnly(ctx: Ctx, oldText: string, newText: string, heading: boolean): boolean {
   if (!ctx.ignore.includes("whitespace")) return false;
   return sameVisibleText(oldText, newText, {
     ignoreWhitespace: true,
     ignoreWidth: ctx.ignore.includes("width"),
     ignoreNumbering: ctx.ignore.includes("numbering"),
+    heading,
   });
 }
 

@@ -136,7 +136,8 @@ function headingShape(r: LineReading, shaped: boolean, latin: boolean): "strong"
 /** `latin` is isLatin(r.title), computed once per line by the caller. */
 function headingShaped(r: LineReading, latin: boolean): boolean {
   const t = r.title;
-  if (t === "") return false;
+  // A markdown heading that is only a number ("### 第一条", its text on the next lines) is an untitled section.
+  if (t === "") return r.number !== null && r.markup === "md";
   if (r.scheme === "plain") return false;
   const max =
     r.markup === "md"

@@ -10,7 +10,7 @@
  *   "**一、** **引言**"          -> "一、 引言"
  *   "see [our terms](https://a.example/?x=1)" -> "see our terms"
  */
-import { normalizeWithMap } from "./normalize.ts";
+import { LEADING_NUMBER, normalizeWithMap } from "./normalize.ts";
 
 const SETEXT_OR_RULE = /^\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*$/;
 const ATX_OPEN = /^\s{0,3}#{1,6}(?:\s+|$)/;
@@ -39,6 +39,7 @@ function visibleLine(line: string): string {
   s = s.replace(BULLET, "");
   s = s.replace(ORDERED, "$1$2 ");
   if (ATX_OPEN.test(s)) s = s.replace(ATX_OPEN, "").replace(ATX_CLOSE, "");
+  else s = s.replace(/^(\d{1,9}[.)] )#{1,6}\s+/, "$1").replace(ATX_CLOSE, ""); // "1. #### Title": a list item's heading
   // A bullet or number may follow the heading marks or come inside a quote.
   s = s.replace(BULLET, "").replace(ORDERED, "$1$2 ");
   s = s.replace(IMAGE, "$1").replace(LINK, "$1").replace(REF_LINK, "$1").replace(AUTOLINK, "$1");
@@ -69,16 +70,31 @@ export interface VisibleCompareOptions {
   ignoreWidth: boolean;
   /** A leading number never counts (the "numbering" ignore option). */
   ignoreNumbering: boolean;
+  /**
+   * The blocks are headings: a trailing colon or full stop ("摘要:", "Information You Provide.") and
+   * decorative rules around the title ("——摘要——") are style.
+   */
+  heading?: boolean;
+}
+
+/** A heading's words without decorative rules around them and without a closing colon or full stop. */
+function headingText(s: string): string {
+  return s
+    .replace(/^[\s\-–—=~·•*]+/, "")
+    .replace(/[\s\-–—=~·•*]+$/, "")
+    .replace(/[:：.。]\s*$/, "");
 }
 
 /** Whether two blocks read the same to a reader under these options (markup aside). */
 export function sameVisibleText(a: string, b: string, options: VisibleCompareOptions): boolean {
   if (a === b) return true;
-  const norm = (s: string) =>
-    normalizeWithMap(visibleText(s), {
+  const norm = (s: string) => {
+    const text = normalizeWithMap(options.heading ? headingText(visibleText(s)) : visibleText(s), {
       foldWidth: options.ignoreWidth,
       whitespace: options.ignoreWhitespace ? "remove" : "collapse",
-      stripNumbering: options.ignoreNumbering,
     }).text;
+    // The number goes even when it is all the block holds (a heading "第一条" whose text follows it).
+    return options.ignoreNumbering ? text.replace(LEADING_NUMBER, "") : text;
+  };
   return norm(a) === norm(b);
 }
