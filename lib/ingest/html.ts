@@ -384,10 +384,8 @@ function mainContent(nodes: ChildNode[]): ChildNode[] | null {
   const found: Element[] = [];
   const stack: ChildNode[] = [...nodes];
   while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type !== "tag") continue;
-    const el = n as Element;
-    if (isHidden(el)) continue;
+    const el = stack.pop()!;
+    if (el.type !== ElementType.Tag || isHidden(el)) continue;
     if (el.name.toLowerCase() === "main" || (el.attribs["role"] ?? "").toLowerCase() === "main") {
       found.push(el);
       continue; // a main inside a main is part of it

@@ -43,7 +43,7 @@ export function isFurnitureLine(line: string): boolean {
   const t = line
     .trim()
     .replace(/^[-*•·]\s+/, "")
-    .replace(/^[\s↑^▲△⬆︎]+|[\s↑^▲△⬆︎]+$/g, "");
+    .replace(/^[\s↑^▲△⬆]+|[\s↑^▲△⬆]+$/g, "");
   if (t === "") return false;
   if (/^(?:!?\[[^\]]*\]\((?:javascript:[^)]*|#?)\)\s*)+$/i.test(t)) return true; // script or empty links only
   if (/^(?:\[\s*\]\([^)]*\)\s*)+$/.test(t)) return true; // links with no text
