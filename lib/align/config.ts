@@ -57,7 +57,7 @@ export const ALIGN_CONFIG = {
   /** Split/merge: share of a piece's content found in the whole. */
   splitContainMin: 0.6,
   /** Split/merge: share of the whole that each piece must cover on its own (it is a real part of it). */
-  splitPieceMinCover: 0.15,
+  splitPieceMinCover: 0.05,
   /** Split/merge: share of the whole covered by its pieces together. */
   splitCoverMin: 0.6,
 

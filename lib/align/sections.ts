@@ -290,7 +290,9 @@ function alignSiblings(
     new: e.n === null ? null : news[e.n]!,
     score: e.score,
     moved: e.moved,
-    ...(e.o !== null && e.n !== null && !e.moved && e.score < ALIGN_CONFIG.sectionMatchMin ? { lowConfidence: true } : {}),
+    ...(e.o !== null && e.n !== null && !e.moved && e.score < ALIGN_CONFIG.sectionMatchMin
+      ? { lowConfidence: true }
+      : {}),
     children: [],
   }));
   // A lifted section whose wrapper has no partner changed its parent: it moved (into or out of a new group).

@@ -150,7 +150,8 @@ function headingShaped(r: LineReading, latin: boolean): boolean {
   if (t.length > max) return false;
   if (r.markup === "md") return true;
   if (SENTENCE_END.test(t) || /[。；;]/.test(t)) return false;
-  if (latin && (/\.$/.test(t) || /[.!?]\s+\S/.test(t))) return false; // "Restrictions. You will not…" is a sentence
+  // "Restrictions. You will not…" is a sentence; "U.S. Privacy Rights" is not (initials are no full stop).
+  if (latin && (/\.$/.test(t) || /[.!?]\s+\S/.test(t.replace(/\b(?:[A-Za-z]\.){2,}/g, "X")))) return false;
   if (r.number === null && r.markup === "bold" && /[:：]\s*(\*\*)?$/.test(r.content)) return false; // "**您理解并同意：**" leads into text
   if (!latin && /[，,]/.test(t)) return false; // a Chinese title has no comma: "您充分知晓，以下情形中…" is a sentence
   return true;
@@ -606,7 +607,18 @@ function levelPass(lines: LineRecord[]): Placement[] {
       const at = stack.findIndex((e) => e.key === key);
       if (at >= 0) stack.length = at;
     } else {
-      const at = stack.findIndex((e) => e.key === key);
+      // The innermost open run of this scheme (a scheme may stand at two depths: see below).
+      let at = stack.findLastIndex((e) => e.key === key);
+      // "1." again while a heading of another scheme is open under its run ("1." … "1.2" … "1.", or "9." …
+      // "9.5" … "1."): a list of the same style nested there. A run does not restart inside its own
+      // subsections; it restarts after a part or a heading above it, which closes it first.
+      if (at >= 0 && at < stack.length - 1 && value === 1 && r.number !== null && !part) at = -1;
+      // A number that goes on an outer run of the scheme ("10." after the nested "1."–"5." under "9.5") closes
+      // the inner one.
+      if (at > 0 && value !== stack[at]!.last + 1) {
+        const outer = stack.findLastIndex((e, k) => k < at && e.key === key && value === e.last + 1);
+        if (outer >= 0) at = outer;
+      }
       if (line.weak && !isForced && !(at >= 0 && value === stack[at]!.last + 1)) return false; // "1、…。" is a list item
       if (at >= 0) {
         const last = stack[at]!.last;
