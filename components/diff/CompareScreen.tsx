@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { CompareNav } from "./CompareNav";
+import { ExportMenu } from "./ExportMenu";
 import type { CompareMessages } from "./messages";
 import { Outline } from "./Outline";
 import { memoRowsHtml } from "@/lib/view/html";
@@ -193,6 +194,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           <del>{m.legendDeleted}</del>
           <ins>{m.legendInserted}</ins>
         </div>
+        <ExportMenu from={from} to={to} options={options} m={m.export} />
         <CompareNav
           changeKeys={view.changeKeys}
           labels={{
