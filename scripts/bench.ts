@@ -12,58 +12,11 @@
  *   near: 000 vs a copy with 20 small edits and one moved paragraph (deterministic);
  *   large: the five seeds concatenated vs an edited copy (~160 KB).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import DiffMatchPatch from "diff-match-patch";
 import { clearEngineCaches, compareDocuments, compareTexts } from "../lib/compare/index.ts";
 import { parseDocument } from "../lib/parse/index.ts";
-
-const SEEDS = join(import.meta.dirname, "../data/samples/seeds");
-const seedFiles = readdirSync(SEEDS)
-  .filter((f) => f.endsWith(".txt"))
-  .sort();
-const seed = (i: number) => readFileSync(join(SEEDS, seedFiles[i]!), "utf8");
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seedValue: number): () => number {
-  let a = seedValue;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `edits` small edits (insert, delete or replace a few characters) inside lines, plus one moved line. */
-function editCopy(text: string, edits: number, seedValue: number): string {
-  const rand = rng(seedValue);
-  const lines = text.split("\n");
-  const words = ["个人信息", "第三方", "必要的", "法律法规", "授权", "服务"];
-  for (let k = 0; k < edits; k++) {
-    const i = Math.floor(rand() * lines.length);
-    const line = lines[i]!;
-    if (line.length < 20) {
-      k--;
-      continue;
-    }
-    const at = Math.floor(rand() * (line.length - 6));
-    const kind = k % 3;
-    const word = words[k % words.length]!;
-    lines[i] =
-      kind === 0
-        ? line.slice(0, at) + word + line.slice(at)
-        : kind === 1
-          ? line.slice(0, at) + line.slice(at + 4)
-          : line.slice(0, at) + word + line.slice(at + 3);
-  }
-  // Move one long paragraph to a later place.
-  const from = lines.findIndex((l, i) => i > lines.length / 4 && l.length > 60);
-  const [moved] = lines.splice(from, 1);
-  lines.splice(Math.floor((lines.length * 3) / 4), 0, moved!);
-  return lines.join("\n");
-}
+import { editCopy, largePair, seed } from "./bench-pairs.ts";
 
 interface Timing {
   /** Wall-clock milliseconds: median and minimum over the timed runs. */
@@ -130,8 +83,7 @@ function dmpTime(a: string, b: string, runs: number): Timing {
 const s000 = seed(0);
 const s001 = seed(1);
 const near = editCopy(s000, 20, 42);
-const all = seedFiles.map((_, i) => seed(i)).join("\n");
-const allEdited = editCopy(all, 60, 7);
+const { a: all, b: allEdited } = largePair();
 
 // `--quick`: fewer runs (a smoke test); the default gives stable medians on a busy machine.
 const scale = process.argv.includes("--quick") ? 0.25 : 1;
