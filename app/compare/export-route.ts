@@ -6,7 +6,7 @@ import type { NextRequest } from "next/server";
 import { jsonError } from "@/lib/data";
 import { badRequest, exportResponse } from "@/lib/export/response";
 import { EXPORT_FILES, formatFromFile, parseExportQuery } from "@/lib/export/url";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n-server";
 import type { VersionAddress } from "@/lib/view/url";
 
 export async function exportRoute(

@@ -10,7 +10,7 @@ import type { NextRequest } from "next/server";
 import { withApiErrors } from "@/lib/data";
 import { badRequest, exportResponse } from "@/lib/export/response";
 import { parseExportQuery, parseFormat, type ParamProblem } from "@/lib/export/url";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n-server";
 import { parseAddress } from "@/lib/view/url";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
