@@ -4,16 +4,60 @@
  *
  * Not marked server-only: scripts (migrate, seed, tests) run under tsx and need it. The app reaches
  * the database only through `lib/data` (whose index is server-only).
+ *
+ * Several processes write to one SQLite file (the server, the `policy import` CLI, seeds), so every
+ * connection is set up for that (docs/decisions/0014-request-guards.md):
+ * - WAL journal: readers never wait for a writer, a writer never waits for readers.
+ * - synchronous=FULL: a commit is on disk before it returns, so an acknowledged write survives
+ *   kill -9 and power loss alike (about 4 ms per commit here; writes are rare).
+ * - A short busy timeout (SQLITE_BUSY_TIMEOUT_MS). better-sqlite3 is synchronous: while SQLite waits
+ *   for a lock, the whole server process waits with it. So the wait inside SQLite stays short and
+ *   `writeTransaction` below does the long waiting asynchronously, retrying the whole transaction.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { databaseUrl } from "./config.ts";
 
 export type Db = PrismaClient;
 
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** How long one SQLite statement waits for a lock before it fails with SQLITE_BUSY (blocks the thread). */
+export const SQLITE_BUSY_TIMEOUT_MS = 100;
+
+/** Per-connection settings, run when a connection opens (journal_mode=WAL is also stored in the file). */
+const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+
+/** PrismaBetterSqlite3, with CONNECTION_PRAGMAS applied to each connection it opens. */
+class ConfiguredSqlite {
+  readonly provider: PrismaBetterSqlite3["provider"];
+  readonly adapterName: string;
+  readonly #inner: PrismaBetterSqlite3;
+
+  constructor(url: string) {
+    this.#inner = new PrismaBetterSqlite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    this.provider = this.#inner.provider;
+    this.adapterName = this.#inner.adapterName;
+  }
+
+  async connect(): Promise<Adapter> {
+    const adapter = await this.#inner.connect();
+    await adapter.executeScript(CONNECTION_PRAGMAS);
+    return adapter;
+  }
+
+  connectToShadowDb(): Promise<Adapter> {
+    return this.#inner.connectToShadowDb();
+  }
+}
+
 /** A new client on a SQLite `file:` URL (default: DATABASE_URL). Callers own it and must $disconnect. */
 export function createDb(url: string = databaseUrl()): Db {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  return new PrismaClient({ adapter: new ConfiguredSqlite(url) });
 }
 
 const globalForDb = globalThis as typeof globalThis & { __policyDiffDb?: Db };
@@ -22,4 +66,83 @@ const globalForDb = globalThis as typeof globalThis & { __policyDiffDb?: Db };
 export function db(): Db {
   globalForDb.__policyDiffDb ??= createDb();
   return globalForDb.__policyDiffDb;
+}
+
+/** Another connection held the database lock for longer than `writeTransaction` waits; nothing was stored. */
+export class DatabaseBusyError extends Error {
+  readonly code = "database_busy";
+  constructor(readonly waitedMs: number) {
+    super(`The database stayed busy with other writes for ${Math.round(waitedMs / 1000)} s; nothing was stored.`);
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/**
+ * Whether an error means "another connection holds the lock" (SQLITE_BUSY and its extended codes, e.g.
+ * SQLITE_BUSY_SNAPSHOT), or that Prisma gave up waiting to start or finish a transaction (P2028), so
+ * that running the whole transaction again is safe and may succeed.
+ */
+export function isBusyError(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === "P2028") return true;
+    if (typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY")) return true;
+    const cause = (
+      e.meta as { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } | undefined
+    )?.driverAdapterError?.cause;
+    if (typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY")) return true;
+    if (cause?.kind === "SocketTimeout") return true;
+    e = e.cause as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
+export interface RetryOptions {
+  /** Give up (DatabaseBusyError) once this much time has passed. */
+  deadlineMs?: number;
+  /** First pause between attempts; doubles up to maxPauseMs, with jitter. */
+  firstPauseMs?: number;
+  maxPauseMs?: number;
+}
+
+const RETRY_DEFAULTS: Required<RetryOptions> = { deadlineMs: 30_000, firstPauseMs: 10, maxPauseMs: 500 };
+
+/**
+ * Runs `attempt` until it does not fail with a busy error (isBusyError), pausing between attempts
+ * without blocking the process. Other errors pass through at once. After `deadlineMs`: DatabaseBusyError.
+ */
+export async function retryWhileBusy<T>(attempt: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const { deadlineMs, firstPauseMs, maxPauseMs } = { ...RETRY_DEFAULTS, ...options };
+  const started = Date.now();
+  for (let pause = firstPauseMs; ; pause = Math.min(pause * 2, maxPauseMs)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      const waited = Date.now() - started;
+      if (waited >= deadlineMs) throw new DatabaseBusyError(waited);
+      await sleep(Math.min(pause * (0.5 + Math.random()), deadlineMs - waited));
+    }
+  }
+}
+
+/**
+ * A write transaction that waits for other writers instead of failing. Its first statement takes
+ * SQLite's write lock (a no-op UPDATE), so the transaction never reads a snapshot that another
+ * connection's commit makes stale (that fails at the first write with SQLITE_BUSY_SNAPSHOT, which no
+ * busy timeout covers). While another connection holds the lock, the whole transaction is retried by
+ * retryWhileBusy. `run` may therefore run more than once: it must only touch the database through `tx`.
+ */
+export function writeTransaction<T>(client: Db, run: (tx: Tx) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return retryWhileBusy(
+    () =>
+      client.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`UPDATE "Policy" SET "id" = "id" WHERE 0`;
+          return run(tx);
+        },
+        // Transactions of this process queue for the one connection: give them time.
+        { maxWait: 10_000, timeout: 15_000 },
+      ),
+    options,
+  );
 }

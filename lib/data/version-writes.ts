@@ -6,11 +6,11 @@
  * Unlike `addVersion` in ./writes.ts (idempotent, for the seed), adding a text the policy already holds
  * is an error here that names the stored version it matches.
  */
-import { db as defaultDb, type Db } from "../db.ts";
+import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
 import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
-import { insertVersion, policyIdOf, UnknownPolicyError, type Tx } from "./writes.ts";
+import { insertVersion, policyIdOf, UnknownPolicyError } from "./writes.ts";
 
 export { UnknownPolicyError };
 
@@ -143,7 +143,7 @@ export async function createPolicyWithVersion(
   client: Db = defaultDb(),
 ): Promise<{ slug: string; version: VersionSummary }> {
   return withWriteConflicts(client, policy.slug, version.contentHash, () =>
-    client.$transaction(async (tx) => {
+    writeTransaction(client, async (tx) => {
       const existing = await tx.policy.findUnique({ where: { slug: policy.slug }, select: { id: true } });
       if (existing) throw new PolicyExistsError(policy.slug);
       const created = await tx.policy.create({
@@ -168,7 +168,7 @@ export async function createPolicyWithVersion(
  */
 export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
   return withWriteConflicts(client, slug, input.contentHash, () =>
-    client.$transaction(async (tx) => {
+    writeTransaction(client, async (tx) => {
       const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });
       if (!policy) throw new UnknownPolicyError(slug);
       const match = await findDuplicate(tx, policy.id, input.contentHash);
@@ -204,7 +204,7 @@ export async function updateVersionMeta(
   client: Db = defaultDb(),
 ): Promise<VersionSummary> {
   return withWriteConflicts(client, slug, null, () =>
-    client.$transaction(async (tx) => {
+    writeTransaction(client, async (tx) => {
       const policyId = await policyIdOf(tx, slug);
       const row = await tx.version.findUnique({ where: { policyId_key: { policyId, key } } });
       if (!row) throw new UnknownVersionError(slug, key);
@@ -236,7 +236,7 @@ export async function updateVersionMeta(
 
 /** Deletes a version; its cached comparisons go with it (foreign keys cascade). */
 export async function deleteVersion(slug: string, key: string, client: Db = defaultDb()): Promise<VersionRef> {
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
     const row = await tx.version.findUnique({
       where: { policyId_key: { policyId, key } },

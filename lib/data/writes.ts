@@ -2,7 +2,7 @@
  * Writes. Idempotent where it matters: a policy is upserted by slug, a version is added once per
  * content hash (adding the same text again returns the stored one).
  */
-import { db as defaultDb, type Db } from "../db.ts";
+import { db as defaultDb, retryWhileBusy, writeTransaction, type Db, type Tx } from "../db.ts";
 import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
@@ -24,7 +24,9 @@ export async function upsertPolicy(input: PolicyInput, client: Db = defaultDb())
     description: input.description,
     knownVersionDates: input.knownVersionDates ? JSON.stringify(input.knownVersionDates) : undefined,
   };
-  await client.policy.upsert({ where: { slug: input.slug }, create: { slug: input.slug, ...data }, update: data });
+  await retryWhileBusy(() =>
+    client.policy.upsert({ where: { slug: input.slug }, create: { slug: input.slug, ...data }, update: data }),
+  );
 }
 
 export interface AddVersionResult {
@@ -32,8 +34,7 @@ export interface AddVersionResult {
   version: VersionSummary;
 }
 
-/** The client inside an interactive transaction. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 /** The id of the policy with this slug (inside the caller's transaction); UnknownPolicyError when there is none. */
 export async function policyIdOf(tx: Tx, slug: string): Promise<string> {
@@ -71,7 +72,7 @@ export async function insertVersion(tx: Tx, policyId: string, input: VersionInpu
  * a text with the same content hash, nothing changes and that version is returned (created: false).
  */
 export async function addVersion(slug: string, input: VersionInput, client: Db = defaultDb()): Promise<AddVersionResult> {
-  return client.$transaction(async (tx) => {
+  return writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
     const existing = await tx.version.findUnique({
       where: { policyId_contentHash: { policyId, contentHash: input.contentHash } },

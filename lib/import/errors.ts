@@ -3,6 +3,7 @@
  * a sentence for a person, the form field it concerns, and for duplicates the matching version.
  */
 import { ZodError } from "zod";
+import { DatabaseBusyError } from "../db.ts";
 import { IngestError } from "../ingest/errors.ts";
 import { FetchError } from "../ingest/fetch.ts";
 import {
@@ -70,6 +71,9 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
       message: error.message,
       match: { slug: error.slug, ...error.match },
     };
+  }
+  if (error instanceof DatabaseBusyError) {
+    return { status: 503, code: error.code, message: error.message };
   }
   if (error instanceof WriteConflictError) {
     return { status: 409, code: error.code, message: error.message };

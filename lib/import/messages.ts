@@ -23,6 +23,7 @@ const MESSAGE_BY_CODE: Readonly<Record<string, keyof Problems>> = {
   fetch_http_status: "fetchFailed",
   fetch_network: "fetchFailed",
   conflict: "conflict",
+  database_busy: "busy",
   policy_exists: "policyExists",
   policy_not_found: "policyNotFound",
   version_not_found: "versionNotFound",

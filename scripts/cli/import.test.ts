@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import iconv from "iconv-lite";
+import { databaseFile } from "../../lib/config.ts";
 import { freshTestDb, type TestDb } from "../../lib/data/test-db.ts";
 import { upsertPolicy } from "../../lib/data/writes.ts";
 import { getPolicy } from "../../lib/data/reads.ts";
@@ -101,4 +103,28 @@ test("files are read through a size cap", async () => {
   assert.equal((await readFileCapped(file, 100)).length, 100);
   await assert.rejects(readFileCapped(file, 99), /larger than/);
   await assert.rejects(readFileCapped("/dev/zero", 10), /not a regular file/);
+});
+
+test("while another process holds the database's write lock, the import waits and adds every file", async () => {
+  await upsertPolicy({ slug: "busy-privacy", name: "忙" }, t.client);
+  const folder = path.join(dir, "busy");
+  mkdirSync(folder, { recursive: true });
+  for (let i = 1; i <= 3; i++)
+    writeFileSync(path.join(folder, `2020-0${i}-01.txt`), `第${i}版\n\n一、内容\n文本 ${i}。`);
+  const other = new Database(databaseFile(t.url), { timeout: 0 });
+  try {
+    other.exec("BEGIN IMMEDIATE");
+    other.exec(`UPDATE "Policy" SET "description" = 'other writer' WHERE "slug" = 'busy-privacy'`);
+    const release = setTimeout(() => other.exec("COMMIT"), 500);
+    const r = await cli(["--policy", "busy-privacy", folder]);
+    clearTimeout(release);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /3 added, 0 skipped as duplicates, 0 refused/);
+    const p = await getPolicy("busy-privacy", t.client);
+    assert.equal(p?.versionCount, 3);
+    assert.equal(p?.description, "other writer");
+  } finally {
+    if (other.inTransaction) other.exec("ROLLBACK");
+    other.close();
+  }
 });

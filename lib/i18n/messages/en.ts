@@ -276,6 +276,7 @@ export const en: Messages = {
       fetchFailed: "The URL could not be fetched.",
       duplicate: "Same text as the stored version {key}; not saved again.",
       conflict: "Another change was being saved at the same time; nothing was stored. Please try again.",
+      busy: "The database stayed busy with other writes for too long; nothing was stored. Please try again later.",
       policyExists: "Another policy already uses this slug.",
       policyNotFound: "There is no such policy.",
       versionNotFound: "There is no such version.",

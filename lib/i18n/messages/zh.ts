@@ -276,6 +276,7 @@ export const zh = {
       fetchFailed: "无法获取该网址。",
       duplicate: "与已保存的版本 {key} 内容相同，未重复保存。",
       conflict: "另一项修改正在同时保存，本次没有保存任何内容，请重试。",
+      busy: "数据库长时间忙于其他写入，本次没有保存任何内容，请稍后重试。",
       policyExists: "该网址名已被其他政策使用。",
       policyNotFound: "没有这个政策。",
       versionNotFound: "没有这个版本。",
