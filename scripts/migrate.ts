@@ -1,19 +1,30 @@
 /**
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL (default file:./data/app.db),
- * offline, like `prisma migrate deploy`. Safe to run on every start: does nothing when up to date.
+ * offline, like `prisma migrate deploy`, then measures stored versions that have no section count yet
+ * (rows older than that column: SQL alone cannot parse a text; see lib/data/measures.ts). Safe to run
+ * on every start: does nothing when up to date.
  */
 import { databaseUrl } from "../lib/config.ts";
+import { backfillMeasures } from "../lib/data/measures.ts";
+import { createDb } from "../lib/db.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
 
 const url = databaseUrl();
 const started = performance.now();
 try {
   const { applied } = await applyPendingMigrations(url);
+  const client = createDb(url);
+  let measured: number;
+  try {
+    measured = await backfillMeasures(client, { log: (line) => console.log(`db:migrate: ${line}`) });
+  } finally {
+    await client.$disconnect();
+  }
   const ms = Math.round(performance.now() - started);
   console.log(
-    applied.length
-      ? `db:migrate: applied ${applied.join(", ")} to ${url} (${ms} ms)`
-      : `db:migrate: ${url} is up to date (${ms} ms)`,
+    (applied.length ? `db:migrate: applied ${applied.join(", ")} to ${url}` : `db:migrate: ${url} is up to date`) +
+      (measured ? `; measured ${measured} versions` : "") +
+      ` (${ms} ms)`,
   );
 } catch (error) {
   console.error(`db:migrate: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,9 +2,8 @@
  * Reads. Each returns domain types (./types.ts) or null when the thing does not exist; the caller
  * decides what "not found" means (a 404 page, a JSON error).
  */
-import { Prisma } from "../../generated/prisma/client.ts";
 import { db as defaultDb, type Db } from "../db.ts";
-import { parseDateList, toIsoDate, toVersionSummary, toVersionSummaryOfRow, type VersionSummaryRow } from "./rows.ts";
+import { parseDateList, toIsoDate, toVersionSummary, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyDetail, PolicySummary, VersionDetail, VersionRef, VersionSummary } from "./types.ts";
 import { compareVersions, newestFirst } from "./version-key.ts";
 
@@ -29,6 +28,8 @@ const versionSummarySelect = {
   contentHash: true,
   importedAt: true,
   note: true,
+  textLength: true,
+  sectionCount: true,
 } as const;
 
 function toPolicySummary(row: PolicyRow, versions: VersionSummary[]): PolicySummary {
@@ -48,21 +49,13 @@ function toPolicySummary(row: PolicyRow, versions: VersionSummary[]): PolicySumm
 }
 
 async function versionSummaries(client: Db, policyIds: string[]): Promise<Map<string, VersionSummary[]>> {
-  // Text lengths without loading the texts.
+  // Stored measures, never the texts: the cost follows the number of versions (lib/data/measures.ts).
   const rows = await client.version.findMany({
     where: { policyId: { in: policyIds } },
-    select: { ...versionSummarySelect, policyId: true, id: true },
+    select: { ...versionSummarySelect, policyId: true },
   });
-  const lengths = new Map<string, number>();
-  if (rows.length) {
-    const lens = await client.$queryRaw<{ id: string; len: number | bigint }[]>`
-      SELECT "id", LENGTH("originalText") AS len FROM "Version" WHERE "policyId" IN (${Prisma.join(policyIds)})`;
-    for (const r of lens) lengths.set(r.id, Number(r.len));
-  }
   const byPolicy = new Map<string, VersionSummary[]>(policyIds.map((id) => [id, []]));
-  for (const { policyId, id, ...row } of rows) {
-    byPolicy.get(policyId)?.push(toVersionSummary({ ...(row as Omit<VersionSummaryRow, "length">), length: lengths.get(id) ?? 0 }));
-  }
+  for (const { policyId, ...row } of rows) byPolicy.get(policyId)?.push(toVersionSummary(row));
   for (const [id, list] of byPolicy) byPolicy.set(id, newestFirst(list));
   return byPolicy;
 }

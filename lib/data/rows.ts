@@ -24,7 +24,8 @@ export function parseDateList(json: string): string[] {
   }
 }
 
-export type VersionSummaryRow = Omit<VersionRow, "originalText" | "policyId" | "id"> & { length: number };
+/** The columns a summary needs: everything but the text (its measures are stored beside it). */
+export type VersionSummaryRow = Omit<VersionRow, "originalText" | "policyId" | "id">;
 
 export function toVersionSummary(row: VersionSummaryRow): VersionSummary {
   return {
@@ -37,11 +38,12 @@ export function toVersionSummary(row: VersionSummaryRow): VersionSummary {
     contentHash: row.contentHash,
     importedAt: row.importedAt.toISOString(),
     note: row.note,
-    length: row.length,
+    length: row.textLength,
+    sectionCount: row.sectionCount,
   };
 }
 
-/** A whole stored row (text included) -> its summary; the length is the text's. */
-export function toVersionSummaryOfRow(row: VersionRow): VersionSummary {
-  return toVersionSummary({ ...row, length: row.originalText.length });
+/** A whole stored row (with or without its text) -> its summary. */
+export function toVersionSummaryOfRow(row: VersionSummaryRow): VersionSummary {
+  return toVersionSummary(row);
 }

@@ -32,8 +32,10 @@ export interface VersionSummary extends VersionRef {
   contentHash: string;
   importedAt: string;
   note: string | null;
-  /** Length of the text in characters (UTF-16 code units). */
+  /** Length of the text in characters (Unicode code points), measured when it was stored. */
   length: number;
+  /** Sections of the text at every level (the outline's entries); null for a version not measured yet. */
+  sectionCount: number | null;
 }
 
 export interface PolicyDetail extends PolicySummary {

@@ -124,7 +124,7 @@ test("cascade: a version deleted behind the writes' back still takes its cache r
 async function clashOn(field: "key" | "contentHash" | "slug"): Promise<unknown> {
   const policy = await t.client.policy.findUniqueOrThrow({ where: { slug: "acme-privacy" }, include: { versions: { take: 1 } } });
   const stored = policy.versions[0]!;
-  const base = { policyId: policy.id, originalText: "x", originalFormat: "text", key: "clash-probe", contentHash: "clash-probe" };
+  const base = { policyId: policy.id, originalText: "x", textLength: 1, originalFormat: "text", key: "clash-probe", contentHash: "clash-probe" };
   try {
     if (field === "slug") await t.client.policy.create({ data: { slug: "acme-privacy", name: "x" } });
     else await t.client.version.create({ data: { ...base, [field]: stored[field] } });

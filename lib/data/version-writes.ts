@@ -7,6 +7,7 @@
  * is an error here that names the stored version it matches.
  */
 import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
+import { measureText } from "./measures.ts";
 import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
@@ -142,6 +143,7 @@ export async function createPolicyWithVersion(
   version: NewVersionInput,
   client: Db = defaultDb(),
 ): Promise<{ slug: string; version: VersionSummary }> {
+  const measures = measureText(version.text);
   return withWriteConflicts(client, policy.slug, version.contentHash, () =>
     writeTransaction(client, async (tx) => {
       const existing = await tx.policy.findUnique({ where: { slug: policy.slug }, select: { id: true } });
@@ -156,7 +158,7 @@ export async function createPolicyWithVersion(
           knownVersionDates: JSON.stringify(mergeDates([], version.listedVersionDates)),
         },
       });
-      const summary = await insertVersion(tx, created.id, version);
+      const summary = await insertVersion(tx, created.id, version, measures);
       return { slug: created.slug, version: summary };
     }),
   );
@@ -167,13 +169,14 @@ export async function createPolicyWithVersion(
  * versions. Throws UnknownPolicyError, or DuplicateVersionError naming the stored version.
  */
 export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
+  const measures = measureText(input.text);
   return withWriteConflicts(client, slug, input.contentHash, () =>
     writeTransaction(client, async (tx) => {
       const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });
       if (!policy) throw new UnknownPolicyError(slug);
       const match = await findDuplicate(tx, policy.id, input.contentHash);
       if (match) throw new DuplicateVersionError(slug, match);
-      const summary = await insertVersion(tx, policy.id, input);
+      const summary = await insertVersion(tx, policy.id, input, measures);
       await tx.policy.update({
         where: { id: policy.id },
         data: {

@@ -3,6 +3,7 @@
  * content hash (adding the same text again returns the stored one).
  */
 import { db as defaultDb, retryWhileBusy, writeTransaction, type Db, type Tx } from "../db.ts";
+import { measureText, type TextMeasures } from "./measures.ts";
 import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
@@ -43,8 +44,16 @@ export async function policyIdOf(tx: Tx, slug: string): Promise<string> {
   return policy.id;
 }
 
-/** Inserts a version with the next free key for its date (inside the caller's transaction). */
-export async function insertVersion(tx: Tx, policyId: string, input: VersionInput): Promise<VersionSummary> {
+/**
+ * Inserts a version with the next free key for its date (inside the caller's transaction), with its
+ * text's measures (measured by the caller before the transaction: parsing is not done holding the lock).
+ */
+export async function insertVersion(
+  tx: Tx,
+  policyId: string,
+  input: VersionInput,
+  measures: TextMeasures,
+): Promise<VersionSummary> {
   const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
   const row = await tx.version.create({
     data: {
@@ -62,6 +71,8 @@ export async function insertVersion(tx: Tx, policyId: string, input: VersionInpu
       contentHash: input.contentHash,
       note: input.note ?? null,
       importedAt: input.importedAt ?? new Date(),
+      textLength: measures.textLength,
+      sectionCount: measures.sectionCount,
     },
   });
   return toVersionSummaryOfRow(row);
@@ -72,15 +83,19 @@ export async function insertVersion(tx: Tx, policyId: string, input: VersionInpu
  * a text with the same content hash, nothing changes and that version is returned (created: false).
  */
 export async function addVersion(slug: string, input: VersionInput, client: Db = defaultDb()): Promise<AddVersionResult> {
+  // The seed runs on every start: measure (parse) only a text that is not stored yet.
+  const stored = await client.version.count({ where: { policy: { slug }, contentHash: input.contentHash } });
+  const measures = stored ? null : measureText(input.text);
   return writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
     const existing = await tx.version.findUnique({
       where: { policyId_contentHash: { policyId, contentHash: input.contentHash } },
+      omit: { originalText: true },
     });
     if (existing) {
       return { created: false, version: toVersionSummaryOfRow(existing) };
     }
-    const version = await insertVersion(tx, policyId, input);
+    const version = await insertVersion(tx, policyId, input, measures ?? measureText(input.text));
     await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { created: true, version };
   });

@@ -47,6 +47,7 @@ export const en: Messages = {
     source: "Source",
     format: "Format",
     length: "{count} characters",
+    sections: "{count} sections",
     previous: "Previous version",
     next: "Next version",
     text: "Full text",

@@ -48,6 +48,7 @@ export const zh = {
     source: "来源",
     format: "格式",
     length: "{count} 字",
+    sections: "{count} 个章节",
     previous: "上一版本",
     next: "下一版本",
     text: "全文",

@@ -43,7 +43,13 @@ export default async function VersionPage({ params }: Props) {
             [t.version.source, v.sourceUrl ? <SourceLink href={v.sourceUrl} /> : null],
             [
               t.version.format,
-              `${v.originalFormat} · ${format(t.version.length, { count: v.length.toLocaleString(locale === "zh" ? "zh-CN" : "en-US") })}`,
+              [
+                v.originalFormat,
+                format(t.version.length, { count: v.length.toLocaleString(locale === "zh" ? "zh-CN" : "en-US") }),
+                v.sectionCount === null ? null : format(t.version.sections, { count: v.sectionCount }),
+              ]
+                .filter(Boolean)
+                .join(" · "),
             ],
             [t.version.note, v.note],
           ]}
