@@ -5,6 +5,13 @@ import { z } from "zod";
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 /**
+ * 12 MB: the most a web form (server action) may post. Above MAX_DOCUMENT_BYTES, so that a file a
+ * little too large still reaches the form's own check and gets its clear message; a pasted text of
+ * 5 MB may double in multipart encoding. Larger bodies are refused with 413 before Next reads them.
+ */
+export const MAX_FORM_BODY_BYTES = 12 * 1024 * 1024;
+
+/**
  * A policy slug, the same rule for creating a policy and for finding it (URLs, the API, the CLI, the
  * sample manifest): 2-63 lowercase letters and digits in runs joined by single hyphens, e.g.
  * zh-douban-privacy. Not "acme-", "-acme" or "a--b".
