@@ -14,6 +14,7 @@ import {
   signIn,
   type AuthResult,
 } from "./auth.ts";
+import { clientAddress, recordWrongToken, signInWaitSeconds } from "./security/sign-in-limit.ts";
 import { localPath } from "./validations/redirect.ts";
 
 /** Whether this request carries a valid admin session. */
@@ -47,9 +48,19 @@ async function isHttps(): Promise<boolean> {
   );
 }
 
-/** Checks a typed token and, when it matches, sets the session cookie. */
-export async function startSession(token: string): Promise<AuthResult> {
+export type SignInResult = AuthResult | { ok: false; status: 429; waitSeconds: number };
+
+/**
+ * Checks a typed token and, when it matches, sets the session cookie. A wrong token counts against
+ * the client's address; while it has made too many (lib/security/sign-in-limit.ts), no token is
+ * checked and the result says how long to wait.
+ */
+export async function startSession(token: string): Promise<SignInResult> {
+  const address = clientAddress(await headers());
+  const waitSeconds = signInWaitSeconds(address);
+  if (waitSeconds > 0) return { ok: false, status: 429, waitSeconds };
   const result = signIn(token);
+  if (!result.ok && result.status === 401) recordWrongToken(address);
   if (!result.ok || !result.cookie) return result;
   (await cookies()).set(ADMIN_COOKIE, result.cookie, {
     httpOnly: true,

@@ -18,6 +18,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { jsonError } from "./data/api.ts";
+import { clientAddress, recordWrongToken, signInWaitSeconds } from "./security/sign-in-limit.ts";
 
 export const ADMIN_COOKIE = "policy_admin";
 /** How long a web session lasts, in seconds (also the cookie's Max-Age). */
@@ -178,8 +179,27 @@ export function authErrorResponse(result: AuthFailure): Response {
   return jsonError(result.status, result.code, result.message, {}, headers);
 }
 
-/** Checks a request's Authorization header; null when allowed, else the response to send. */
+/**
+ * Checks a request's Authorization header; null when allowed, else the response to send. A token
+ * sent is a guess at ADMIN_TOKEN: wrong ones count against the client's address, and while it has
+ * made too many (lib/security/sign-in-limit.ts) no token is checked: 429 with Retry-After.
+ */
 export function requireAdmin(request: Request, env: NodeJS.ProcessEnv = process.env): Response | null {
-  const result = checkBearer(request.headers.get("authorization"), env);
+  const header = request.headers.get("authorization");
+  const address = clientAddress(request.headers);
+  if (header) {
+    const wait = signInWaitSeconds(address);
+    if (wait > 0) {
+      return jsonError(
+        429,
+        "too_many_attempts",
+        `Too many wrong admin tokens from this address; try again in ${wait} seconds.`,
+        {},
+        { "retry-after": String(wait) },
+      );
+    }
+  }
+  const result = checkBearer(header, env);
+  if (!result.ok && result.status === 401 && header) recordWrongToken(address);
   return result.ok ? null : authErrorResponse(result);
 }

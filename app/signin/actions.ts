@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { endSession, safeNext, startSession } from "@/lib/auth-session";
+import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 
 export interface SignInState {
@@ -12,7 +13,10 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const token = form.get("token");
   if (typeof token !== "string" || token.trim() === "") return { message: t.importer.signIn.missing };
   const result = await startSession(token);
-  if (!result.ok) return { message: result.status === 503 ? t.importer.writesDisabled : t.importer.signIn.wrong };
+  if (!result.ok) {
+    if (result.status === 429) return { message: format(t.importer.signIn.tooMany, { seconds: result.waitSeconds }) };
+    return { message: result.status === 503 ? t.importer.writesDisabled : t.importer.signIn.wrong };
+  }
   redirect(safeNext(form.get("next")));
 }
 

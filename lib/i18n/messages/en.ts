@@ -200,6 +200,7 @@ export const en: Messages = {
       submit: "Sign in",
       missing: "Enter the token.",
       wrong: "That is not the admin token.",
+      tooMany: "Too many wrong sign-in attempts. Try again in {seconds} seconds.",
       already: "You are signed in as admin.",
       signOut: "Sign out",
     },

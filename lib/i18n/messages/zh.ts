@@ -201,6 +201,7 @@ export const zh = {
       submit: "登录",
       missing: "请输入令牌。",
       wrong: "令牌不正确。",
+      tooMany: "错误的登录尝试过多，请在 {seconds} 秒后再试。",
       already: "你已登录为管理员。",
       signOut: "退出登录",
     },
