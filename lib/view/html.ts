@@ -144,7 +144,8 @@ export function outlineHtml(view: CompareView, changesOnly: boolean, m: CompareM
     .map((e) => {
       const li = attrs({
         "data-changed": String(e.changed),
-        style: e.depth > 1 ? `padding-left:${Math.min(e.depth - 1, 4) * 0.8}rem` : undefined,
+        // Indented by compare.css, not a style attribute: the page's CSP allows no inline styles.
+        "data-depth": e.depth > 1 ? String(Math.min(e.depth, 5)) : undefined,
       });
       const mark = `<span${attrs({ class: "cmp-mark", "data-s": e.status, title: m.status[e.status] })}>${escapeHtml(m.status[e.status])}</span>`;
       return `<li${li}><a${attrs({ href: `#${e.key}` })}>${mark}${escapeHtml(e.label || m.preamble)}</a></li>`;
