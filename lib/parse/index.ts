@@ -26,8 +26,9 @@ function markTitleLines(units: Unit[], title: string | null): void {
   for (const u of units) {
     if (u.kind !== "paragraph" || u.fenced) continue;
     const r = readLine(u.line, u.setext);
+    if (r.number !== null) return; // a numbered line is a section, never the title: past the title area
     if (titleKey(r.content) === want) u.kind = "meta";
-    else if (r.number !== null || r.markup === "md") return; // past the title area
+    else if (r.markup === "md") return; // past the title area
   }
 }
 
