@@ -42,6 +42,13 @@ export const PARSE_CONFIG = {
   plainMaxWords: 10,
   /** Plain headings are trusted only when the document has at least this many (else a preface word is needed). */
   plainMinCount: 2,
+  /**
+   * Intro headings (lib/parse/headings.ts liftTrailingLevel): at most this many unnumbered headings at a
+   * markdown level followed by a run of at least trailingRunMin (and three times as many) headings one
+   * level deeper to the end of the document: the run is the document's sections.
+   */
+  introHeadingsMax: 3,
+  trailingRunMin: 5,
   /** Deeper nesting than this is not a document's structure but a list of lists: those lines are body. */
   maxDepth: 10,
   /** Passes of "numbered paragraphs promoted to sections" (each promotion can enable one more). */

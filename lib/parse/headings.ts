@@ -66,7 +66,8 @@ const APPENDIX =
 const DOC_KIND =
   /^(?=.{4,30}$)[^。；;，,]*(?:隐私|个人信息|儿童|未成年|用户|数据|cookie)[^。；;，,]*(?:政策|声明|规则|指引|协议|条款|须知)(?:摘要|概要|正文|全文)?$/i;
 const TOC_INTRO = /(?:以下内容|如下内容|包含以下|包括以下|目录|contents)\s*[:：]?\s*$/i;
-const SENTENCE_END = /[。；;！!？?，,]$/;
+/** A heading never ends like a sentence; a question may be a heading ("What Do We Collect?", "我们如何收集您的信息？"). */
+const SENTENCE_END = /[。；;！!，,]$/;
 /** Conventional names of an untitled-looking opening or closing section. */
 const PREFACE_WORD =
   /^(?:引言|前言|导言|序言|提示条款|特别提示|重要提示|温馨提示|概述|总则|附则|定义|introduction|preamble|overview|definitions|scope|summary of changes)$/i;
@@ -154,6 +155,8 @@ function headingShaped(r: LineReading, latin: boolean): boolean {
   if (latin && (/\.$/.test(t) || /[.!?]\s+\S/.test(t.replace(/\b(?:[A-Za-z]\.){2,}/g, "X")))) return false;
   if (r.number === null && r.markup === "bold" && /[:：]\s*(\*\*)?$/.test(r.content)) return false; // "**您理解并同意：**" leads into text
   if (!latin && /[，,]/.test(t)) return false; // a Chinese title has no comma: "您充分知晓，以下情形中…" is a sentence
+  if (!latin && /[：:]\s*\S/.test(t)) return false; // nor a colon inside: "发送电子邮件至：…" is a list item's content
+  if (/@[\w-]+\.|https?:\/\/|www\./.test(t)) return false; // an address is content, never a title
   return true;
 }
 
@@ -254,10 +257,43 @@ export function findHeadings(units: Unit[]): HeadingInfo[] {
   findTocRuns(lines, titles);
   dropIntroducedLists(lines);
   findMixedTocRuns(lines, titles);
+  liftTrailingLevel(lines);
   const headings = headingRecords(assignLevels(lines));
   for (const line of lines) if (line.toc) line.unit.kind = "toc";
   for (const h of headings) units[h.unit]!.kind = "heading";
   return headings;
+}
+
+/**
+ * Markdown levels that say less than they seem: one to three unnumbered headings at a level (an intro,
+ * "Welcome!", "附加条款与政策"), none of them with a subsection except the last, which is followed to the
+ * end of the document by a long run of unnumbered headings one level deeper and nothing shallower. That
+ * run is the document's sections, not the last intro heading's subsections: converters and site
+ * templates give intro headings a bigger tag. The run (and what nests under it) moves up one level.
+ *   ### 简介 … ### 附加条款与政策 … #### 变更 … #### 您的帐号 … (20 more) -> all at one level
+ * Numbered headings say their level themselves and are left alone; so are parts (摘要/正文 …).
+ */
+export function liftTrailingLevel(lines: LineRecord[]): void {
+  const md = lines.filter((l) => l.reading?.markup === "md" && l.candidate && l.part === null && !l.toc);
+  const levels = [...new Set(md.map((l) => l.reading!.mdLevel))].sort((a, b) => a - b);
+  for (const level of levels) {
+    const at = md.filter((l) => l.reading!.mdLevel === level);
+    if (at.length === 0 || at.length > PARSE_CONFIG.introHeadingsMax) continue;
+    if (at.some((l) => l.reading!.number !== null)) continue;
+    const first = md.indexOf(at[0]!);
+    const last = md.indexOf(at[at.length - 1]!);
+    const before = md.slice(0, first);
+    const between = md.slice(first, last);
+    const after = md.slice(last + 1);
+    if (before.some((l) => l.reading!.mdLevel > level)) continue; // deeper headings before the intro
+    if (between.some((l) => l.reading!.mdLevel > level)) continue; // an earlier intro heading has subsections
+    if (after.some((l) => l.reading!.mdLevel <= level)) continue; // the level comes back
+    const run = after.filter((l) => l.reading!.mdLevel === level + 1);
+    if (run.length < Math.max(PARSE_CONFIG.trailingRunMin, 3 * at.length)) continue;
+    if (run.filter((l) => l.reading!.number === null).length < 0.8 * run.length) continue;
+    for (const l of after) l.reading = { ...l.reading!, mdLevel: l.reading!.mdLevel - 1 };
+    return;
+  }
 }
 
 /** The next unit after `i` that is not blank (or `lines.length`). */
