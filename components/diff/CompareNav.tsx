@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { format } from "@/lib/i18n/format";
 import { decodeSafely } from "@/lib/view/url";
 
 interface Labels {
@@ -122,7 +123,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
         ↑ {labels.prev}
       </button>
       <span className="cmp-nav-pos" data-testid="change-position">
-        {labels.position.replace("{i}", pos >= 0 ? String(pos + 1) : "–").replace("{n}", String(changeKeys.length))}
+        {format(labels.position, { i: pos >= 0 ? pos + 1 : "–", n: changeKeys.length })}
       </span>
       <button
         type="button"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { format } from "@/lib/i18n/format";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { CompareNav } from "./CompareNav";
@@ -141,7 +142,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           <li data-count="changedRatio" data-value={s.changedRatio}>
             {summaryLine.split(/[；;]\s*/).pop()}
           </li>
-          <li>{m.sectionsChanged.replace("{n}", String(s.changedRows)).replace("{total}", String(s.totalRows))}</li>
+          <li>{format(m.sectionsChanged, { n: s.changedRows, total: s.totalRows })}</li>
         </ul>
         {/* Here rather than in the toolbar, which then fits on one line on a laptop. */}
         <p className="cmp-kbd">{m.shortcuts}</p>

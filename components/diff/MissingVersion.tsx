@@ -6,6 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { format } from "@/lib/i18n/format";
 import {
   comparePath,
   decodeSafely,
@@ -32,15 +33,14 @@ function addressesIn(pathname: string): VersionAddress[] | null {
 export function MissingVersion({ choices, m, title }: { choices: ChoicePolicy[]; m: CompareMessages; title: string }) {
   const pathname = usePathname();
   const wanted = addressesIn(pathname) ?? [];
-  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? "");
   const problems: string[] = [];
   const policies: ChoicePolicy[] = [];
   for (const a of wanted) {
     const p = choices.find((c) => c.slug === a.slug);
-    if (!p) problems.push(fill(m.notFoundPolicy, { slug: a.slug }));
+    if (!p) problems.push(format(m.notFoundPolicy, { slug: a.slug }));
     else {
       if (!p.versions.some((v) => v.key === a.key))
-        problems.push(fill(m.notFoundVersion, { policy: p.name, key: a.key }));
+        problems.push(format(m.notFoundVersion, { policy: p.name, key: a.key }));
       if (!policies.includes(p)) policies.push(p);
     }
   }

@@ -2,7 +2,8 @@
 /** Editing a version's metadata, and deleting it after an explicit confirmation. */
 import { useActionState, type ReactNode } from "react";
 import { deleteVersionAction, updateVersionAction } from "@/app/_import/actions";
-import { format, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { Field, textInput } from "./fields";
 import { initialFormState, type FormState } from "./types";
 

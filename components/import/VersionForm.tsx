@@ -8,7 +8,8 @@
 import Link from "next/link";
 import { useActionState, useState, type FormEvent } from "react";
 import { addVersionAction, createPolicyAction, detectAction } from "@/app/_import/actions";
-import { format, type Messages } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { Field, inputClass, textInput } from "./fields";
 import { initialFormState, type DetectionView, type FormState } from "./types";
 

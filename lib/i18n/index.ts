@@ -6,6 +6,8 @@
 import { en } from "./messages/en.ts";
 import { zh, type Messages } from "./messages/zh.ts";
 
+export { format } from "./format.ts";
+
 export type { Messages };
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,11 +34,6 @@ export function getMessages(locale: Locale): Messages {
 /** The `lang` attribute for <html>. */
 export function htmlLang(locale: Locale): string {
   return locale === "zh" ? "zh-CN" : "en";
-}
-
-/** Fills `{name}` placeholders: format("{count} versions", {count: 3}). Unknown names stay as they are. */
-export function format(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** An ISO date (YYYY-MM-DD) for display: 2022年6月29日 / Jun 29, 2022. */

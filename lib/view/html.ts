@@ -10,6 +10,7 @@
  * "<script>" is shown as those characters, never parsed as markup (tested in html.test.ts).
  * Framework-free: plain strings, no React.
  */
+import { format } from "../i18n/format.ts";
 import type { Messages } from "../i18n/index.ts";
 import { PREAMBLE_KEY, visibleRows } from "./build.ts";
 import type { BlockRow, CompareView, Layout, SectionLink, SectionRow, TextRun } from "./types.ts";
@@ -29,10 +30,6 @@ function attrs(list: Record<string, string | number | boolean | null | undefined
   for (const [name, value] of Object.entries(list))
     if (value !== null && value !== undefined && value !== false) out += ` ${name}="${escapeHtml(String(value))}"`;
   return out;
-}
-
-function fill(tpl: string, vars: Record<string, string>): string {
-  return tpl.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 }
 
 /** Marked text: equal runs as text, deletions in <del>, insertions in <ins>. */
@@ -78,9 +75,9 @@ function pairHtml(b: BlockRow, layout: Layout, m: CompareMessages): string {
 function notesHtml(row: SectionRow, m: CompareMessages): string {
   const notes: string[] = [];
   if (row.oldNumber !== row.newNumber && row.oldNumber && row.newNumber)
-    notes.push(escapeHtml(fill(m.renumbered, { from: row.oldNumber, to: row.newNumber })));
+    notes.push(escapeHtml(format(m.renumbered, { from: row.oldNumber, to: row.newNumber })));
   if (row.oldTitle !== null && row.newTitle !== null && row.oldTitle !== row.newTitle)
-    notes.push(escapeHtml(fill(m.renamed, { from: row.oldTitle, to: row.newTitle })));
+    notes.push(escapeHtml(format(m.renamed, { from: row.oldTitle, to: row.newTitle })));
   if (row.movedFrom) notes.push(`${escapeHtml(m.movedFrom)} ${linkHtml(row.movedFrom)}`);
   for (const away of row.movedAway) notes.push(`${escapeHtml(m.movedAway)} ${linkHtml(away)}`);
   if (row.related.length) notes.push(`${escapeHtml(m.related)} ${row.related.map(linkHtml).join("、")}`);

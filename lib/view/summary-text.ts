@@ -2,6 +2,7 @@
  * The one-line change summary used in the page's meta description and Open Graph/Twitter cards,
  * e.g. "新增 2 节，删除 1 节，修改 14 节，移动 1 节；文本变化 18%". Words come from lib/i18n (passed in).
  */
+import { format } from "../i18n/format.ts";
 import type { ViewSummary } from "./types.ts";
 
 /** Templates with "{n}" where the number goes. */
@@ -28,17 +29,16 @@ export function formatShare(ratio: number): string {
 }
 
 export function summaryLine(s: ViewSummary, w: SummaryWords): string {
-  const fill = (tpl: string, n: number | string): string => tpl.replace("{n}", String(n));
   const counts: string[] = [];
-  if (s.added) counts.push(fill(w.added, s.added));
-  if (s.removed) counts.push(fill(w.removed, s.removed));
+  if (s.added) counts.push(format(w.added, { n: s.added }));
+  if (s.removed) counts.push(format(w.removed, { n: s.removed }));
   const modified = s.modified + s.renamed + s.renumbered + s.split + s.merged;
-  if (modified) counts.push(fill(w.modified, modified));
-  if (s.moved) counts.push(fill(w.moved, s.moved));
+  if (modified) counts.push(format(w.modified, { n: modified }));
+  if (s.moved) counts.push(format(w.moved, { n: s.moved }));
   if (!counts.length && s.changedRatio === 0) return w.noChanges;
   return (
     counts.join(w.separator) +
     (counts.length ? w.shareSeparator : "") +
-    fill(w.changedShare, formatShare(s.changedRatio))
+    format(w.changedShare, { n: formatShare(s.changedRatio) })
   );
 }
