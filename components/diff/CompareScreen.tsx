@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { format } from "@/lib/i18n/format";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
-import { compareHref, IGNORE_OPTIONS, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
+import { IGNORE_OPTIONS } from "@/lib/compare/options";
+import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { CompareNav } from "./CompareNav";
 import { ExportMenu } from "./ExportMenu";
 import type { CompareMessages } from "./messages";

@@ -22,6 +22,7 @@ import { isFurnitureLine } from "../parse/index.ts";
 import { sameVisibleText } from "../text/markup.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
 import { COMPARE_CONFIG } from "./config.ts";
+import { normalizeIgnore } from "./options.ts";
 import type {
   BlockPair,
   CompareModel,
@@ -36,8 +37,6 @@ import type {
 
 /** Bump whenever the output for the same input changes (caches key on it). */
 export const ENGINE_VERSION = "compare-1.5.0";
-
-export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
 
 const STATUSES: SectionStatus[] = [
   "unchanged",
@@ -75,7 +74,7 @@ export function compareDocuments(
   newTree: DocumentTree,
   options?: Partial<CompareOptions>,
 ): CompareModel {
-  const ignore = normalizeOptions(options);
+  const ignore = normalizeIgnore(options?.ignore);
   const cache = createAlignCache();
   const ctx: Ctx = {
     oldIdx: indexDocument(oldTree, cache),
@@ -98,11 +97,6 @@ export function compareDocuments(
   };
   model.stats = computeStats(model, oldTree.text.length, newTree.text.length);
   return model;
-}
-
-function normalizeOptions(options?: Partial<CompareOptions>): IgnoreOption[] {
-  const set = new Set(options?.ignore ?? []);
-  return IGNORE_OPTIONS.filter((o) => set.has(o));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ export {
   compareDocuments,
   computeStats,
   ENGINE_VERSION,
-  IGNORE_OPTIONS,
   rebuildTexts,
 } from "./engine.ts";
+export { IGNORE_OPTIONS, isIgnoreOption, normalizeIgnore } from "./options.ts";
 export type * from "./types.ts";
 
 /** Parse two texts with lib/parse and compare them. */

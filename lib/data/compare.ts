@@ -11,13 +11,13 @@
  * Not marked server-only so scripts (bench) can import it; the app imports it only from server code.
  */
 import { createHash } from "node:crypto";
-import { compareDocuments, ENGINE_VERSION } from "../compare/index.ts";
+import { compareDocuments, ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
 import type { CompareModel, CompareOptions, IgnoreOption } from "../compare/types.ts";
 import { db as defaultDb, type Db } from "../db.ts";
 import * as parser from "../parse/index.ts";
 import { PARSE_CONFIG, parseDocument } from "../parse/index.ts";
 import type { DocumentTree } from "../parse/types.ts";
-import { IGNORE_OPTIONS, type VersionAddress } from "../view/url.ts";
+import type { VersionAddress } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
@@ -113,10 +113,6 @@ export async function listCompareChoices(client: Db = defaultDb()): Promise<Comp
 
 const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
-export function normalizeOptions(ignore: readonly IgnoreOption[]): CompareOptions {
-  return { ignore: IGNORE_OPTIONS.filter((o) => ignore.includes(o)) };
-}
-
 /** JSON with object keys sorted and regular expressions as their source (a stable fingerprint). */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => {
@@ -142,7 +138,7 @@ export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options:
     JSON.stringify([
       ENGINE_VERSION,
       PARSER_FINGERPRINT,
-      normalizeOptions(options.ignore).ignore,
+      normalizeIgnore(options.ignore),
       from.contentHash,
       to.contentHash,
       sha256(from.text),
@@ -184,7 +180,7 @@ export async function getCompareModel(
   ignore: readonly IgnoreOption[],
   client: Db = defaultDb(),
 ): Promise<CompareResult> {
-  const options = normalizeOptions(ignore);
+  const options: CompareOptions = { ignore: normalizeIgnore(ignore) };
   const key = compareCacheKey(from, to, options);
   // The table is the cache; memory only holds parsed copies of its rows (a purged row is recomputed).
   const mem = recent.get(key);

@@ -11,6 +11,7 @@
  * The default ignore set is whitespace + width (DEFAULT_IGNORE): no `ignore` means that set, `ignore=none`
  * means nothing ignored.
  */
+import { IGNORE_OPTIONS, isIgnoreOption, normalizeIgnore } from "../compare/options.ts";
 import type { IgnoreOption } from "../compare/types.ts";
 import type { Layout, ViewOptions } from "./types.ts";
 
@@ -19,7 +20,6 @@ export interface VersionAddress {
   key: string;
 }
 
-export const IGNORE_OPTIONS: readonly IgnoreOption[] = ["whitespace", "width", "numbering"];
 export const LAYOUTS: readonly Layout[] = ["auto", "split", "inline"];
 export const RANGE_SEPARATOR = "...";
 
@@ -99,21 +99,21 @@ export function parseIgnore(raw: string | undefined | null): IgnoreParse {
     if (parts.every((p) => p === IGNORE_NONE)) return { ok: true, ignore: [] };
     return { ok: false, reason: `"${IGNORE_NONE}" cannot be combined with other ignore options` };
   }
-  const wanted = new Set<string>();
+  const wanted = new Set<IgnoreOption>();
   for (const p of parts) {
-    if (!(IGNORE_OPTIONS as readonly string[]).includes(p))
+    if (!isIgnoreOption(p))
       return {
         ok: false,
         reason: `unknown ignore option "${p}" (expected ${IGNORE_OPTIONS.join(", ")} or ${IGNORE_NONE})`,
       };
     wanted.add(p);
   }
-  return { ok: true, ignore: IGNORE_OPTIONS.filter((o) => wanted.has(o)) };
+  return { ok: true, ignore: normalizeIgnore(wanted) };
 }
 
 /** The `ignore` param for a set: null (omit) for the default set, "none" for the empty one. */
 export function formatIgnore(ignore: readonly IgnoreOption[]): string | null {
-  const canonical = IGNORE_OPTIONS.filter((x) => ignore.includes(x));
+  const canonical = normalizeIgnore(ignore);
   if (canonical.length === DEFAULT_IGNORE.length && DEFAULT_IGNORE.every((x) => canonical.includes(x))) return null;
   return canonical.length ? canonical.join(",") : IGNORE_NONE;
 }

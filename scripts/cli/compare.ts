@@ -6,7 +6,7 @@
  * -/+ excerpt. Nothing is ignored unless --ignore says so (exact comparisons for scripts); the web
  * view and /api/compare default to whitespace,width instead (docs/decisions/0007-compare-urls.md).
  */
-import { compareDocuments, IGNORE_OPTIONS } from "../../lib/compare/index.ts";
+import { compareDocuments, IGNORE_OPTIONS, isIgnoreOption } from "../../lib/compare/index.ts";
 import type { BlockPair, CompareModel, IgnoreOption, SectionPair, SectionRef } from "../../lib/compare/types.ts";
 import { CliError } from "./errors.ts";
 import { readDocument } from "./outline.ts";
@@ -34,9 +34,9 @@ export function parseArgs(args: string[]): Args {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean)) {
-        if (!(IGNORE_OPTIONS as readonly string[]).includes(item))
+        if (!isIgnoreOption(item))
           throw new CliError(`--ignore: unknown option "${item}" (known: ${IGNORE_OPTIONS.join(", ")})`, 2);
-        if (!ignore.includes(item as IgnoreOption)) ignore.push(item as IgnoreOption);
+        if (!ignore.includes(item)) ignore.push(item);
       }
     } else if (a.startsWith("--")) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else files.push(a);
