@@ -10,13 +10,12 @@ import { useActionState, useState, type FormEvent } from "react";
 import { addVersionAction, createPolicyAction, detectAction } from "@/app/_import/actions";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
+import { INGEST_CONFIG } from "@/lib/ingest/config";
 import { Field, inputClass, textInput } from "./fields";
 import { initialFormState, type DetectionView, type FormState } from "./types";
 
 type M = Messages["importer"];
 type SourceKind = "paste" | "upload" | "url";
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 function Alert({ state, m }: { state: FormState; m: M }) {
   if (state.status !== "error" || !state.message) return null;
@@ -60,7 +59,7 @@ export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: 
       if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
         event.preventDefault();
         setLocalError(m.chooseFile);
-      } else if (file.size > MAX_BYTES) {
+      } else if (file.size > INGEST_CONFIG.maxBytes) {
         event.preventDefault();
         setLocalError(m.fileTooLarge);
       }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { INGEST_CONFIG } from "../ingest/config.ts";
 import { format, formatDate, getMessages, LOCALES, resolveLocale } from "./index.ts";
 
 test("Chinese is the default; unknown cookie values fall back to it", () => {
@@ -28,4 +29,12 @@ test("placeholders and dates", () => {
   assert.equal(format("{a} {b}", { a: 1 }), "1 {b}");
   assert.equal(formatDate("2022-06-29", "zh"), "2022年6月29日");
   assert.equal(formatDate("2022-06-29", "en"), "Jun 29, 2022");
+});
+
+test("messages that state the size limit state the real one (lib/ingest/config.ts)", () => {
+  const limit = `${INGEST_CONFIG.maxBytes / 1024 / 1024} MB`;
+  for (const locale of LOCALES) {
+    const m = getMessages(locale).importer;
+    for (const text of [m.uploadLabel, m.fileTooLarge, m.problems.tooLarge]) assert.ok(text.includes(limit), text);
+  }
 });

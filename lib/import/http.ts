@@ -25,13 +25,15 @@ import {
   versionMetaPatchSchema,
   versionMetaShape,
 } from "../validations/index.ts";
+import { formatBytes } from "../ingest/fetch.ts";
 import { describeWriteError, type WriteProblem } from "./errors.ts";
 import { importPolicy, importVersion, type ImportOptions } from "./service.ts";
 import type { DocumentSource } from "./source.ts";
 import { policyPath, versionPath } from "../view/url.ts";
 
-/** Room for multipart boundaries and the metadata fields around a 5 MB file. */
+/** Room for multipart boundaries and the metadata fields around a document of the largest size. */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
+const TOO_LARGE = `The request is larger than ${formatBytes(MAX_DOCUMENT_BYTES)}.`;
 
 class BodyError extends Error {
   constructor(
@@ -67,7 +69,7 @@ async function guard(run: () => Promise<Response>): Promise<Response> {
 async function readBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    throw new BodyError(413, "too_large", "The request is larger than 5 MB.");
+    throw new BodyError(413, "too_large", TOO_LARGE);
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -79,7 +81,7 @@ async function readBody(request: Request): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new BodyError(413, "too_large", "The request is larger than 5 MB.");
+      throw new BodyError(413, "too_large", TOO_LARGE);
     }
     chunks.push(value);
   }

@@ -1,6 +1,9 @@
 /** Every threshold used by lib/ingest, in one place. */
 export const INGEST_CONFIG = {
-  /** Default size limit for one document, in bytes (callers may pass their own). */
+  /**
+   * The most one document may weigh, in bytes: 5 MB. The one definition of the limit: fetching by URL,
+   * ingest's default, the write schemas and the import forms (lib/validations MAX_DOCUMENT_BYTES) use it.
+   */
   maxBytes: 5 * 1024 * 1024,
   /** How many leading bytes/characters the encoding sniffers look at. */
   sniffBytes: 8192,

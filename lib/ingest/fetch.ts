@@ -18,10 +18,11 @@ import { isIP, type LookupFunction } from "node:net";
 import zlib from "node:zlib";
 import type { Readable } from "node:stream";
 import { blockedReason } from "./address.ts";
+import { INGEST_CONFIG } from "./config.ts";
 
 export const FETCH_DEFAULTS = {
   timeoutMs: 15_000,
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: INGEST_CONFIG.maxBytes,
   maxRedirects: 5,
   userAgent: "policy-diff/0.1 (+https://github.com/; fetches one policy page on request)",
 } as const;

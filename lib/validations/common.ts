@@ -1,8 +1,13 @@
 /** zod building blocks shared by the write schemas (API bodies, web forms, the CLI). Framework-free. */
 import { z } from "zod";
+import { INGEST_CONFIG } from "../ingest/config.ts";
+import { formatBytes } from "../ingest/fetch.ts";
 
-/** 5 MB: the most one document may weigh, as bytes (files, fetched pages) or as UTF-8 (pasted text). */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * The most one document may weigh, as bytes (files, fetched pages) or as UTF-8 (pasted text): ingest's
+ * limit (lib/ingest/config.ts, 5 MB).
+ */
+export const MAX_DOCUMENT_BYTES: number = INGEST_CONFIG.maxBytes;
 
 /**
  * 12 MB: the most a web form (server action) may post. Above MAX_DOCUMENT_BYTES, so that a file a
@@ -79,13 +84,13 @@ export const nullableUrlSchema = z.union([z.literal(""), z.null(), httpUrlSchema
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 /**
- * Pasted or JSON document text: not empty or blank, no larger than 5 MB (UTF-8), not binary
+ * Pasted or JSON document text: not empty or blank, no larger than MAX_DOCUMENT_BYTES (UTF-8), not binary
  * (NUL bytes, or more than 1% control characters). Decoding and HTML cleaning happen later, in lib/ingest.
  */
 export const documentTextSchema = z
   .string({ error: "The text must be a string." })
   .refine((t) => Buffer.byteLength(t, "utf8") <= MAX_DOCUMENT_BYTES, {
-    message: `The text is larger than 5 MB.`,
+    message: `The text is larger than ${formatBytes(MAX_DOCUMENT_BYTES)}.`,
   })
   .refine((t) => t.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]/g, "") !== "", {
     message: "The text is empty.",
