@@ -4,7 +4,8 @@ import { freshTestDb, type TestDb } from "./test-db.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileDateLabel, readManifest, seedSamples } from "./samples.ts";
+import { dateFromFileName } from "../import/source.ts";
+import { readManifest, seedSamples } from "./samples.ts";
 import { getPolicy, getVersion, listPolicies } from "./reads.ts";
 
 let t: TestDb;
@@ -15,10 +16,12 @@ after(async () => {
   await t.dispose();
 });
 
-test("file date labels", () => {
-  assert.equal(fileDateLabel("zh-douban-privacy/2022-04-26_index.txt"), "2022-04-26");
-  assert.equal(fileDateLabel("2020-06-17.txt"), "2020-06-17");
-  assert.equal(fileDateLabel("seeds/000_ebd95ca57e37e1f5.txt"), null);
+test("the samples' file names give their archive labels by the import rule (dateFromFileName)", () => {
+  assert.equal(dateFromFileName("zh-douban-privacy/2022-04-26_index.txt"), "2022-04-26");
+  assert.equal(dateFromFileName("zh-xuexiqiangguo-privacy/2021-12-30_index-latest.txt"), "2021-12-30");
+  assert.equal(dateFromFileName("en-bereal-privacy/2026-04-21_e35e091b.txt"), "2026-04-21");
+  assert.equal(dateFromFileName("2020-06-17.txt"), "2020-06-17");
+  assert.equal(dateFromFileName("seeds/000_ebd95ca57e37e1f5.txt"), null);
 });
 
 test("the manifest takes only http(s) source URLs (they become links on the pages)", async () => {

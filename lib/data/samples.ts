@@ -5,13 +5,15 @@
  * What comes from where:
  * - slug, publisher, URLs, description: the manifest (copied from SOURCES.md and the archive metadata);
  * - name, published/effective dates, listed version dates: the documents, through lib/ingest;
- * - when a text states no published date: the date at the start of its file name (the archive's label);
- *   when there is none either, the version is "undated".
+ * - when a text states no published date: the date in its file name (the archive's label, read by the
+ *   same rule as files imported on the web or the CLI: lib/import/source.ts `dateFromFileName`); when
+ *   there is none either, the version is "undated".
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.ts";
+import { dateFromFileName } from "../import/source.ts";
 import { contentHash, ingestBytes, type IngestResult } from "../ingest/index.ts";
 import { httpUrlSchema, slugSchema } from "../validations/common.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
@@ -36,12 +38,6 @@ export async function readManifest(dir: string = SAMPLES_DIR): Promise<SampleMan
   return manifestSchema.parse(JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")));
 }
 
-/** The archive's label for a file: the ISO date its name starts with, e.g. "2021-12-30_index-latest.txt". */
-export function fileDateLabel(file: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[_.-]|$)/.exec(path.basename(file));
-  return m?.[1] ?? null;
-}
-
 interface LoadedVersion {
   file: string;
   sourceUrl: string | null;
@@ -64,7 +60,7 @@ export async function seedSamples(client: Db, dir: string = SAMPLES_DIR): Promis
     for (const v of policy.versions) {
       const bytes = await readFile(path.join(dir, v.file));
       const ingest = ingestBytes(bytes, { fileName: path.basename(v.file) });
-      const label = fileDateLabel(v.file);
+      const label = dateFromFileName(v.file);
       const publishedAt = ingest.metadata.publishedAt ?? label;
       loaded.push({
         file: v.file,
@@ -99,7 +95,7 @@ export async function seedSamples(client: Db, dir: string = SAMPLES_DIR): Promis
         {
           publishedAt: v.publishedAt,
           effectiveAt: meta.effectiveAt,
-          label: meta.fields.title || fileDateLabel(v.file),
+          label: meta.fields.title || dateFromFileName(v.file),
           sourceUrl: v.sourceUrl,
           text: v.ingest.text,
           format: v.ingest.format,
