@@ -250,21 +250,22 @@ test("title and link-preview meta name the policies, dates and the change", asyn
   expect(await page.locator('meta[name="twitter:title"]').getAttribute("content")).toContain("2021-12-29");
 });
 
-test("the API: 400 and 404 in the API's one error shape", async ({ request }) => {
+test("the API: 422 and 404 in the API's one error shape", async ({ request }) => {
   const bad = await request.get("/api/compare?from=nope&to=x@y");
-  expect(bad.status()).toBe(400);
+  expect(bad.status()).toBe(422);
   const badBody = await bad.json();
-  expect(badBody.error.code).toBe("bad_request");
+  expect(badBody.error.code).toBe("invalid_input");
   expect(badBody.error.fields).toEqual(["from"]);
-  // A malformed escape in a key is a malformed parameter too (400, not 404 or 500).
+  expect(badBody.error.issues[0].path).toEqual(["from"]);
+  // A malformed escape in a key is a malformed parameter too (422, not 404 or 500).
   const badEscape = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@%25E4%25B8`);
-  expect(badEscape.status()).toBe(400);
+  expect(badEscape.status()).toBe(422);
   expect((await badEscape.json()).error.fields).toEqual(["to"]);
   const badIgnore = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=case`);
-  expect(badIgnore.status()).toBe(400);
+  expect(badIgnore.status()).toBe(422);
   expect((await badIgnore.json()).error.message).toContain("case");
   const mixedNone = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=none,width`);
-  expect(mixedNone.status()).toBe(400);
+  expect(mixedNone.status()).toBe(422);
   const missing = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@1999-01-01`);
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error).toEqual({

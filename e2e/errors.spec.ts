@@ -37,6 +37,6 @@ test("the JSON API: lists, details, 404 and 422 with a reason", async ({ request
   const malformed = await request.get(`/api/policies/${samples.douban.slug}/versions/latest`);
   expect(malformed.status()).toBe(422);
   const body = await malformed.json();
-  expect(body.error.code).toBe("invalid_params");
+  expect(body.error.code).toBe("invalid_input");
   expect(body.error.issues[0].path).toEqual(["version"]);
 });

@@ -263,7 +263,7 @@ test.describe("fetch from a URL", () => {
       [`${origin}/image`, 415, "fetch_bad_content_type"],
       ["http://169.254.169.254/latest/meta-data/", 422, "fetch_blocked_address"],
       ["http://[::1]:3300/", 422, "fetch_blocked_address"],
-      ["file:///etc/passwd", 422, "invalid"],
+      ["file:///etc/passwd", 422, "invalid_input"],
     ] as const) {
       const res = await request.post(`/api/policies/${slug}/versions`, { headers: auth, data: { url } });
       expect(res.status(), url).toBe(status);

@@ -101,7 +101,10 @@ function invalidState(
   values: Record<string, string>,
   detection: DetectionView | null,
 ): FormState {
-  return { ...problemState({ status: 422, code: "invalid", message: "", issues: error.issues }, t, values), detection };
+  return {
+    ...problemState({ status: 422, code: "invalid_input", message: "", issues: error.issues }, t, values),
+    detection,
+  };
 }
 
 async function guard(t: Messages, values?: Record<string, string>): Promise<FormState | null> {

@@ -3,19 +3,46 @@
  *
  *   { "error": { "code": "policy_not_found", "message": "No policy with slug \"x\".", ...details } }
  *
- * `code` is stable snake_case for programs, `message` a sentence for people; details depend on the
- * code (`issues` for validation errors, `field` for the input at fault, `match` for a duplicate).
- * Framework-free (plain Response), so route handlers stay thin.
+ * `code` is stable snake_case for programs (ApiErrorCode below is the whole vocabulary; the README's
+ * "Errors" table gives each one's status and details), `message` a sentence for people. Input that
+ * fails validation, wherever it is (path, query, JSON body, form fields), is always 422 `invalid_input`
+ * with zod's `issues` (docs/decisions/0012-app-conventions.md). Framework-free (plain Response), so
+ * route handlers stay thin.
  */
 import type { z } from "zod";
+import type { FetchErrorCode } from "../ingest/fetch.ts";
+import type { IngestErrorCode } from "../ingest/errors.ts";
+
+/** Every code the API sends. */
+export type ApiErrorCode =
+  // The request
+  | "invalid_input" // 422: a parameter, query value, body or form field fails validation (issues)
+  | "bad_json" // 400: the body is not UTF-8 JSON
+  | "bad_multipart" // 400: the multipart body cannot be read
+  | "unsupported_media_type" // 415: neither JSON nor multipart where one is needed
+  | "too_large" // 413: the request or the document is larger than the limit
+  // The document (lib/ingest's refusals, snake_case)
+  | Exclude<IngestErrorCode, "too-large">
+  | `fetch_${FetchErrorCode}`
+  // Credentials
+  | "unauthorized"
+  | "writes_disabled"
+  // The store
+  | "policy_not_found"
+  | "version_not_found"
+  | "policy_exists"
+  | "duplicate"
+  | "conflict"
+  | "name_required"
+  | "internal_error";
 
 export interface ApiErrorBody {
-  error: { code: string; message: string } & Record<string, unknown>;
+  error: { code: ApiErrorCode; message: string } & Record<string, unknown>;
 }
 
 export function jsonError(
   status: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   details: Record<string, unknown> = {},
   headers?: HeadersInit,
@@ -24,9 +51,18 @@ export function jsonError(
   return Response.json(body, { status, ...(headers ? { headers } : {}) });
 }
 
-/** 422 for malformed route parameters, with zod's issues. */
-export function invalidParams(issues: z.core.$ZodIssue[]): Response {
-  return jsonError(422, "invalid_params", issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), { issues });
+/** "slug: A slug has at least 2 characters.; version: ..." */
+export function issuesMessage(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+/** 422 `invalid_input` with zod's issues (and any further details); the message lists them unless given. */
+export function invalidInput(
+  issues: z.core.$ZodIssue[],
+  message: string = issuesMessage(issues),
+  details: Record<string, unknown> = {},
+): Response {
+  return jsonError(422, "invalid_input", message, { ...details, issues });
 }
 
 /** 500 for a failure nobody expected: logged on the server, never sent (no stack, no message). */
@@ -36,7 +72,9 @@ export function internalError(error: unknown, what = "request"): Response {
 }
 
 /** Wraps a route handler so that anything it throws becomes the JSON 500 above. */
-export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function withApiErrors<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

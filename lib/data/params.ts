@@ -1,5 +1,5 @@
 /**
- * Route parameters, validated. Malformed -> { ok: false, issues } (the API answers 422, pages 404);
+ * Route parameters, validated. Malformed -> { ok: false, issues } (the API answers 422 invalid_input, pages 404);
  * well-formed values are then looked up and may still be unknown.
  */
 import { z } from "zod";

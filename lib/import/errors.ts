@@ -13,12 +13,13 @@ import {
   UnknownVersionError,
   WriteConflictError,
 } from "../data/version-writes.ts";
+import type { ApiErrorCode } from "../data/api.ts";
 import type { VersionRef } from "../data/types.ts";
 import { MissingNameError } from "./service.ts";
 
 export interface WriteProblem {
   status: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   /** The input field at fault, when there is one ("text", "file", "url", "slug", ...). */
   field?: string;
@@ -47,7 +48,7 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
     const first = error.issues[0];
     return {
       status: 422,
-      code: "invalid",
+      code: "invalid_input",
       message: first ? `${first.path.length ? first.path.join(".") + ": " : ""}${first.message}` : "Invalid input.",
       ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
       issues: error.issues,
@@ -56,7 +57,7 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
   if (error instanceof IngestError) {
     return {
       status: error.code === "too-large" ? 413 : error.code === "unsupported" ? 415 : 422,
-      code: error.code.replace(/-/g, "_"), // the API's codes are snake_case
+      code: error.code === "too-large" ? "too_large" : error.code, // the API's codes are snake_case
       message: error.message,
       field: sourceField,
     };

@@ -83,6 +83,8 @@ describe("POST /api/policies", () => {
       await createPolicyHandler(json("POST", { slug: "Bad_Slug", name: "x", version: { text: "a" } }), opts()),
     );
     assert.equal(r.status, 422);
+    assert.equal(r.body.error.code, "invalid_input");
+    assert.equal(r.body.error.field, "slug");
     assert.equal(r.body.error.issues[0].path[0], "slug");
     r = await read(
       await createPolicyHandler(json("POST", { slug: "acme", name: "x", version: { text: "other text" } }), opts()),
@@ -243,6 +245,20 @@ describe("POST /api/policies/{slug}/versions", () => {
     );
     assert.equal(r.status, 422);
     assert.equal(r.body.error.code, "encoding");
+
+    const noFile = new FormData(); // metadata only: the same invalid_input as a JSON body's
+    noFile.set("label", "no file");
+    r = await read(
+      await addVersionHandler(
+        new Request("http://app/api", { method: "POST", headers: auth, body: noFile }),
+        { slug: "acme" },
+        opts(),
+      ),
+    );
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.code, "invalid_input");
+    assert.equal(r.body.error.field, "file");
+    assert.deepEqual(r.body.error.issues[0].path, ["file"]);
   });
 });
 

@@ -7,14 +7,14 @@
  *   PATCH  /api/policies/{slug}/versions/{version}     edit a version's metadata (JSON)
  *   DELETE /api/policies/{slug}/versions/{version}     delete a version (and its cached comparisons)
  *
- * Every one needs `Authorization: Bearer <ADMIN_TOKEN>` (401 JSON without it). Invalid input: 422 with
- * zod's issues; too large: 413; unsupported type: 415; unknown policy/version: 404; duplicate text:
+ * Every one needs `Authorization: Bearer <ADMIN_TOKEN>` (401 JSON without it). Invalid input: 422
+ * `invalid_input` with zod's issues; too large: 413; unsupported type: 415; unknown policy/version: 404; duplicate text:
  * 409 naming the stored version; URL fetch failures: 422/502/504 with the reason. Errors have the
  * API's one shape (../data/api.ts): `{"error": {"code", "message", ...details}}`.
  */
 import { z } from "zod";
 import { requireAdmin } from "../auth.ts";
-import { internalError, jsonError } from "../data/api.ts";
+import { internalError, jsonError, type ApiErrorCode } from "../data/api.ts";
 import { deleteVersion, updateVersionMeta } from "../data/version-writes.ts";
 import {
   createPolicyBodySchema,
@@ -38,7 +38,7 @@ const TOO_LARGE = `The request is larger than ${formatBytes(MAX_DOCUMENT_BYTES)}
 class BodyError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);
@@ -133,7 +133,10 @@ async function multipartVersion(request: Request) {
     throw new BodyError(400, "bad_multipart", "The multipart body could not be read.");
   }
   const file = form.get("file");
-  if (!(file instanceof Blob)) throw new BodyError(422, "invalid", "file: attach the document as a `file` part.");
+  if (!(file instanceof Blob))
+    throw new z.ZodError([
+      { code: "custom", path: ["file"], message: "Attach the document as a `file` part.", input: undefined },
+    ]);
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries()) if (name !== "file" && typeof value === "string") fields[name] = value;
   const meta = multipartMetaSchema.parse(fields);

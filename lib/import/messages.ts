@@ -2,11 +2,12 @@
  * A refusal's code (./errors.ts) -> the sentence the web forms show, in the user's language
  * (lib/i18n's importer.problems). Framework-free.
  */
+import type { ApiErrorCode } from "../data/api.ts";
 import type { Messages } from "../i18n/index.ts";
 
 type Problems = Messages["importer"]["problems"];
 
-const MESSAGE_BY_CODE: Readonly<Record<string, keyof Problems>> = {
+const MESSAGE_BY_CODE: Readonly<Partial<Record<ApiErrorCode, keyof Problems>>> = {
   empty: "empty",
   binary: "binary",
   encoding: "encoding",
@@ -28,11 +29,11 @@ const MESSAGE_BY_CODE: Readonly<Record<string, keyof Problems>> = {
   policy_not_found: "policyNotFound",
   version_not_found: "versionNotFound",
   name_required: "nameRequired",
-  invalid: "invalid",
+  invalid_input: "invalid",
 };
 
 /** The localised sentence for a refusal code, or null when there is none (then show the engine's). */
-export function problemMessage(code: string, problems: Problems): string | null {
+export function problemMessage(code: ApiErrorCode, problems: Problems): string | null {
   const key = MESSAGE_BY_CODE[code];
   return key ? problems[key] : null;
 }

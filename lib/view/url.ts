@@ -87,7 +87,7 @@ export type IgnoreParse = { ok: true; ignore: IgnoreOption[] } | { ok: false; re
 /**
  * The `ignore` param -> options in canonical order, no duplicates:
  *   absent or empty -> DEFAULT_IGNORE; "none" -> []; "width,whitespace" -> ["whitespace", "width"].
- * Unknown values, and "none" beside other values, are refused (the API answers 400, pages fall back).
+ * Unknown values, and "none" beside other values, are refused (the API answers 422, pages fall back).
  */
 export function parseIgnore(raw: string | undefined | null): IgnoreParse {
   if (raw == null || !raw.trim()) return { ok: true, ignore: [...DEFAULT_IGNORE] };

@@ -2,34 +2,29 @@
  * GET /api/compare?from=slug@key&to=slug@key[&ignore=whitespace,width,numbering|none]
  * The engine's CompareModel for two versions (of one policy or two), as stored in the cache.
  * `ignore` is parsed as on the compare page (lib/view/url.ts): absent means whitespace,width; `none`
- * means nothing ignored; an unknown value is a 400.
+ * means nothing ignored; an unknown value is invalid input.
  * Errors use the API's one shape, {"error": {"code", "message", ...details}} (lib/data/api.ts):
- * 400 bad_request for malformed parameters (with `fields`), 404 policy_not_found/version_not_found
- * (with `slug`, `version`), 500 internal_error for anything unexpected (logged, no stack sent).
+ * 422 invalid_input for malformed parameters (with zod's `issues` and the names as `fields`), 404
+ * policy_not_found/version_not_found (with `slug`, `version`), 500 internal_error for anything
+ * unexpected (logged, no stack sent).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { jsonError, withApiErrors } from "@/lib/data";
+import { invalidInput, jsonError, withApiErrors } from "@/lib/data";
 import { getCompareModel, loadVersion } from "@/lib/data/compare";
-import { parseAddress, parseIgnore } from "@/lib/view/url";
+import { compareQuerySchema } from "@/lib/validations/compare";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
   const q = request.nextUrl.searchParams;
-  const problems: { field: string; message: string }[] = [];
-  const from = parseAddress(q.get("from") ?? "");
-  const to = parseAddress(q.get("to") ?? "");
-  if (!from)
-    problems.push({
-      field: "from",
-      message: '"from" must be slug@versionKey, e.g. zh-migu-bookstore-privacy@2022-06-29',
-    });
-  if (!to)
-    problems.push({ field: "to", message: '"to" must be slug@versionKey, e.g. zh-migu-kuaiyou-privacy@2021-12-29' });
-  const ignore = parseIgnore(q.get("ignore"));
-  if (!ignore.ok) problems.push({ field: "ignore", message: ignore.reason });
-  if (!from || !to || !ignore.ok)
-    return jsonError(400, "bad_request", problems.map((p) => p.message).join("; "), {
-      fields: problems.map((p) => p.field),
-    });
+  const query = compareQuerySchema.safeParse({
+    from: q.get("from") ?? "",
+    to: q.get("to") ?? "",
+    ignore: q.get("ignore"),
+  });
+  if (!query.success) {
+    const issues = query.error.issues;
+    return invalidInput(issues, undefined, { fields: [...new Set(issues.map((i) => String(i.path[0])))] });
+  }
+  const { from, to, ignore } = query.data;
 
   const [a, b] = await Promise.all([loadVersion(from), loadVersion(to)]);
   for (const r of [a, b]) {
@@ -41,7 +36,7 @@ export const GET = withApiErrors(async (request: NextRequest) => {
   }
   if (!a.ok || !b.ok) throw new Error("unreachable: both versions were checked above");
 
-  const result = await getCompareModel(a.version, b.version, ignore.ignore);
+  const result = await getCompareModel(a.version, b.version, ignore);
   return new NextResponse(result.json, {
     headers: { "content-type": "application/json; charset=utf-8", "x-compare-cache": result.cached ? "hit" : "miss" },
   });

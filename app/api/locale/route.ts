@@ -1,7 +1,7 @@
 /** POST /api/locale (form: locale, next): remembers the UI language in a cookie, then goes back. */
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { jsonError } from "@/lib/data/api";
+import { invalidInput } from "@/lib/data/api";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALES } from "@/lib/i18n";
 import { localPathSchema } from "@/lib/validations/redirect";
 
@@ -18,9 +18,7 @@ export async function POST(request: NextRequest) {
     next: form?.get("next") ?? undefined,
   });
   if (!parsed.success) {
-    return jsonError(422, "invalid_request", "locale must be one of: " + LOCALES.join(", "), {
-      issues: parsed.error.issues,
-    });
+    return invalidInput(parsed.error.issues, "locale must be one of: " + LOCALES.join(", "));
   }
   // A relative Location: correct behind any proxy or host name.
   const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next ?? "/" } });

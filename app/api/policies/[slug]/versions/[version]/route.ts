@@ -2,7 +2,7 @@
 import {
   getPolicy,
   getVersion,
-  invalidParams,
+  invalidInput,
   jsonError,
   parseParams,
   versionParamsSchema,
@@ -14,7 +14,7 @@ type Ctx = { params: Promise<{ slug: string; version: string }> };
 
 export const GET = withApiErrors(async (_request: Request, { params }: Ctx) => {
   const p = parseParams(versionParamsSchema, await params);
-  if (!p.ok) return invalidParams(p.issues);
+  if (!p.ok) return invalidInput(p.issues);
   const { slug, version: key } = p.data;
   const version = await getVersion(slug, key);
   if (version) return Response.json({ version });
