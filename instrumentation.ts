@@ -1,14 +1,15 @@
 /**
- * Runs once when the server starts: checks the environment (a malformed APP_ORIGIN or PORT stops the
- * start with its message, rather than failing requests later) and announces the admin credential's
- * state (see lib/auth.ts).
+ * Runs once when the server starts: validates the environment (lib/config.ts; a bad one stops the
+ * server with the list of problems, rather than failing requests later), then announces the admin
+ * credential's state (lib/auth.ts).
  */
 export async function register() {
+  // NEXT_RUNTIME is Next's own marker of the runtime loading this file, not app configuration.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { appOrigin } = await import("./lib/config.ts");
-    const origin = appOrigin();
-    if (process.env.NODE_ENV === "production" && !process.env.APP_ORIGIN?.trim()) {
-      console.log(`[config] APP_ORIGIN is not set: web forms are accepted from ${origin} only.`);
+    const { config } = await import("./lib/config.ts");
+    const env = config();
+    if (env.production && !env.appOriginSet) {
+      console.log(`[config] APP_ORIGIN is not set: web forms are accepted from ${env.appOrigin} only.`);
     }
     const { announceAdminToken } = await import("./lib/auth.ts");
     announceAdminToken();

@@ -1,14 +1,16 @@
 import type { NextConfig } from "next";
-import { appOrigin } from "./lib/config.ts";
+import { config } from "./lib/config.ts";
 import { NON_PAGE_CSP, SECURITY_HEADERS } from "./lib/security/headers.ts";
 import { MAX_FORM_BODY_BYTES } from "./lib/validations/common.ts";
 
-// Validated here so that a malformed APP_ORIGIN or PORT fails the build and the start, not a request.
-const origin = new URL(appOrigin());
+// Validates the whole environment (lib/config.ts): `next build` and `next start` stop on a bad one
+// (a malformed APP_ORIGIN or PORT included), not a request.
+const env = config();
+const origin = new URL(env.appOrigin);
 
 const nextConfig: NextConfig = {
   // Separate build folders let several builds (e.g. parallel test runs) coexist.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: env.nextDistDir,
   poweredByHeader: false,
   experimental: {
     serverActions: {

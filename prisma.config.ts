@@ -1,10 +1,10 @@
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./lib/config.ts";
+import { config } from "./lib/config.ts";
 
 // Used by the Prisma CLI (generate; and migrate deploy on a machine that can run the native engine).
 // This project applies migrations itself, offline: see scripts/migrate.ts and docs/decisions/.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
-  datasource: { url: databaseUrl() },
+  datasource: { url: config().databaseUrl },
 });

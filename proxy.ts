@@ -12,7 +12,7 @@
  *    API's CSP) come from next.config.ts.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { appOrigin } from "./lib/config.ts";
+import { config as appConfig } from "./lib/config.ts";
 import { jsonError } from "./lib/data/api.ts";
 import { NON_PAGE_CSP, newNonce, pageCsp, SECURITY_HEADERS } from "./lib/security/headers.ts";
 import { checkPageWrite, hasMalformedEscape, isPageWrite, type Refusal } from "./lib/security/requests.ts";
@@ -29,10 +29,10 @@ function refuse(refusal: Refusal): Response {
 
 /** Lets a page render (optionally another path's) with a fresh nonce in its CSP. */
 function page(request: NextRequest, rewriteTo?: URL): NextResponse {
-  const origin = appOrigin();
+  const origin = appConfig().appOrigin;
   const csp = pageCsp({
     nonce: newNonce(),
-    dev: process.env.NODE_ENV === "development",
+    dev: appConfig().development,
     https: origin.startsWith("https:"),
   });
   const headers = new Headers(request.headers);
@@ -54,7 +54,7 @@ export function proxy(request: NextRequest): Response {
   }
   if (api) return NextResponse.next();
   if (isPageWrite(request.method)) {
-    const refusal = checkPageWrite(request.headers, appOrigin());
+    const refusal = checkPageWrite(request.headers, appConfig().appOrigin);
     if (refusal) return refuse(refusal);
   }
   return page(request);

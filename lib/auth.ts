@@ -2,11 +2,12 @@
  * The admin credential that every write needs. Reading stays public. Framework-free: the API passes
  * the Authorization header, the web passes its session cookie's value (lib/auth-session.ts).
  *
- * - ADMIN_TOKEN (at least 16 characters) is the credential.
+ * - ADMIN_TOKEN is the credential (lib/config.ts validates it: at least 16 characters, or the server
+ *   does not start).
  * - In development (NODE_ENV !== "production") without ADMIN_TOKEN, a random token is generated once
  *   per server process and printed once to the server's console.
- * - In production without ADMIN_TOKEN (or with one that is too short), writes are refused with a
- *   message saying so (503), never silently allowed.
+ * - In production without ADMIN_TOKEN, writes are refused with a message saying so (503), never
+ *   silently allowed.
  * - API: `Authorization: Bearer <token>`. Web: an httpOnly cookie holding a signed session
  *   `<payload>.<mac>`: the payload is {iat, exp} (issued, expires: 7 days later), the mac an HMAC of it
  *   keyed with the token. The token itself is not stored in the browser, the server refuses an expired
@@ -14,9 +15,11 @@
  * - The cookie is Secure when the sign-in request came over https, or always with COOKIE_SECURE=1
  *   (set it behind a proxy that does not send X-Forwarded-Proto).
  * - Comparisons are constant-time (both sides hashed to a fixed length, then timingSafeEqual).
+ * Every function takes the settings it needs (default: this process's `config()`), so tests pass their own.
  * See docs/decisions/0001-admin-credential.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { config, type AppConfig } from "./config.ts";
 import { jsonError } from "./data/api.ts";
 import { clientAddress, recordWrongToken, signInWaitSeconds } from "./security/sign-in-limit.ts";
 
@@ -26,7 +29,9 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7; // 7 days
 export const ADMIN_COOKIE_MAX_AGE = SESSION_TTL_SECONDS;
 /** Tolerated clock difference for a session's issue time, in seconds. */
 const CLOCK_SKEW_SECONDS = 60;
-export const MIN_TOKEN_LENGTH = 16;
+
+/** What lib/auth reads of the configuration. */
+export type AuthSettings = Pick<AppConfig, "adminToken" | "production" | "cookieSecure">;
 
 export type AdminConfig =
   { state: "enabled"; token: string; generated: boolean } | { state: "disabled"; reason: string };
@@ -37,19 +42,10 @@ export type AuthResult = { ok: true } | AuthFailure;
 const GENERATED = Symbol.for("policy-diff.generatedAdminToken");
 type Holder = typeof globalThis & { [GENERATED]?: { token: string; printed: boolean } };
 
-/** What the environment says about the admin credential. Generates the development token if needed. */
-export function adminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
-  const configured = env.ADMIN_TOKEN?.trim();
-  if (configured) {
-    if (configured.length < MIN_TOKEN_LENGTH) {
-      return {
-        state: "disabled",
-        reason: `Writes are disabled: ADMIN_TOKEN is shorter than ${MIN_TOKEN_LENGTH} characters.`,
-      };
-    }
-    return { state: "enabled", token: configured, generated: false };
-  }
-  if (env.NODE_ENV === "production") {
+/** What the configuration says about the admin credential. Generates the development token if needed. */
+export function adminConfig(settings: AuthSettings = config()): AdminConfig {
+  if (settings.adminToken) return { state: "enabled", token: settings.adminToken, generated: false };
+  if (settings.production) {
     return {
       state: "disabled",
       reason:
@@ -65,19 +61,16 @@ export function adminConfig(env: NodeJS.ProcessEnv = process.env): AdminConfig {
  * Called once at server start (instrumentation.ts): prints the generated development token, or warns
  * that writes are disabled. Prints each thing at most once per process.
  */
-export function announceAdminToken(
-  env: NodeJS.ProcessEnv = process.env,
-  log: (line: string) => void = console.log,
-): void {
-  const config = adminConfig(env);
-  if (config.state === "disabled") {
-    log(`[auth] ${config.reason}`);
+export function announceAdminToken(settings: AuthSettings = config(), log: (line: string) => void = console.log): void {
+  const admin = adminConfig(settings);
+  if (admin.state === "disabled") {
+    log(`[auth] ${admin.reason}`);
     return;
   }
   const holder = globalThis as Holder;
-  if (config.generated && holder[GENERATED] && !holder[GENERATED].printed) {
+  if (admin.generated && holder[GENERATED] && !holder[GENERATED].printed) {
     holder[GENERATED].printed = true;
-    log(`[auth] ADMIN_TOKEN is not set; generated one for this development server: ${config.token}`);
+    log(`[auth] ADMIN_TOKEN is not set; generated one for this development server: ${admin.token}`);
     log("[auth] Sign in at /signin with it, or send it as `Authorization: Bearer <token>`.");
   }
 }
@@ -121,8 +114,8 @@ export function verifySession(cookie: string, token: string, now: number = Date.
 }
 
 /** Whether to mark the session cookie Secure: the request came over https, or COOKIE_SECURE=1. */
-export function secureCookie(requestIsHttps: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  return requestIsHttps || env.COOKIE_SECURE?.trim() === "1";
+export function secureCookie(requestIsHttps: boolean, settings: AuthSettings = config()): boolean {
+  return requestIsHttps || settings.cookieSecure;
 }
 
 function refused(config: AdminConfig & { state: "disabled" }): AuthFailure {
@@ -137,23 +130,23 @@ const UNAUTHORIZED: AuthFailure = {
 };
 
 /** Checks an Authorization header value (API). */
-export function checkBearer(header: string | null | undefined, env: NodeJS.ProcessEnv = process.env): AuthResult {
-  const config = adminConfig(env);
-  if (config.state === "disabled") return refused(config);
+export function checkBearer(header: string | null | undefined, settings: AuthSettings = config()): AuthResult {
+  const admin = adminConfig(settings);
+  if (admin.state === "disabled") return refused(admin);
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
-  if (!m?.[1] || !safeEqual(m[1], config.token)) return UNAUTHORIZED;
+  if (!m?.[1] || !safeEqual(m[1], admin.token)) return UNAUTHORIZED;
   return { ok: true };
 }
 
 /** Checks a session cookie's value (web): signed with the current token, not expired. */
 export function checkSession(
   cookie: string | null | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  settings: AuthSettings = config(),
   now: number = Date.now(),
 ): AuthResult {
-  const config = adminConfig(env);
-  if (config.state === "disabled") return refused(config);
-  if (!cookie || !verifySession(cookie, config.token, now)) {
+  const admin = adminConfig(settings);
+  if (admin.state === "disabled") return refused(admin);
+  if (!cookie || !verifySession(cookie, admin.token, now)) {
     return { ...UNAUTHORIZED, message: "Sign in with the admin token to make changes." };
   }
   return { ok: true };
@@ -162,15 +155,15 @@ export function checkSession(
 /** Checks a token typed into the sign-in form; returns the cookie value to set when it matches. */
 export function signIn(
   token: string,
-  env: NodeJS.ProcessEnv = process.env,
+  settings: AuthSettings = config(),
   now: number = Date.now(),
 ): AuthResult & { cookie?: string } {
-  const config = adminConfig(env);
-  if (config.state === "disabled") return refused(config);
-  if (!safeEqual(token.trim(), config.token)) {
+  const admin = adminConfig(settings);
+  if (admin.state === "disabled") return refused(admin);
+  if (!safeEqual(token.trim(), admin.token)) {
     return { ...UNAUTHORIZED, message: "That is not the admin token." };
   }
-  return { ok: true, cookie: sessionValue(config.token, now) };
+  return { ok: true, cookie: sessionValue(admin.token, now) };
 }
 
 /** The API's answer to a refused write: a JSON body with the status. */
@@ -184,7 +177,7 @@ export function authErrorResponse(result: AuthFailure): Response {
  * sent is a guess at ADMIN_TOKEN: wrong ones count against the client's address, and while it has
  * made too many (lib/security/sign-in-limit.ts) no token is checked: 429 with Retry-After.
  */
-export function requireAdmin(request: Request, env: NodeJS.ProcessEnv = process.env): Response | null {
+export function requireAdmin(request: Request, settings: AuthSettings = config()): Response | null {
   const header = request.headers.get("authorization");
   const address = clientAddress(request.headers);
   if (header) {
@@ -199,7 +192,7 @@ export function requireAdmin(request: Request, env: NodeJS.ProcessEnv = process.
       );
     }
   }
-  const result = checkBearer(header, env);
+  const result = checkBearer(header, settings);
   if (!result.ok && result.status === 401 && header) recordWrongToken(address);
   return result.ok ? null : authErrorResponse(result);
 }

@@ -1,60 +1,160 @@
 /**
- * The server's environment, validated once. Framework-free so scripts (migrate, seed, tests) and
- * the app read the same settings.
+ * The app's configuration: every environment variable the app reads, validated with zod here and
+ * nowhere else (docs/decisions/0012-app-conventions.md). Other modules call `config()` (or take an
+ * `AppConfig` argument, so tests can pass their own) and never read process.env themselves.
+ *
+ * A bad environment fails loudly and early: next.config.ts calls `config()`, so `next build` and
+ * `next start` stop with the list of problems, and instrumentation.ts checks again when the server
+ * starts. Framework-free, so scripts (migrate, seed, the CLI) read the same settings.
+ *
+ *   DATABASE_URL       SQLite `file:` URL (default file:./data/app.db)
+ *   ADMIN_TOKEN        the admin credential, at least 16 characters; unset: generated in development,
+ *                      writes refused in production (lib/auth.ts)
+ *   FETCH_ALLOW_HOSTS  host names or IP addresses that "fetch by URL" may reach although private
+ *   COOKIE_SECURE      1/true: the session cookie is always Secure; 0/false or unset: when over https
+ *   NEXT_DIST_DIR      Next.js build folder (default .next)
+ *   PORT               the port `next start` listens on (default 3000; Next reads it itself)
+ *   APP_ORIGIN         the origin people reach the app at; server actions are accepted only from it
+ *                      (proxy.ts). Default http://localhost:<PORT>
+ *   NODE_ENV           "production" disables the generated development token; "development" relaxes
+ *                      the pages' CSP for Next's dev tools (set by Next)
+ * An empty value counts as unset.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowHosts } from "./ingest/fetch.ts";
 
 export const DEFAULT_DATABASE_URL = "file:./data/app.db";
-
-const databaseUrlSchema = z
-  .string()
-  .trim()
-  .regex(/^file:.+/, 'DATABASE_URL must be a SQLite URL like "file:./data/app.db"');
-
-/** DATABASE_URL, or the default file in the project. Throws with a readable message when malformed. */
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  const parsed = databaseUrlSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
-}
-
-/** The file a `file:` URL points at, resolved against the working directory (the project root). */
-export function databaseFile(url: string = databaseUrl()): string {
-  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return p === ":memory:" ? p : path.resolve(p);
-}
-
 export const DEFAULT_PORT = "3000";
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
 
-const portSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,5}$/, "PORT must be a port number like 3000");
+export interface AppConfig {
+  /** NODE_ENV is "production". */
+  production: boolean;
+  /** NODE_ENV is "development" (next dev). */
+  development: boolean;
+  databaseUrl: string;
+  /** null when unset (see lib/auth.ts for what that means). */
+  adminToken: string | null;
+  fetchAllowHosts: readonly string[];
+  cookieSecure: boolean;
+  nextDistDir: string;
+  /** APP_ORIGIN normalised to scheme://host[:port], or the local default. */
+  appOrigin: string;
+  /** Whether APP_ORIGIN was set (else appOrigin is the local default). */
+  appOriginSet: boolean;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** "" and whitespace-only values mean "unset". */
+const unset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const originSchema = z
   .string()
   .trim()
-  .pipe(
-    z.url({ protocol: /^https?$/, error: 'APP_ORIGIN must be an http(s) origin like "https://policies.example.org"' }),
-  )
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) origin like "https://policies.example.org"' }))
   .refine((value) => {
     if (!URL.canParse(value)) return true; // reported by z.url above
     const u = new URL(value);
     return !u.username && !u.password && u.pathname === "/" && !u.search && !u.hash;
-  }, "APP_ORIGIN is an origin only (scheme, host and port), without a path, query or credentials");
+  }, "must be an origin only (scheme, host and port), without a path, query or credentials");
 
-/**
- * APP_ORIGIN: the origin people reach the app at (scheme://host[:port], as the browser's address bar
- * shows it). The web forms' server actions are accepted only from it (proxy.ts). Default for local
- * use: http://localhost:<PORT, default 3000>. Throws with a readable message when malformed.
- */
-export function appOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  const port = portSchema.safeParse(env.PORT?.trim() || DEFAULT_PORT);
-  if (!port.success) throw new Error(port.error.issues.map((i) => i.message).join("; "));
-  const raw = env.APP_ORIGIN?.trim() || `http://localhost:${port.data}`;
-  const parsed = originSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
-  return new URL(parsed.data).origin;
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(unset, z.string().optional()),
+  DATABASE_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .regex(/^file:.+/, 'must be a SQLite URL like "file:./data/app.db"')
+      .default(DEFAULT_DATABASE_URL),
+  ),
+  ADMIN_TOKEN: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .refine((t) => t.length >= MIN_ADMIN_TOKEN_LENGTH, {
+        error: (issue) =>
+          `must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it has ${String(issue.input).trim().length})`,
+      })
+      .optional(),
+  ),
+  FETCH_ALLOW_HOSTS: z.preprocess(
+    unset,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const hosts = parseAllowHosts(value);
+        for (const host of hosts)
+          if (!isIP(host) && !HOST_NAME.test(host))
+            ctx.addIssue({
+              code: "custom",
+              message: `"${host}" is not a host name or IP address (no scheme, port or path)`,
+            });
+        return hosts;
+      }),
+  ),
+  COOKIE_SECURE: z.preprocess(
+    unset,
+    z
+      .enum(["1", "0", "true", "false"], { error: "must be 1 or 0 (or true/false)" })
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
+  ),
+  NEXT_DIST_DIR: z.preprocess(unset, z.string().trim().default(".next")),
+  PORT: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, "must be a port number like 3000")
+      .default(DEFAULT_PORT),
+  ),
+  APP_ORIGIN: z.preprocess(unset, originSchema.optional()),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** An environment -> the app's configuration. Throws ConfigError naming every bad variable (never its value). */
+export function parseConfig(env: Env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  const e = parsed.data;
+  return {
+    production: e.NODE_ENV === "production",
+    development: e.NODE_ENV === "development",
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    fetchAllowHosts: e.FETCH_ALLOW_HOSTS,
+    cookieSecure: e.COOKIE_SECURE,
+    nextDistDir: e.NEXT_DIST_DIR,
+    appOrigin: new URL(e.APP_ORIGIN ?? `http://localhost:${e.PORT}`).origin,
+    appOriginSet: e.APP_ORIGIN !== undefined,
+  };
+}
+
+let current: AppConfig | undefined;
+
+/** This process's configuration, read from process.env once (the first call validates it). */
+export function config(): AppConfig {
+  current ??= parseConfig(process.env);
+  return current;
+}
+
+/** The file a `file:` URL points at, resolved against the working directory (the project root). */
+export function databaseFile(url: string = config().databaseUrl): string {
+  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return p === ":memory:" ? p : path.resolve(p);
 }

@@ -17,7 +17,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { databaseUrl } from "./config.ts";
+import { config } from "./config.ts";
 
 export type Db = PrismaClient;
 
@@ -56,7 +56,7 @@ class ConfiguredSqlite {
 }
 
 /** A new client on a SQLite `file:` URL (default: DATABASE_URL). Callers own it and must $disconnect. */
-export function createDb(url: string = databaseUrl()): Db {
+export function createDb(url: string = config().databaseUrl): Db {
   return new PrismaClient({ adapter: new ConfiguredSqlite(url) });
 }
 

@@ -4,7 +4,7 @@
  */
 import { createDb } from "../lib/db.ts";
 import { seedSamples } from "../lib/data/samples.ts";
-import { databaseUrl } from "../lib/config.ts";
+import { config } from "../lib/config.ts";
 
 const client = createDb();
 const started = performance.now();
@@ -12,7 +12,7 @@ try {
   const r = await seedSamples(client);
   console.log(
     `db:seed: ${r.policies} policies; ${r.created} versions added, ${r.unchanged} already present ` +
-      `(${databaseUrl()}, ${Math.round(performance.now() - started)} ms)`,
+      `(${config().databaseUrl}, ${Math.round(performance.now() - started)} ms)`,
   );
 } catch (error) {
   console.error(`db:seed: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
-import { databaseFile } from "../lib/config.ts";
+import { config, databaseFile } from "../lib/config.ts";
 import { seedSamples } from "../lib/data/samples.ts";
 import { createDb, type Db } from "../lib/db.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
@@ -41,7 +41,7 @@ function assertPortFree(port: number): Promise<void> {
 async function startServer(): Promise<{ base: string; dbUrl: string; child: ChildProcess }> {
   const port = process.env.BENCH_PORT ?? "3300";
   await assertPortFree(Number(port));
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const distDir = config().nextDistDir;
   if (!existsSync(`${distDir}/BUILD_ID`))
     throw new Error(`no production build in ${distDir}/: run \`npm run build\` first (or set NEXT_DIST_DIR)`);
   const dbUrl = `file:./.tmp/bench-web-${port}.db`;

@@ -4,14 +4,14 @@
  * (rows older than that column: SQL alone cannot parse a text; see lib/data/measures.ts). Safe to run
  * on every start: does nothing when up to date.
  */
-import { databaseUrl } from "../lib/config.ts";
+import { config } from "../lib/config.ts";
 import { backfillMeasures } from "../lib/data/measures.ts";
 import { createDb } from "../lib/db.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
 
-const url = databaseUrl();
 const started = performance.now();
 try {
+  const url = config().databaseUrl;
   const { applied } = await applyPendingMigrations(url);
   const client = createDb(url);
   let measured: number;

@@ -6,6 +6,7 @@
 import { contentHash, ingestFile, ingestText, type IngestFormat, type IngestResult } from "../ingest/index.ts";
 import { parseDate } from "../ingest/metadata.ts";
 import { fetchDocument, type FetchOptions } from "../ingest/fetch.ts";
+import { config } from "../config.ts";
 
 export type DocumentSource =
   | { kind: "text"; text: string; format?: "text" | "markdown" | "html"; fileName?: string }
@@ -60,7 +61,7 @@ export async function prepareDocument(
       fileName = source.fileName;
       break;
     case "url": {
-      const fetched = await fetchDocument(source.url, options.fetch);
+      const fetched = await fetchDocument(source.url, { allowHosts: config().fetchAllowHosts, ...options.fetch });
       // The server's content type decides the format (a URL's last segment is rarely a file name).
       result = await ingestFile(fetched.bytes, {
         contentType: fetched.charset ? `${fetched.mediaType}; charset=${fetched.charset}` : fetched.mediaType,

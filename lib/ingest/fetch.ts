@@ -69,7 +69,7 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
-  /** Hosts allowed even when they resolve to private addresses; default: FETCH_ALLOW_HOSTS. */
+  /** Hosts allowed even when they resolve to private addresses; default: none (the app passes FETCH_ALLOW_HOSTS). */
   allowHosts?: readonly string[];
   /** Name resolution, replaceable in tests; default: the system resolver, all addresses. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
@@ -266,7 +266,7 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
-  const allow = new Set(options.allowHosts ?? parseAllowHosts(process.env.FETCH_ALLOW_HOSTS));
+  const allow = new Set(options.allowHosts ?? []);
   const resolve = options.resolve ?? systemResolve;
   const userAgent = options.userAgent ?? FETCH_DEFAULTS.userAgent;
 

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 import { requireAdmin } from "../auth.ts";
+import { parseConfig } from "../config.ts";
 import { TokenBuckets } from "./rate-limit.ts";
 import { clientAddress, recordWrongToken, resetSignInLimits, signInWaitSeconds } from "./sign-in-limit.ts";
 
-const env = { ADMIN_TOKEN: "right-token-0123456789", NODE_ENV: "production" } as NodeJS.ProcessEnv;
+const env = parseConfig({ ADMIN_TOKEN: "right-token-0123456789", NODE_ENV: "production" });
 
 beforeEach(() => resetSignInLimits());
 
