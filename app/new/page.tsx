@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { createPolicyAction, detectAction } from "@/app/_import/actions";
 import { VersionForm } from "@/components/import/VersionForm";
 import { requireAdminPage } from "@/lib/auth-session";
 import { getI18n } from "@/lib/i18n-server";
@@ -17,7 +18,7 @@ export default async function NewPolicyPage() {
         <h1 className="text-2xl font-semibold">{t.importer.newTitle}</h1>
         <p className="text-sm text-stone-600">{t.importer.newIntro}</p>
       </header>
-      <VersionForm mode="create" m={t.importer} />
+      <VersionForm mode="create" m={t.importer} detectAction={detectAction} saveAction={createPolicyAction} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
 "use server";
+/** Signing in with the admin token and out again; the sign-in page passes these to its form. */
 import { redirect } from "next/navigation";
+import type { SignInState } from "@/components/import/SignInForm";
 import { endSession, safeNext, startSession } from "@/lib/auth-session";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
-
-export interface SignInState {
-  message: string | null;
-}
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const { t } = await getI18n();

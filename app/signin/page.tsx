@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SignInForm } from "@/components/import/SignInForm";
 import { isAdmin, safeNext, writesEnabled } from "@/lib/auth-session";
 import { getI18n } from "@/lib/i18n-server";
-import { signOutAction } from "./actions";
+import { signInAction, signOutAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="text-sm text-stone-600">{m.intro}</p>
-          <SignInForm next={next} m={m} />
+          <SignInForm next={next} m={m} action={signInAction} />
         </>
       )}
     </div>

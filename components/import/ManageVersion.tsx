@@ -1,11 +1,13 @@
 "use client";
-/** Editing a version's metadata, and deleting it after an explicit confirmation. */
+/**
+ * Editing a version's metadata, and deleting it after an explicit confirmation. The page passes the
+ * server actions in (app/_import/actions.ts).
+ */
 import { useActionState, type ReactNode } from "react";
-import { deleteVersionAction, updateVersionAction } from "@/app/_import/actions";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { Field, textInput } from "./fields";
-import { initialFormState, type FormState } from "./types";
+import { initialFormState, type FormAction, type FormState } from "@/lib/import/form-state";
+import { Field, primaryButtonClass, textInput } from "./fields";
 
 type M = Messages["importer"];
 
@@ -47,8 +49,18 @@ export interface EditableVersion {
   note: string | null;
 }
 
-export function EditVersionForm({ slug, version, m }: { slug: string; version: EditableVersion; m: M }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(updateVersionAction, initialFormState);
+export function EditVersionForm({
+  slug,
+  version,
+  m,
+  action: update,
+}: {
+  slug: string;
+  version: EditableVersion;
+  m: M;
+  action: FormAction;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(update, initialFormState);
   const date = { placeholder: "YYYY-MM-DD", inputMode: "numeric" };
   return (
     <form key={state.nonce ?? 0} action={action} className="grid gap-4 sm:grid-cols-2">
@@ -63,11 +75,7 @@ export function EditVersionForm({ slug, version, m }: { slug: string; version: E
       </div>
       <div className="space-y-3 sm:col-span-2">
         <Problem state={state} />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
           {m.editSave}
         </button>
       </div>
@@ -75,8 +83,18 @@ export function EditVersionForm({ slug, version, m }: { slug: string; version: E
   );
 }
 
-export function DeleteVersionForm({ slug, versionKey, m }: { slug: string; versionKey: string; m: M }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(deleteVersionAction, initialFormState);
+export function DeleteVersionForm({
+  slug,
+  versionKey,
+  m,
+  action: remove,
+}: {
+  slug: string;
+  versionKey: string;
+  m: M;
+  action: FormAction;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(remove, initialFormState);
   return (
     <details className="space-y-3">
       <summary className="cursor-pointer text-sm text-red-800">{m.deleteTitle}…</summary>

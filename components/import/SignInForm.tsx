@@ -1,10 +1,26 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/signin/actions";
 import type { Messages } from "@/lib/i18n";
+import { primaryButtonClass } from "./fields";
 
-export function SignInForm({ next, m }: { next: string; m: Messages["importer"]["signIn"] }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { message: null });
+/** What the sign-in action answers: a sentence when the token was refused. */
+export interface SignInState {
+  message: string | null;
+}
+
+/** The sign-in action, passed in by the page (app/signin/actions.ts). */
+export type SignInAction = (state: SignInState, form: FormData) => Promise<SignInState>;
+
+export function SignInForm({
+  next,
+  m,
+  action: signIn,
+}: {
+  next: string;
+  m: Messages["importer"]["signIn"];
+  action: SignInAction;
+}) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { message: null });
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="next" value={next} />
@@ -24,11 +40,7 @@ export function SignInForm({ next, m }: { next: string; m: Messages["importer"][
           {state.message}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
         {m.submit}
       </button>
     </form>

@@ -4,15 +4,15 @@
  * 1. the source: paste, upload or URL -> "Detect" (server action) reads it through lib/ingest;
  * 2. what was detected (title, dates, the page's version list, the extracted text), pre-filled and
  *    editable -> "Save". A duplicate is named before saving and refused when saving.
+ * The page passes the two server actions in (app/_import/actions.ts).
  */
 import Link from "next/link";
 import { useActionState, useState, type FormEvent } from "react";
-import { addVersionAction, createPolicyAction, detectAction } from "@/app/_import/actions";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { INGEST_CONFIG } from "@/lib/ingest/config";
+import { initialFormState, type DetectionView, type FormAction, type FormState } from "@/lib/import/form-state";
 import { Field, inputClass, textInput } from "./fields";
-import { initialFormState, type DetectionView, type FormState } from "./types";
 
 type M = Messages["importer"];
 type SourceKind = "paste" | "upload" | "url";
@@ -34,12 +34,22 @@ function Alert({ state, m }: { state: FormState; m: M }) {
   );
 }
 
-export function VersionForm({ mode, slug, m }: { mode: "add" | "create"; slug?: string; m: M }) {
+export function VersionForm({
+  mode,
+  slug,
+  m,
+  detectAction,
+  saveAction,
+}: {
+  mode: "add" | "create";
+  slug?: string;
+  m: M;
+  detectAction: FormAction;
+  /** Adds the version (mode "add") or creates the policy with it (mode "create"). */
+  saveAction: FormAction;
+}) {
   const [detected, detect, detecting] = useActionState<FormState, FormData>(detectAction, initialFormState);
-  const [saved, save, saving] = useActionState<FormState, FormData>(
-    mode === "add" ? addVersionAction : createPolicyAction,
-    initialFormState,
-  );
+  const [saved, save, saving] = useActionState<FormState, FormData>(saveAction, initialFormState);
   const [kind, setKind] = useState<SourceKind>("paste");
   const [localError, setLocalError] = useState<string | null>(null);
   const [hiddenBefore, setHiddenBefore] = useState(0);

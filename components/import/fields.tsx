@@ -1,9 +1,12 @@
-/** The labelled text field both import forms use: a label, the input, an optional hint, its errors. */
+/** The parts the import forms share: the labelled field, the text input that keeps its value, the button look. */
 import type { ReactNode } from "react";
-import type { FormState } from "./types";
+import type { FormState } from "@/lib/import/form-state";
 
 export const inputClass =
   "w-full rounded-md border border-stone-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600";
+
+export const primaryButtonClass =
+  "rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-60";
 
 export function Field(props: {
   label: string;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { addVersionAction, detectAction } from "@/app/_import/actions";
 import { VersionForm } from "@/components/import/VersionForm";
 import { requireAdminPage } from "@/lib/auth-session";
 import { getPolicy, parseParams, policyParamsSchema } from "@/lib/data";
@@ -27,7 +28,13 @@ export default async function AddVersionPage({ params }: Props) {
         <Link href={policyPath(policy.slug)}>← {policy.name}</Link>
       </nav>
       <h1 className="text-2xl font-semibold">{format(t.importer.addTitle, { name: policy.name })}</h1>
-      <VersionForm mode="add" slug={policy.slug} m={t.importer} />
+      <VersionForm
+        mode="add"
+        slug={policy.slug}
+        m={t.importer}
+        detectAction={detectAction}
+        saveAction={addVersionAction}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { deleteVersionAction, updateVersionAction } from "@/app/_import/actions";
 import { DeleteVersionForm, EditVersionForm } from "@/components/import/ManageVersion";
 import { requireAdminPage } from "@/lib/auth-session";
 import { getVersion, parseParams, versionParamsSchema } from "@/lib/data";
@@ -44,11 +45,12 @@ export default async function EditVersionPage({ params }: Props) {
             note: v.note,
           }}
           m={m}
+          action={updateVersionAction}
         />
       </section>
       <section className="space-y-3 border-t border-stone-200 pt-6">
         <h2 className="text-lg font-semibold text-red-800">{m.deleteTitle}</h2>
-        <DeleteVersionForm slug={slug} versionKey={key} m={m} />
+        <DeleteVersionForm slug={slug} versionKey={key} m={m} action={deleteVersionAction} />
       </section>
     </div>
   );

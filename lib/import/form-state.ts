@@ -1,5 +1,8 @@
-/** What the import forms' server actions return (serialisable; shared by the actions and the forms). */
-import type { DetectionView } from "@/lib/import/view";
+/**
+ * What the import forms' server actions return, and the signature of those actions as the forms take
+ * them (pages pass the actions in as props). Types and one constant only: client components import it.
+ */
+import type { DetectionView } from "./view.ts";
 
 export type { DetectionView };
 
@@ -20,3 +23,6 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { status: "idle", message: null };
+
+/** A server action behind an import form, in useActionState's shape. */
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
