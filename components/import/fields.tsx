@@ -1,5 +1,7 @@
 /** The parts the import forms share: the labelled field, the text input that keeps its value, the button look. */
+import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/import/form-state";
 
 export const inputClass =
@@ -47,5 +49,23 @@ export function textInput(
       className={inputClass}
       {...extra}
     />
+  );
+}
+
+/** A refusal for the whole form: the sentence, the engine's detail when it adds something, a link to a duplicate. */
+export function FormAlert({ state, m }: { state: FormState; m: Messages["importer"] }) {
+  if (state.status !== "error" || !state.message) return null;
+  return (
+    <div role="alert" className="space-y-1 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p>{state.message}</p>
+      {state.detail && state.detail !== state.message ? <p className="text-xs text-red-800">{state.detail}</p> : null}
+      {state.duplicate ? (
+        <p>
+          <Link href={state.duplicate.url}>
+            {m.openMatch} {state.duplicate.key}
+          </Link>
+        </p>
+      ) : null}
+    </div>
   );
 }
