@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    // Prepared markup reaches the page in one place, which takes only SafeHtml (lib/view/safe-html.ts).
+    files: ["**/*.tsx"],
+    ignores: ["components/diff/HtmlBlock.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Insert prepared HTML through components/diff/HtmlBlock.tsx, which takes SafeHtml only.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { format } from "@/lib/i18n/format";
+import { COPIED_ATTR, COPY_ATTR, FOCUS_ATTR, SELECTORS } from "@/lib/view/compare-dom";
 import { decodeSafely } from "@/lib/view/url";
 
 interface Labels {
@@ -27,14 +28,15 @@ async function copyText(text: string): Promise<void> {
 
 function openFold(key: string): HTMLElement | null {
   const el = document.getElementById(key);
-  el?.querySelector<HTMLDetailsElement>("details.cmp-fold")?.setAttribute("open", "");
+  el?.querySelector<HTMLDetailsElement>(SELECTORS.fold)?.setAttribute("open", "");
   return el;
 }
 
 /**
  * The compare view's only behaviour: next/previous change (buttons and j/k or n/p), copy-link
  * buttons (delegated from server-rendered `[data-copy]` buttons), expand all, open a folded section
- * when the fragment points at it.
+ * when the fragment points at it. The rows' markup is lib/view/html.ts's; the names both rely on are
+ * in lib/view/compare-dom.ts.
  */
 export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; labels: Labels }) {
   const cursor = useRef(-1);
@@ -42,10 +44,10 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
   const [status, setStatus] = useState("");
 
   const focusKey = useCallback((key: string) => {
-    document.querySelector('.cmp-row[data-focus="true"]')?.removeAttribute("data-focus");
+    document.querySelector(SELECTORS.focusedRow)?.removeAttribute(FOCUS_ATTR);
     const el = openFold(key);
     if (!el) return;
-    el.setAttribute("data-focus", "true");
+    el.setAttribute(FOCUS_ATTR, "true");
     el.scrollIntoView({ block: "start" });
     history.replaceState(history.state, "", `#${key}`);
   }, []);
@@ -89,12 +91,12 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
       }
     };
     const onClick = (e: MouseEvent) => {
-      const btn = (e.target as Element | null)?.closest<HTMLElement>("[data-copy]");
+      const btn = (e.target as Element | null)?.closest<HTMLElement>(SELECTORS.copyButton);
       if (!btn) return;
-      const key = btn.dataset.copy ?? "";
+      const key = btn.getAttribute(COPY_ATTR) ?? "";
       const url = location.origin + location.pathname + location.search + (key ? `#${key}` : "");
       void copyText(url).then(() => {
-        btn.dataset.copied = "true";
+        btn.setAttribute(COPIED_ATTR, "true");
         setStatus(`${labels.copied}: ${url}`);
       });
     };
@@ -108,8 +110,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     };
   }, [changeKeys, go, labels.copied]);
 
-  const expandAll = () =>
-    document.querySelectorAll<HTMLDetailsElement>("details.cmp-fold").forEach((d) => (d.open = true));
+  const expandAll = () => document.querySelectorAll<HTMLDetailsElement>(SELECTORS.fold).forEach((d) => (d.open = true));
 
   return (
     <div className="cmp-nav">
@@ -137,7 +138,8 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
       <button type="button" className="cmp-chip cmp-expand" onClick={expandAll}>
         {labels.expandAll}
       </button>
-      <button type="button" className="cmp-chip" data-copy="">
+      {/* Copies the link to the whole view (an empty key); handled by the delegated click above. */}
+      <button type="button" className="cmp-chip" {...{ [COPY_ATTR]: "" }}>
         {labels.copyLink}
       </button>
       <span role="status" aria-live="polite" className="sr-only" data-testid="copy-status">

@@ -3,11 +3,12 @@ import { format } from "@/lib/i18n/format";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { IGNORE_OPTIONS } from "@/lib/compare/options";
 import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
+import { memoRowsHtml } from "@/lib/view/html";
 import { CompareNav } from "./CompareNav";
 import { ExportMenu } from "./ExportMenu";
+import { HtmlBlock } from "./HtmlBlock";
 import type { CompareMessages } from "./messages";
 import { Outline } from "./Outline";
-import { memoRowsHtml } from "@/lib/view/html";
 import { VersionSwitch, type VersionChoiceGroup } from "./VersionSwitch";
 import "./compare.css";
 
@@ -221,9 +222,9 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
               {m.compared}: {to.policyName} {versionDate(to, m)}
             </span>
           </div>
-          {rowsHtml ? (
+          {!rowsHtml.isEmpty() ? (
             // Rendered once per model, layout and language (lib/view/html.ts); every text in it is escaped.
-            <div className="cmp-rowlist" dangerouslySetInnerHTML={{ __html: rowsHtml }} />
+            <HtmlBlock as="div" className="cmp-rowlist" html={rowsHtml} />
           ) : (
             <p className="cmp-empty">{m.noRows}</p>
           )}

@@ -1,6 +1,7 @@
-import type { CompareView } from "@/lib/view/types";
-import type { CompareMessages } from "./messages";
 import { memoOutlineHtml } from "@/lib/view/html";
+import type { CompareView } from "@/lib/view/types";
+import { HtmlBlock } from "./HtmlBlock";
+import type { CompareMessages } from "./messages";
 
 /**
  * The aligned sections with a marker per status; plain fragment links (no script needed to jump).
@@ -10,7 +11,7 @@ export function Outline({ view, changesOnly, m }: { view: CompareView; changesOn
   return (
     <nav className="cmp-outline" aria-label={m.outline}>
       <h2>{m.outline}</h2>
-      <ol dangerouslySetInnerHTML={{ __html: memoOutlineHtml(view, changesOnly, m) }} />
+      <HtmlBlock as="ol" html={memoOutlineHtml(view, changesOnly, m)} />
     </nav>
   );
 }
