@@ -16,7 +16,7 @@
  *   (set it behind a proxy that does not send X-Forwarded-Proto).
  * - Comparisons are constant-time (both sides hashed to a fixed length, then timingSafeEqual).
  * Every function takes the settings it needs (default: this process's `config()`), so tests pass their own.
- * See docs/decisions/0001-admin-credential.md.
+ * See docs/decisions/0009-admin-credential.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { config, type AppConfig } from "./config.ts";

@@ -9,7 +9,7 @@
  *   3. the connection goes to the address that was checked (no second DNS lookup to rebind);
  * then the response must be 2xx (or a redirect), of an accepted content type, and no larger than the
  * cap (5 MB, counted after decompression); the whole fetch must finish before the deadline (15 s).
- * See docs/decisions/0002-url-fetch-safety.md.
+ * See docs/decisions/0010-url-fetch-safety.md.
  */
 import http from "node:http";
 import https from "node:https";

@@ -11,7 +11,6 @@ export const newPolicySchema = z.object({
   sourceUrl: nullableUrlSchema.optional(),
   description: nullableText(2000).optional(),
 });
-export type NewPolicy = z.output<typeof newPolicySchema>;
 
 /** The web form's policy fields: the name may be left empty (the first version's title is used). */
 export const newPolicyFormSchema = newPolicySchema.extend({
@@ -33,4 +32,3 @@ export const createPolicyBodySchema = z
     version: createVersionBodySchema,
   })
   .strict();
-export type CreatePolicyBody = z.output<typeof createPolicyBodySchema>;

@@ -29,7 +29,6 @@ export const versionMetaPatchSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     message: "Nothing to change: give at least one field.",
   });
-export type VersionMetaPatch = z.output<typeof versionMetaPatchSchema>;
 
 /** POST /api/policies/{slug}/versions, JSON body. Metadata fields absent = use what was detected. */
 export const createVersionBodySchema = z
@@ -45,7 +44,6 @@ export const createVersionBodySchema = z
     message: "Give either `text` or `url` (exactly one).",
     path: ["text"],
   });
-export type CreateVersionBody = z.output<typeof createVersionBodySchema>;
 
 /** The formats a stored version's text may have come from (lib/ingest's IngestFormat). */
 export const storedFormatSchema = z.enum(["text", "markdown", "html", "docx"]);
@@ -90,4 +88,3 @@ export const postedDetectionSchema = z.object({
   sourceUrl: httpUrlSchema.nullable(),
   duplicateOf: z.object({ key: versionKeySchema }).nullable(),
 });
-export type PostedDetection = z.output<typeof postedDetectionSchema>;

@@ -9,7 +9,10 @@ import type { BlockKind } from "../parse/types.ts";
 /** How a run of text is marked: equal on both sides, deleted (old side), inserted (new side). */
 export type Mark = "eq" | "del" | "ins";
 
-/** A run of original characters with one mark. `t` is rendered as a React text node, never as HTML. */
+/**
+ * A run of original characters with one mark. `t` is text: lib/view/html.ts escapes it into the row
+ * HTML (SafeHtml), so it is never inserted as markup.
+ */
 export interface TextRun {
   t: string;
   m: Mark;
