@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, samples, test } from "./fixtures";
+import type { CompareModel } from "../lib/compare/types.ts";
+import { expect, jsonOf, samples, test, type ApiError } from "./fixtures";
 
 const xuexi = samples.xuexi;
 const [x2021b, x2021a] = [xuexi.versionKeys[1], xuexi.versionKeys[2]]; // 2021-08-25 (newer), 2021-02-25
@@ -39,9 +40,9 @@ test("pick two versions on the policy page, land on their compare view; counts a
 
   const api = await request.get(`/api/compare?from=${xuexi.slug}@${x2021a}&to=${xuexi.slug}@${x2021b}`);
   expect(api.status()).toBe(200);
-  const model = await api.json();
+  const model = await jsonOf<CompareModel>(api);
   expect(model.options.ignore).toEqual(["whitespace", "width"]); // the default, on the page and in the API
-  for (const s of ["added", "removed", "modified", "moved"])
+  for (const s of ["added", "removed", "modified", "moved"] as const)
     expect(await summaryCount(page, s), s).toBe(model.stats.sections[s]);
   expect(Number(await page.locator('li[data-count="changedRatio"]').getAttribute("data-value"))).toBeCloseTo(
     model.stats.changedRatio,
@@ -170,11 +171,9 @@ test("by default a width-only change (seed 000 vs 001: (“您”) vs （“您�
   await expect(pair.locator("ins").filter({ hasText: /^（$/ })).toHaveCount(1);
 
   // The API agrees: the default model has no width-only segment there, ignore=none has.
-  const [def, none] = await Promise.all(
-    ["", "&ignore=none"].map(async (q) =>
-      (await request.get(`/api/compare?from=${migu.from}&to=${migu.to}${q}`)).json(),
-    ),
-  );
+  const model = async (q: string) =>
+    jsonOf<CompareModel>(await request.get(`/api/compare?from=${migu.from}&to=${migu.to}${q}`));
+  const [def, none] = await Promise.all([model(""), model("&ignore=none")]);
   expect(def.options.ignore).toEqual(["whitespace", "width"]);
   expect(none.options.ignore).toEqual([]);
   expect(JSON.stringify(def)).not.toContain('"new":"（"');
@@ -253,22 +252,22 @@ test("title and link-preview meta name the policies, dates and the change", asyn
 test("the API: 422 and 404 in the API's one error shape", async ({ request }) => {
   const bad = await request.get("/api/compare?from=nope&to=x@y");
   expect(bad.status()).toBe(422);
-  const badBody = await bad.json();
+  const badBody = await jsonOf<ApiError>(bad);
   expect(badBody.error.code).toBe("invalid_input");
   expect(badBody.error.fields).toEqual(["from"]);
-  expect(badBody.error.issues[0].path).toEqual(["from"]);
+  expect(badBody.error.issues?.[0]?.path).toEqual(["from"]);
   // A malformed escape in a key is a malformed parameter too (422, not 404 or 500).
   const badEscape = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@%25E4%25B8`);
   expect(badEscape.status()).toBe(422);
-  expect((await badEscape.json()).error.fields).toEqual(["to"]);
+  expect((await jsonOf<ApiError>(badEscape)).error.fields).toEqual(["to"]);
   const badIgnore = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=case`);
   expect(badIgnore.status()).toBe(422);
-  expect((await badIgnore.json()).error.message).toContain("case");
+  expect((await jsonOf<ApiError>(badIgnore)).error.message).toContain("case");
   const mixedNone = await request.get(`/api/compare?from=${migu.from}&to=${migu.to}&ignore=none,width`);
   expect(mixedNone.status()).toBe(422);
   const missing = await request.get(`/api/compare?from=${migu.from}&to=zh-migu-kuaiyou-privacy@1999-01-01`);
   expect(missing.status()).toBe(404);
-  expect((await missing.json()).error).toEqual({
+  expect((await jsonOf<ApiError>(missing)).error).toEqual({
     code: "version_not_found",
     message: 'Policy "zh-migu-kuaiyou-privacy" has no version "1999-01-01".',
     slug: "zh-migu-kuaiyou-privacy",
@@ -276,7 +275,7 @@ test("the API: 422 and 404 in the API's one error shape", async ({ request }) =>
   });
   const noPolicy = await request.get(`/api/compare?from=no-such-policy@2020-01-01&to=${migu.to}`);
   expect(noPolicy.status()).toBe(404);
-  expect((await noPolicy.json()).error.code).toBe("policy_not_found");
+  expect((await jsonOf<ApiError>(noPolicy)).error.code).toBe("policy_not_found");
 });
 
 test("malformed escapes in a compare path give 404 pages, not server errors", async ({ page }) => {

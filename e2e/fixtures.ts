@@ -2,7 +2,8 @@
  * Shared fixtures. The e2e server runs on a fresh database seeded with data/samples/, so tests
  * assert facts of those real documents, listed here once.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIResponse, type Page } from "@playwright/test";
+import type { ApiErrorBody } from "../lib/data/api.ts";
 
 export const samples = {
   policyCount: 8,
@@ -54,3 +55,13 @@ export const test = base.extend<{ policyList: ReturnType<Page["getByRole"]> }>({
 });
 
 export { expect };
+
+/** The API's error body (lib/data/api.ts) with the details the specs read. */
+export interface ApiError {
+  error: ApiErrorBody["error"] & { fields?: string[]; issues?: { path: (string | number)[] }[] };
+}
+
+/** A response's JSON body as the type the API documents for it. */
+export async function jsonOf<T>(response: APIResponse): Promise<T> {
+  return (await response.json()) as T;
+}

@@ -150,7 +150,7 @@ test("a tampered detection posted back with the save step links nowhere but the 
   await page.getByRole("button", { name: "识别" }).click();
   await expect(page.getByRole("status")).toContainText("2022-01-10");
   await page.locator('input[name="detection"]').evaluate((input: HTMLInputElement) => {
-    const d = JSON.parse(input.value);
+    const d = JSON.parse(input.value) as { duplicateOf: { key: string; url: string } };
     d.duplicateOf = { key: "2022-01-10", url: "javascript:alert('tampered')" };
     input.value = JSON.stringify(d);
   });

@@ -121,7 +121,7 @@ test("cascade: a version deleted behind the writes' back still takes its cache r
 });
 
 /** A real unique-constraint error from the store, for the constraint on `field`. */
-async function clashOn(field: "key" | "contentHash" | "slug"): Promise<unknown> {
+async function clashOn(field: "key" | "contentHash" | "slug"): Promise<Error> {
   const policy = await t.client.policy.findUniqueOrThrow({ where: { slug: "acme-privacy" }, include: { versions: { take: 1 } } });
   const stored = policy.versions[0]!;
   const base = { policyId: policy.id, originalText: "x", textLength: 1, originalFormat: "text", key: "clash-probe", contentHash: "clash-probe" };
@@ -129,7 +129,8 @@ async function clashOn(field: "key" | "contentHash" | "slug"): Promise<unknown> 
     if (field === "slug") await t.client.policy.create({ data: { slug: "acme-privacy", name: "x" } });
     else await t.client.version.create({ data: { ...base, [field]: stored[field] } });
   } catch (error) {
-    return error;
+    if (error instanceof Error) return error;
+    throw error;
   }
   throw new Error(`no clash on ${field}`);
 }
@@ -147,16 +148,13 @@ test("unique-constraint errors are told apart by the constraint they break", asy
 test("a version key taken by a concurrent write is allocated again, not reported as 'policy exists'", async () => {
   const keyClash = await clashOn("key");
   let runs = 0;
-  const result = await withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
-    if (++runs === 1) throw keyClash;
-    return "stored";
-  });
+  const result = await withWriteConflicts(t.client, "acme-privacy", "no-such-hash", () =>
+    ++runs === 1 ? Promise.reject(keyClash) : Promise.resolve("stored"),
+  );
   assert.equal(result, "stored");
   assert.equal(runs, 2);
   await assert.rejects(
-    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
-      throw keyClash;
-    }),
+    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", () => Promise.reject(keyClash)),
     (e: unknown) => e instanceof WriteConflictError && !(e instanceof PolicyExistsError),
   );
 });
@@ -165,23 +163,17 @@ test("a text stored concurrently is a duplicate naming it; a slug taken concurre
   const stored = await t.client.version.findFirstOrThrow({ where: { policy: { slug: "acme-privacy" } } });
   const hashClash = await clashOn("contentHash");
   await assert.rejects(
-    withWriteConflicts(t.client, "acme-privacy", stored.contentHash, async () => {
-      throw hashClash;
-    }),
+    withWriteConflicts(t.client, "acme-privacy", stored.contentHash, () => Promise.reject(hashClash)),
     (e: unknown) => e instanceof DuplicateVersionError && e.match.key === stored.key,
   );
   const slugClash = await clashOn("slug");
   await assert.rejects(
-    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", async () => {
-      throw slugClash;
-    }),
+    withWriteConflicts(t.client, "acme-privacy", "no-such-hash", () => Promise.reject(slugClash)),
     PolicyExistsError,
   );
   const other = new Error("disk full");
   await assert.rejects(
-    withWriteConflicts(t.client, "acme-privacy", null, async () => {
-      throw other;
-    }),
+    withWriteConflicts(t.client, "acme-privacy", null, () => Promise.reject(other)),
     (e: unknown) => e === other,
   );
 });

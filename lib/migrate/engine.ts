@@ -41,8 +41,8 @@ export interface EngineLog {
 
 export interface OpenEngine {
   engine: SchemaEngine;
-  /** Frees the engine and closes the database connections it opened. */
-  close(): Promise<void>;
+  /** Frees the engine and closes the database connections it opened (a plain function: callers destructure it). */
+  close: () => Promise<void>;
 }
 
 /**
@@ -82,7 +82,7 @@ export async function openSchemaEngine(
   );
   return {
     engine,
-    async close() {
+    close: async () => {
       engine.free();
       await Promise.allSettled(opened.map((a) => a.dispose()));
     },

@@ -45,7 +45,7 @@ export async function loadMigrationList(dir: string = MIGRATIONS_DIR): Promise<M
         return { path: name, migrationFile: { path: "migration.sql", content } };
       }),
     ),
-  } as MigrationList;
+  };
 }
 
 export interface ApplyResult {

@@ -81,6 +81,7 @@ export const httpUrlSchema = z
 /** A URL that may be cleared: "" and null mean "none". */
 export const nullableUrlSchema = z.union([z.literal(""), z.null(), httpUrlSchema]).transform((v) => (v ? v : null));
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they mark binary input
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 /**

@@ -8,6 +8,7 @@ import { z } from "zod";
 const DUMMY_ORIGIN = "http://local.invalid";
 
 /** C0 and C1 control characters and DEL: browsers strip some of them (tab, newline) inside URLs. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**
