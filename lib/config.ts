@@ -1,6 +1,6 @@
 /**
  * The app's configuration: every environment variable the app reads, validated with zod here and
- * nowhere else (docs/decisions/0012-app-conventions.md). Other modules call `config()` (or take an
+ * nowhere else (docs/decisions/0013-app-conventions.md). Other modules call `config()` (or take an
  * `AppConfig` argument, so tests can pass their own) and never read process.env themselves.
  *
  * A bad environment fails loudly and early: next.config.ts calls `config()`, so `next build` and

@@ -6,7 +6,7 @@
  * `code` is stable snake_case for programs (ApiErrorCode below is the whole vocabulary; the README's
  * "Errors" table gives each one's status and details), `message` a sentence for people. Input that
  * fails validation, wherever it is (path, query, JSON body, form fields), is always 422 `invalid_input`
- * with zod's `issues` (docs/decisions/0012-app-conventions.md). Framework-free (plain Response), so
+ * with zod's `issues` (docs/decisions/0013-app-conventions.md). Framework-free (plain Response), so
  * route handlers stay thin.
  */
 import type { z } from "zod";
