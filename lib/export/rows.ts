@@ -3,11 +3,11 @@
  * its text as lines of marked runs, its changed share and short excerpts; the header lines (versions,
  * options, scope). All of it is read from the view model (lib/view/types.ts): nothing is diffed again.
  */
+import { normalizeIgnore } from "../compare/options.ts";
 import type { SectionStatus } from "../compare/types.ts";
 import { format, formatDate, getMessages, type Messages } from "../i18n/index.ts";
 import { PREAMBLE_KEY, visibleRows } from "../view/build.ts";
 import type { BlockRow, CompareView, SectionRow, TextRun } from "../view/types.ts";
-import { IGNORE_OPTIONS } from "../view/url.ts";
 import type { ExportInput, ExportSide } from "./types.ts";
 
 export type CompareMessages = Messages["compare"];
@@ -238,7 +238,7 @@ export function versionLine(side: ExportSide, role: "from" | "to", input: Pick<E
 export function optionsLine(input: Pick<ExportInput, "locale" | "ignore">): string {
   const m = messagesFor(input);
   const names = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
-  const on = IGNORE_OPTIONS.filter((o) => input.ignore.includes(o));
+  const on = normalizeIgnore(input.ignore);
   return on.length ? on.map((o) => names[o]).join(m.export.listSeparator) : m.export.ignoreNone;
 }
 
