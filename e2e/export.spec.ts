@@ -101,12 +101,13 @@ test("the JSON API's export: headers, the English labels on request, errors in t
   expect(csvRecords((await res.body()).subarray(3).toString("utf8"))[0]![0]).toBe("section_key");
 
   const bad = await request.get(`/api/compare/export?${q}&format=pdf&only=some`);
-  expect(bad.status()).toBe(400);
-  expect(await bad.json()).toEqual({
+  expect(bad.status()).toBe(422);
+  expect(await bad.json()).toMatchObject({
     error: {
-      code: "bad_request",
+      code: "invalid_input",
       message: '"format" must be docx, redline, csv or md; "only" must be changes or all',
       fields: ["format", "only"],
+      issues: [{ path: ["format"] }, { path: ["only"] }],
     },
   });
   const missing = await request.get(

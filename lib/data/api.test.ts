@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { z } from "zod";
-import { invalidInput, jsonError, withApiErrors, type ApiErrorBody } from "./api.ts";
+import { invalidInput, invalidParameters, jsonError, withApiErrors, type ApiErrorBody } from "./api.ts";
 
 const body = async (res: Response) => (await res.json()) as ApiErrorBody;
 
@@ -35,6 +35,25 @@ test("invalid input, wherever it is: 422 invalid_input with zod's issues", async
   assert.equal(custom.error.message, "Fix it.");
   assert.deepEqual(custom.error.fields, ["slug", "n"]);
   assert.equal((custom.error.issues as unknown[]).length, 2);
+});
+
+test("parameters checked by hand give the same invalid_input: one issue per problem, the fields named", async () => {
+  const res = invalidParameters([
+    { field: "format", message: '"format" must be docx, redline, csv or md' },
+    { field: "only", message: '"only" must be changes or all' },
+  ]);
+  assert.equal(res.status, 422);
+  const { error } = await body(res);
+  assert.equal(error.code, "invalid_input");
+  assert.equal(error.message, '"format" must be docx, redline, csv or md; "only" must be changes or all');
+  assert.deepEqual(error.fields, ["format", "only"]);
+  assert.deepEqual(
+    (error.issues as z.core.$ZodIssue[]).map((i) => [i.path, i.code]),
+    [
+      [["format"], "custom"],
+      [["only"], "custom"],
+    ],
+  );
 });
 
 test("an unexpected failure is a JSON 500 without the stack or the error's message", async () => {

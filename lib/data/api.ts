@@ -17,16 +17,21 @@ import type { IngestErrorCode } from "../ingest/errors.ts";
 export type ApiErrorCode =
   // The request
   | "invalid_input" // 422: a parameter, query value, body or form field fails validation (issues)
+  | "invalid_path" // 400: the URL path holds a malformed percent-escape (proxy.ts)
   | "bad_json" // 400: the body is not UTF-8 JSON
   | "bad_multipart" // 400: the multipart body cannot be read
   | "unsupported_media_type" // 415: neither JSON nor multipart where one is needed
   | "too_large" // 413: the request or the document is larger than the limit
+  | "length_required" // 411: a form post without Content-Length (proxy.ts)
+  | "forbidden_origin" // 403: a form post from another origin than APP_ORIGIN (proxy.ts)
+  | "not_found" // 404: no such export file name
   // The document (lib/ingest's refusals, snake_case)
   | Exclude<IngestErrorCode, "too-large">
   | `fetch_${FetchErrorCode}`
   // Credentials
   | "unauthorized"
   | "writes_disabled"
+  | "too_many_attempts" // 429 with Retry-After: too many wrong admin tokens
   // The store
   | "policy_not_found"
   | "version_not_found"
@@ -34,6 +39,7 @@ export type ApiErrorCode =
   | "duplicate"
   | "conflict"
   | "name_required"
+  | "database_busy" // 503: another writer held the database for too long; nothing was stored
   | "internal_error";
 
 export interface ApiErrorBody {
@@ -63,6 +69,17 @@ export function invalidInput(
   details: Record<string, unknown> = {},
 ): Response {
   return jsonError(422, "invalid_input", message, { ...details, issues });
+}
+
+/**
+ * 422 `invalid_input` for parameters checked by hand (not by a zod schema): each problem becomes an
+ * issue at its field, `fields` names them (as on /api/compare), the message joins the sentences.
+ */
+export function invalidParameters(problems: readonly { field: string; message: string }[]): Response {
+  const issues = problems.map((p) => ({ code: "custom" as const, path: [p.field], message: p.message, input: undefined }));
+  return invalidInput(issues, problems.map((p) => p.message).join("; "), {
+    fields: [...new Set(problems.map((p) => p.field))],
+  });
 }
 
 /** 500 for a failure nobody expected: logged on the server, never sent (no stack, no message). */

@@ -14,7 +14,7 @@ export { compareVersions, newestFirst } from "./version-key.ts";
 export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
 export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";
-export { jsonError, invalidInput, internalError, withApiErrors } from "./api.ts";
+export { jsonError, invalidInput, invalidParameters, internalError, withApiErrors } from "./api.ts";
 
 /**
  * One policy / one version, memoised per request (React cache): a route's layout checks that the

@@ -4,7 +4,8 @@
  * build the view model, render the format and answer with its bytes or stream.
  *
  * Errors use the API's one shape (lib/data/api.ts), with the codes of /api/compare:
- * 400 bad_request (with `fields`), 404 policy_not_found / version_not_found (with `slug`, `version`).
+ * 422 invalid_input (with `issues` and `fields`), 404 policy_not_found / version_not_found (with `slug`,
+ * `version`).
  * Plain Request/Response, no framework: the routes only pass their path's addresses in.
  */
 import { jsonError } from "../data/api.ts";
@@ -16,13 +17,7 @@ import { compareHref, DEFAULT_VIEW_OPTIONS, versionPath, type VersionAddress } f
 import { contentDisposition } from "./filename.ts";
 import { renderExport } from "./index.ts";
 import type { ExportFormat, ExportInput, ExportSide } from "./types.ts";
-import type { ExportOptions, ParamProblem } from "./url.ts";
-
-export function badRequest(problems: ParamProblem[]): Response {
-  return jsonError(400, "bad_request", problems.map((p) => p.message).join("; "), {
-    fields: problems.map((p) => p.field),
-  });
-}
+import type { ExportOptions } from "./url.ts";
 
 function side(v: LoadedVersion, origin: string): ExportSide {
   return {

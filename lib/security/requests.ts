@@ -3,11 +3,12 @@
  * answer with a 500 (docs/decisions/0014-request-guards.md). Framework-free: plain values in, a
  * refusal (status, code, message) or null out.
  */
+import type { ApiErrorCode } from "../data/api.ts";
 import { MAX_FORM_BODY_BYTES } from "../validations/common.ts";
 
 export interface Refusal {
   status: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
 }
 

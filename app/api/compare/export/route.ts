@@ -3,12 +3,12 @@
  * A comparison as a file (docs/decisions/0015-exports.md): the 修订对照表 or the redline (.docx), the
  * change list (.csv) or the digest (.md), with Content-Disposition naming it. `ignore` as on
  * /api/compare; `only` defaults to changes; `lang` defaults to the UI language (the `lang` cookie).
- * Errors in the API's one shape: 400 bad_request (with `fields`), 404 policy_not_found /
+ * Errors in the API's one shape: 422 invalid_input (with `issues` and `fields`), 404 policy_not_found /
  * version_not_found, 500 internal_error.
  */
 import type { NextRequest } from "next/server";
-import { withApiErrors } from "@/lib/data";
-import { badRequest, exportResponse } from "@/lib/export/response";
+import { invalidParameters, withApiErrors } from "@/lib/data";
+import { exportResponse } from "@/lib/export/response";
 import { parseExportQuery, parseFormat, type ParamProblem } from "@/lib/export/url";
 import { getLocale } from "@/lib/i18n-server";
 import { parseAddress } from "@/lib/view/url";
@@ -25,7 +25,7 @@ export const GET = withApiErrors(async (request: NextRequest) => {
   if (!format) problems.push({ field: "format", message: '"format" must be docx, redline, csv or md' });
   const query = parseExportQuery(q);
   if (!query.ok) problems.push(...query.problems);
-  if (!from || !to || !format || !query.ok) return badRequest(problems);
+  if (!from || !to || !format || !query.ok) return invalidParameters(problems);
   return exportResponse({
     from,
     to,
