@@ -8,7 +8,7 @@ import { inputFor, parseCsv } from "./testing.ts";
 
 const OLD = '一、收集\n我们收集您的设备信息，用于"安全"目的。\n\n二、共享\n我们不共享。\n';
 const NEW =
-  '一、收集\n我们收集您的位置信息，用于"安全"目的，\n以及改进服务。\n\n二、共享\n我们不共享。\n\n三、=HYPERLINK("http://evil.example","点我")\n-1+1 的说明。\n';
+  '一、收集\n我们收集您的位置信息，用于"安全"目的，\n以及改进服务。\n\n二、共享\n我们不共享。\n\n三、=HYPERLINK(A1)\n-1+1 的说明。\n';
 
 test("the change list is RFC 4180 CSV with a BOM, Chinese round-trips, one line per changed section", () => {
   const text = renderCsv(inputFor(OLD, NEW));
@@ -41,10 +41,11 @@ test("the change list is RFC 4180 CSV with a BOM, Chinese round-trips, one line 
   assert.equal(first[9], `https://policy.example/p/acme-privacy/compare/2021-01-01...2022-01-01#${first[0]}`);
 
   // Formula injection: a cell starting with = (+ - @) gets a leading apostrophe, so it stays text.
-  assert.deepEqual(added.slice(1, 6), ["", "", "三", `'=HYPERLINK("http://evil.example","点我")`, "新增"]);
+  // (A title holding a URL is no heading: lib/parse reads it as body, so the formula here has none.)
+  assert.deepEqual(added.slice(1, 6), ["", "", "三", `'=HYPERLINK(A1)`, "新增"]);
   assert.equal(added[6], "1.000");
   assert.equal(added[7], "");
-  assert.equal(added[8], `三、=HYPERLINK("http://evil.example","点我") -1+1 的说明。`);
+  assert.equal(added[8], `三、=HYPERLINK(A1) -1+1 的说明。`);
 });
 
 test("fields: quoted only when needed, formulas neutralised, numbers left alone", () => {
