@@ -164,3 +164,30 @@ test("outline entries are escaped links; the rows are rendered once per view, la
   assert.notEqual(memoRowsHtml(view, "inline", false, m), first);
   assert.notEqual(memoRowsHtml(view, "split", false, getMessages("zh").compare), first);
 });
+
+test("a pair kept in place below the pairing threshold says 'low confidence' with its similarity", () => {
+  const guess: CompareModel = {
+    ...model,
+    sections: [
+      pair({
+        key: "s-g",
+        status: "renamed",
+        similarity: 0.34,
+        confidence: "low",
+        old: { id: "0", number: "2", title: "Accounts", level: 1 },
+        new: { id: "0", number: "2", title: "Membership", level: 1 },
+        blocks: [para("modified", "You need a phone number.", "Members get discounts.")],
+      }),
+      pair({
+        key: "s-h",
+        status: "renamed",
+        similarity: 0.8,
+        old: { id: "1", number: "3", title: "Contact", level: 1 },
+        new: { id: "1", number: "3", title: "Contact us", level: 1 },
+      }),
+    ],
+  };
+  const html = textOf(String(rowsHtml(buildCompareView({ model: guess }), "split", false, m)));
+  assert.match(html, /Low confidence: paired only by position, similarity 0\.34/);
+  assert.equal(html.match(/Low confidence/g)?.length, 1, "only the guessed pair says so");
+});

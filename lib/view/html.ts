@@ -72,6 +72,10 @@ function notesHtml(row: SectionRow, m: CompareMessages): SafeHtml | null {
   if (row.movedFrom) notes.push(html`${m.movedFrom} ${linkHtml(row.movedFrom)}`);
   for (const away of row.movedAway) notes.push(html`${m.movedAway} ${linkHtml(away)}`);
   if (row.related.length) notes.push(html`${m.related} ${joinHtml(row.related.map(linkHtml), "、")}`);
+  if (row.lowConfidence)
+    notes.push(
+      html`<span class="cmp-low-confidence">${format(m.lowConfidence, { similarity: row.similarity.toFixed(2) })}</span>`,
+    );
   return notes.length ? html`<span class="cmp-note">${notes.map((n) => html`<span>${n}</span>`)}</span>` : null;
 }
 

@@ -58,8 +58,10 @@ export interface SectionRow {
   blocks: BlockRow[];
   /** True when anything in this row (status, heading or own blocks) changed. */
   changed: boolean;
-  /** Body similarity in [0,1]. */
+  /** The evidence for the pairing in [0,1] (the model's `similarity`). */
   similarity: number;
+  /** The pair was kept in place below the pairing threshold: a plausible guess, said as such. */
+  lowConfidence: boolean;
   /** For moved rows: the pair next to which it stood in the other document. */
   movedFrom: SectionLink | null;
   /** Rows that moved away from next to this row (links to where they went). */

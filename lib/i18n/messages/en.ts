@@ -113,6 +113,7 @@ export const en: Messages = {
     renumbered: "Renumbered {from} → {to}",
     renamed: "Renamed “{from}” → “{to}”",
     related: "Same split/merge:",
+    lowConfidence: "Low confidence: paired only by position, similarity {similarity}",
     noRows: "No changes to show.",
     undated: "undated",
     notFoundTitle: "A version to compare does not exist",

@@ -114,6 +114,7 @@ export const zh = {
     renumbered: "编号 {from} → {to}",
     renamed: "标题「{from}」→「{to}」",
     related: "同一拆分/合并：",
+    lowConfidence: "低置信度：两节仅在原位相对，相似度 {similarity}",
     noRows: "没有可显示的变更。",
     undated: "无日期",
     notFoundTitle: "要比较的版本不存在",
