@@ -204,6 +204,10 @@ function keyOf(r: LineReading, isPart: boolean): string {
   if (isPart) return r.scheme === "part" ? "part" : "part-word";
   if (r.markup === "md") return `md${r.mdLevel}`;
   if (r.scheme === "decimal" || r.scheme === "section-en") return `${r.scheme}${r.numberPath.length}`;
+  // A bold line in capitals ("**INTRODUCTION**", "**COOKIE NOTICE**") is a style of its own, apart from
+  // bold lines in ordinary case (the subheadings a section sets in bold).
+  if (r.markup === "bold" && r.number === null && /[A-Z]{2}/.test(r.title) && !/[a-z]/.test(r.title))
+    return "bold-caps";
   return r.scheme;
 }
 
@@ -574,6 +578,12 @@ function levelPass(lines: LineRecord[]): Placement[] {
   const stack: Entry[] = [];
   const out: Placement[] = [];
   /**
+   * Unnumbered styles that opened the document at the top level ("**INTRODUCTION**" before "# 1. …"):
+   * the same style later is the same rank, a top-level section after the numbered ones ("**COOKIE
+   * NOTICE**" after "# 7. MISCELLANEOUS"), not a subsection of the section it follows.
+   */
+  const topStyles = new Set<string>();
+  /**
    * The last run of numbered lines of each key that were not taken as headings, and where in the tree
    * they sat (the stack entry they were under). "（三）短标题" after "（一）<long sentence>"
    * "（二）<long sentence>" is their sibling: it goes where （一） was, not under whatever heading came
@@ -634,6 +644,8 @@ function levelPass(lines: LineRecord[]): Placement[] {
       while (stack.length > 0 && !stack[stack.length - 1]!.part) stack.pop(); // 第X部分 may sit in 正文
     } else if (part) {
       stack.length = 0; // 摘要, 正文, 附一, an appended statement: always top level
+    } else if (topStyles.has(key)) {
+      stack.length = 0;
     }
     if (r.markup === "md" && !part) {
       let j = stack.length - 1;
@@ -699,6 +711,7 @@ function levelPass(lines: LineRecord[]): Placement[] {
       numbered: r.number !== null && !part,
     });
     lastHeading.set(key, value);
+    if (stack.length === 1 && key === "bold-caps" && out.length === 0) topStyles.add(key);
     out.push({ line, reading: r, level: stack.length });
     return true;
   }
