@@ -2,9 +2,11 @@
  * A document's text, readable: the parser's blocks (lib/parse) rendered as headings, paragraphs
  * (line breaks kept, long lines wrapped) and table-of-contents lines; front matter and archive metadata
  * folded away under one <details>; inline `**bold**` and `[links](https://…)` shown as such. Everything
- * is React text (never HTML). The page parses; this
- * component only renders.
+ * is React text (never HTML). Each section heading carries its section key as its id
+ * (lib/compare/keys.ts), so /p/{slug}/v/{key}#s-… opens the version at that section, with the same
+ * anchors as the compare view and search hits. The page parses; this component only renders.
  */
+import { documentSectionKeys } from "@/lib/compare/keys";
 import type { Block, DocumentTree, SectionNode } from "@/lib/parse/types";
 import { inlineRuns } from "@/lib/view/inline";
 
@@ -57,6 +59,7 @@ export function DocumentText({
   metadataLabel: string;
 }) {
   const headings = headingsByBlock(tree.sections);
+  const anchors = documentSectionKeys(tree.sections);
   return (
     <div className="doc-text max-w-[46rem] text-[15px] sm:text-base" lang={lang}>
       {groups(tree.blocks).map((g, i) => {
@@ -78,7 +81,11 @@ export function DocumentText({
           const text = node ? [node.number, node.title].filter(Boolean).join(" ") : trimBlock(block.text);
           const Tag = node && node.level <= 1 ? "h2" : "h3";
           return (
-            <Tag key={index} className={Tag === "h2" ? "mt-8 mb-3 text-lg font-semibold" : "mt-6 mb-2 font-semibold"}>
+            <Tag
+              key={index}
+              id={node ? anchors.get(node.id) : undefined}
+              className={`scroll-mt-4 target:bg-amber-100 ${Tag === "h2" ? "mt-8 mb-3 text-lg font-semibold" : "mt-6 mb-2 font-semibold"}`}
+            >
               {text || trimBlock(block.text)}
             </Tag>
           );

@@ -22,6 +22,7 @@ import { isFurnitureLine } from "../parse/index.ts";
 import { sameVisibleText } from "../text/markup.ts";
 import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
 import { COMPARE_CONFIG } from "./config.ts";
+import { assignTreeKeys } from "./keys.ts";
 import { normalizeIgnore } from "./options.ts";
 import type {
   BlockPair,
@@ -309,44 +310,18 @@ function sectionStatus(ctx: Ctx, m: SectionMatch, pair: SectionPair): SectionSta
 // ---------------------------------------------------------------------------------------------
 // Keys and links
 
-/** FNV-1a 32-bit, base 36. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36).padStart(7, "0");
-}
-
-function keyBase(ref: SectionRef): string {
-  const title = normalizeTitle(ref.title);
-  return title || (ref.number ? "#" + normalizeTitle(ref.number) + ref.number : "untitled");
-}
-
 /**
- * Stable keys: "s-" + hash of the pair's own normalized title (new side, else old; the number when
- * untitled). A title already used in the model is qualified by its parent's title; if still taken,
- * a counter is added ("-2", "-3") in document order.
+ * Stable keys (./keys.ts): "s-" + hash of the pair's own normalized title (new side, else old; the
+ * number when untitled), qualified by the parent's title or a counter when taken. The same rule names
+ * one document's sections (`documentSectionKeys`), so version pages and search hits share anchors.
  */
 function assignKeys(roots: SectionPair[]): void {
-  const used = new Set<string>();
-  const walk = (list: SectionPair[], parentBase: string) => {
-    for (const p of list) {
-      const base = keyBase((p.new ?? p.old)!);
-      let key = "s-" + hash(base);
-      if (used.has(key)) key = "s-" + hash(parentBase + "/" + base);
-      if (used.has(key)) {
-        let n = 2;
-        while (used.has(`${key}-${n}`)) n++;
-        key = `${key}-${n}`;
-      }
-      used.add(key);
-      p.key = key;
-      walk(p.children, base);
-    }
-  };
-  walk(roots, "");
+  assignTreeKeys(
+    roots,
+    (p) => (p.new ?? p.old)!,
+    (p) => p.children,
+    (p, key) => (p.key = key),
+  );
 }
 
 /** movedFrom: the key of the pair holding the old section's previous sibling (or its parent). related: group members. */
