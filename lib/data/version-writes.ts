@@ -11,6 +11,7 @@ import { measureText } from "./measures.ts";
 import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
+import { unindexVersion } from "./search-index.ts";
 import { insertVersion, policyIdOf, UnknownPolicyError } from "./writes.ts";
 
 export { UnknownPolicyError };
@@ -237,7 +238,7 @@ export async function updateVersionMeta(
   );
 }
 
-/** Deletes a version; its cached comparisons go with it (foreign keys cascade). */
+/** Deletes a version; its cached comparisons and search index rows go with it (foreign keys cascade). */
 export async function deleteVersion(slug: string, key: string, client: Db = defaultDb()): Promise<VersionRef> {
   return writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
@@ -248,6 +249,7 @@ export async function deleteVersion(slug: string, key: string, client: Db = defa
     if (!row) throw new UnknownVersionError(slug, key);
     // Explicit as well as cascading: the cache must not outlive either of its versions.
     await tx.compareCache.deleteMany({ where: { OR: [{ fromVersionId: row.id }, { toVersionId: row.id }] } });
+    await unindexVersion(tx, row.id);
     await tx.version.delete({ where: { id: row.id } });
     await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { key: row.key, publishedAt: toIsoDate(row.publishedAt) };

@@ -5,6 +5,7 @@
 import { db as defaultDb, retryWhileBusy, writeTransaction, type Db, type Tx } from "../db.ts";
 import { measureText, type TextMeasures } from "./measures.ts";
 import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
+import { indexVersion } from "./search-index.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
 
@@ -46,7 +47,8 @@ export async function policyIdOf(tx: Tx, slug: string): Promise<string> {
 
 /**
  * Inserts a version with the next free key for its date (inside the caller's transaction), with its
- * text's measures (measured by the caller before the transaction: parsing is not done holding the lock).
+ * text's measures (measured by the caller before the transaction: parsing is not done holding the lock),
+ * and its sections into the search index (docs/decisions/0016-search-and-feeds.md).
  */
 export async function insertVersion(
   tx: Tx,
@@ -75,6 +77,7 @@ export async function insertVersion(
       sectionCount: measures.sectionCount,
     },
   });
+  await indexVersion(tx, { versionId: row.id, policyId, text: input.text });
   return toVersionSummaryOfRow(row);
 }
 

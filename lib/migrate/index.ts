@@ -11,13 +11,18 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { SEARCH_INDEX_TABLES } from "../search/tables.ts";
 import { openSchemaEngine, type EngineLog } from "./engine.ts";
 
 export const PRISMA_DIR = path.resolve("prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
-const noFilters = { externalTables: [], externalEnums: [] };
+/**
+ * Tables Prisma must leave alone: the search index, created by its own hand-written migration
+ * (lib/search/tables.ts; the same list is in prisma.config.ts for the Prisma CLI).
+ */
+const prismaFilters = { externalTables: [...SEARCH_INDEX_TABLES], externalEnums: [] };
 
 export async function loadMigrationList(dir: string = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
@@ -63,11 +68,11 @@ export async function applyPendingMigrations(
   try {
     const migrationsList = await loadMigrationList(opts.migrationsDir);
     // Like `prisma migrate deploy`: refuses when an earlier migration failed, applies the rest in order.
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    const out = await engine.applyMigrations({ migrationsList, filters: prismaFilters });
     const history = await engine.diagnoseMigrationHistory({
       migrationsList,
       optInToShadowDatabase: false,
-      filters: noFilters,
+      filters: prismaFilters,
     });
     if (history.editedMigrationNames.length > 0) {
       opts.log?.(
@@ -91,7 +96,7 @@ export async function pendingSchemaChange(opts: { migrationsDir?: string; schema
   const { engine, close } = await openSchemaEngine(":memory:", schemaPath);
   try {
     const migrationsList = await loadMigrationList(opts.migrationsDir);
-    await engine.applyMigrations({ migrationsList, filters: noFilters });
+    await engine.applyMigrations({ migrationsList, filters: prismaFilters });
     const schema = await readFile(schemaPath, "utf8");
     const files = [{ path: schemaPath, content: schema }];
     const result = await engine.diff({
@@ -100,7 +105,7 @@ export async function pendingSchemaChange(opts: { migrationsDir?: string; schema
       to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: true,
-      filters: noFilters,
+      filters: prismaFilters,
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
   } finally {
