@@ -14,11 +14,12 @@
  *
  * Not marked server-only so scripts (bench) can import it; the app imports it from server code only.
  */
-import type { Db } from "../db.ts";
+import { db as defaultDb, type Db } from "../db.ts";
 import { matchesAll, matchExpressions, type SearchTerm } from "../search/query.ts";
 import { PREAMBLE_SECTION_KEY } from "../search/sections.ts";
-import { makeSnippet, type SnippetPart } from "../search/snippet.ts";
+import { makeSnippet, snippetHtml, type SnippetPart } from "../search/snippet.ts";
 import { foldForSearch } from "../search/fold.ts";
+import { comparePath, versionPath } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
 import type { VersionRef } from "./types.ts";
 import { compareVersions } from "./version-key.ts";
@@ -97,7 +98,7 @@ function dateRange(from?: string | null, to?: string | null): [string, string] |
   return [from ?? "0000-01-01", to ?? "9999-12-31"];
 }
 
-export async function searchSections(request: SearchRequest, client: Db): Promise<SearchResult> {
+export async function searchSections(request: SearchRequest, client: Db = defaultDb()): Promise<SearchResult> {
   const limit = Math.min(Math.max(1, request.limit ?? SEARCH_LIMITS.defaultLimit), SEARCH_LIMITS.maxLimit);
   const offset = Math.max(0, request.offset ?? 0);
   const match = matchExpressions(request.terms);
@@ -230,4 +231,51 @@ export async function searchSections(request: SearchRequest, client: Db): Promis
     });
   }
   return { hits, total, nextOffset: offset + groups.length < total ? offset + groups.length : null };
+}
+
+/** Where a hit leads: the version at the section, and the comparisons where the match appeared and went. */
+export interface HitLinks {
+  /** The version page at the section (/p/{slug}/v/{key}#{section key}). */
+  version: string;
+  /** previousVersion -> firstVersion, at the section; null when firstVersion is the policy's first. */
+  appeared: string | null;
+  /** lastVersion -> removedIn, at the section; null when the newest version still contains it. */
+  removed: string | null;
+}
+
+export function hitLinks(hit: SearchHit): HitLinks {
+  const slug = hit.policy.slug;
+  const at = hit.section.key === PREAMBLE_SECTION_KEY ? "" : `#${hit.section.key}`;
+  const compare = (a: VersionRef, b: VersionRef) => `${comparePath({ slug, key: a.key }, { slug, key: b.key })}#${hit.section.key}`;
+  return {
+    version: versionPath(slug, hit.version.key) + at,
+    appeared: hit.previousVersion ? compare(hit.previousVersion, hit.firstVersion) : null,
+    removed: hit.removedIn ? compare(hit.lastVersion, hit.removedIn) : null,
+  };
+}
+
+/**
+ * A hit as GET /api/search sends it: policy and versions by slug and key, the snippet as HTML (escaped
+ * text, matches in <mark>), and the links.
+ */
+export function searchHitJson(hit: SearchHit) {
+  const links = hitLinks(hit);
+  return {
+    policy: hit.policy.slug,
+    policyName: hit.policy.name,
+    version: hit.version.key,
+    publishedAt: hit.version.publishedAt,
+    section: hit.section,
+    snippet: snippetHtml(hit.snippet),
+    firstVersion: hit.firstVersion.key,
+    lastVersion: hit.lastVersion.key,
+    previousVersion: hit.previousVersion?.key ?? null,
+    removedIn: hit.removedIn?.key ?? null,
+    versionCount: hit.versionCount,
+    policyVersionCount: hit.policyVersionCount,
+    continuous: hit.continuous,
+    url: links.version,
+    appearedUrl: links.appeared,
+    removedUrl: links.removed,
+  };
 }
