@@ -3,11 +3,16 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { htmlLang } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
+import { feedAlternates } from "@/lib/feed/paths";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` }, description: t.meta.description };
+  const { locale, t } = await getI18n();
+  return {
+    title: { default: t.meta.siteName, template: `%s · ${t.meta.siteName}` },
+    description: t.meta.description,
+    alternates: feedAlternates([{ slug: null, title: t.feed.subscribeAll }], locale),
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -324,4 +324,16 @@ export const en: Messages = {
       too_many_terms: "Too many terms (at most 8).",
     },
   },
+  feed: {
+    subscribe: "Subscribe (Atom)",
+    subscribeAll: "Subscribe to changes of every policy (Atom)",
+    allTitle: "{site}: new versions of every policy",
+    policyTitle: "{name}: new versions",
+    entryTitle: "{name}: version of {date}",
+    firstVersion: "The first stored version, {count} sections.",
+    changedSections: "Changed sections:",
+    moreSections: "{count} more sections changed.",
+    openCompare: "See the full comparison",
+    openVersion: "Read this version",
+  },
 };

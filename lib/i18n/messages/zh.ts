@@ -322,6 +322,18 @@ export const zh = {
       too_many_terms: "词太多（最多 8 个）。",
     },
   },
+  feed: {
+    subscribe: "订阅更新（Atom）",
+    subscribeAll: "订阅所有政策的更新（Atom）",
+    allTitle: "{site}：所有政策的新版本",
+    policyTitle: "{name}：新版本",
+    entryTitle: "{name}：{date} 版",
+    firstVersion: "首个收录的版本，共 {count} 节。",
+    changedSections: "有变化的章节：",
+    moreSections: "另有 {count} 节有变化。",
+    openCompare: "查看完整对比",
+    openVersion: "查看该版本",
+  },
 };
 
 type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };

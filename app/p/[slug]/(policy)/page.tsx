@@ -8,13 +8,24 @@ import { policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
+import { feedAlternates, feedPath } from "@/lib/feed/paths";
 import { policyPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const policy = await policyFromParams(await params);
-  return policy ? { title: policy.name } : {};
+  const [policy, { locale, t }] = await Promise.all([params.then(policyFromParams), getI18n()]);
+  if (!policy) return {};
+  return {
+    title: policy.name,
+    alternates: feedAlternates(
+      [
+        { slug: policy.slug, title: format(t.feed.policyTitle, { name: policy.name }) },
+        { slug: null, title: t.feed.subscribeAll },
+      ],
+      locale,
+    ),
+  };
 }
 
 export default async function PolicyPage({ params }: Props) {
@@ -44,8 +55,11 @@ export default async function PolicyPage({ params }: Props) {
         </h2>
         <p className="text-sm text-stone-500">{format(t.policy.versionsCount, { count: policy.versionCount })}</p>
         <VersionTable policy={policy} t={t} locale={locale} />
-        <p className="text-sm">
+        <p className="flex flex-wrap gap-x-6 text-sm">
           <Link href={`${policyPath(policy.slug)}/add`}>+ {t.importer.addVersion}</Link>
+          <a href={feedPath(policy.slug, locale)} type="application/atom+xml" data-testid="subscribe">
+            {t.feed.subscribe}
+          </a>
         </p>
       </section>
       {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}

@@ -6,14 +6,25 @@ import { Facts, SourceLink } from "@/components/Facts";
 import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
+import { feedAlternates } from "@/lib/feed/paths";
 import { parseDocument } from "@/lib/parse";
 import { comparePath, policyPath, versionPath } from "@/lib/view/url";
 
 type Props = { params: Promise<{ slug: string; version: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const v = await versionFromParams(await params);
-  return v ? { title: `${v.policy.name} ${v.key}` } : {};
+  const [v, { locale, t }] = await Promise.all([params.then(versionFromParams), getI18n()]);
+  if (!v) return {};
+  return {
+    title: `${v.policy.name} ${v.key}`,
+    alternates: feedAlternates(
+      [
+        { slug: v.policy.slug, title: format(t.feed.policyTitle, { name: v.policy.name }) },
+        { slug: null, title: t.feed.subscribeAll },
+      ],
+      locale,
+    ),
+  };
 }
 
 /** Latin-script text gets lang="en" so the browser hyphenates and breaks it as English. */

@@ -1,0 +1,211 @@
+/**
+ * The Atom feeds (docs/decisions/0016-search-and-feeds.md): /p/{slug}/feed.xml for one policy,
+ * /feed.xml for every policy. One entry per version; its content summarises what changed from the
+ * version before it (the engine's compare of the two, through lib/data/compare.ts and its cache, with
+ * the compare view's default options, so the feed and the view share cached models): the counts, then
+ * the changed sections with a short excerpt of what was deleted and inserted, linking to the compare
+ * view at each section. A policy's first version says how many sections it has.
+ *
+ * Bounded: the newest FEED_LIMITS.entries entries. An entry's `updated` is the later import time of
+ * its version and of the version before it, since the entry's content changes when an older version is
+ * added in between; entries are ordered by it, newest first. Ids are name-based urn:uuid of the
+ * policy slug and the version's content hash: they survive a change of date (and so of version key).
+ */
+import type { Db } from "../db.ts";
+import { getCompareModel, loadVersion } from "../data/compare.ts";
+import { compareVersions } from "../data/version-key.ts";
+import { toIsoDate } from "../data/rows.ts";
+import { format, formatDate, htmlLang, type Locale, type Messages } from "../i18n/index.ts";
+import { parseDocument } from "../parse/index.ts";
+import type { SectionNode } from "../parse/types.ts";
+import { buildCompareView } from "../view/build.ts";
+import { escapeHtml } from "../view/html.ts";
+import { summaryLine } from "../view/summary-text.ts";
+import type { SectionRow, TextRun } from "../view/types.ts";
+import { comparePath, DEFAULT_IGNORE, policyPath, versionPath } from "../view/url.ts";
+import { nameUuidUrn, type AtomEntry, type AtomFeed } from "./atom.ts";
+import { feedPath } from "./paths.ts";
+
+export const FEED_LIMITS = {
+  /** Entries per feed. */
+  entries: 20,
+  /** Changed sections listed in one entry (the rest are counted). */
+  sections: 10,
+  /** Characters of an excerpt (deleted or inserted text). */
+  excerptChars: 80,
+} as const;
+
+export interface FeedContext {
+  /** The site's origin, e.g. "https://example.org" (links in feeds are absolute). */
+  origin: string;
+  locale: Locale;
+  t: Messages;
+  client: Db;
+}
+
+interface VersionRow {
+  id: string;
+  key: string;
+  publishedAt: string | null;
+  importedAt: string;
+  contentHash: string;
+  policy: { slug: string; name: string; updatedAt: string };
+}
+
+interface Candidate {
+  version: VersionRow;
+  previous: VersionRow | null;
+  updated: string;
+}
+
+const later = (a: string, b: string): string => (a > b ? a : b);
+
+/** Every version of the policies asked for, with the version before each (policy order, lib/data/version-key). */
+async function candidates(client: Db, slug: string | null): Promise<Candidate[]> {
+  const rows = await client.version.findMany({
+    where: slug ? { policy: { slug } } : {},
+    select: {
+      id: true,
+      key: true,
+      publishedAt: true,
+      importedAt: true,
+      contentHash: true,
+      policy: { select: { slug: true, name: true, updatedAt: true } },
+    },
+  });
+  const byPolicy = new Map<string, VersionRow[]>();
+  for (const r of rows) {
+    const v: VersionRow = {
+      id: r.id,
+      key: r.key,
+      publishedAt: toIsoDate(r.publishedAt),
+      importedAt: r.importedAt.toISOString(),
+      contentHash: r.contentHash,
+      policy: { slug: r.policy.slug, name: r.policy.name, updatedAt: r.policy.updatedAt.toISOString() },
+    };
+    byPolicy.set(v.policy.slug, [...(byPolicy.get(v.policy.slug) ?? []), v]);
+  }
+  const out: Candidate[] = [];
+  for (const list of byPolicy.values()) {
+    list.sort(compareVersions);
+    list.forEach((version, i) => {
+      const previous = list[i - 1] ?? null;
+      out.push({
+        version,
+        previous,
+        updated: previous ? later(version.importedAt, previous.importedAt) : version.importedAt,
+      });
+    });
+  }
+  // Newest first; within one instant (a seed imports many at once), the later version first.
+  return out.sort((a, b) =>
+    a.updated !== b.updated ? (a.updated < b.updated ? 1 : -1) : -compareVersions(a.version, b.version),
+  );
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").replace(/\*\*/g, "").trim();
+
+function clip(s: string, max: number = FEED_LIMITS.excerptChars): string {
+  const chars = [...oneLine(s)];
+  return chars.length > max ? chars.slice(0, max - 1).join("") + "…" : chars.join("");
+}
+
+/** The first deleted and the first inserted text of a section row (its heading, then its blocks). */
+function excerpt(row: SectionRow): { del: string; ins: string } {
+  const runs: TextRun[] = [...(row.heading?.inline ?? []), ...row.blocks.flatMap((b) => b.inline)];
+  const first = (m: TextRun["m"]) => runs.find((r) => r.m === m && r.t.trim())?.t ?? "";
+  return { del: clip(first("del")), ins: clip(first("ins")) };
+}
+
+function countSections(list: readonly SectionNode[]): number {
+  return list.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
+  const { t, locale, origin } = ctx;
+  const v = c.version;
+  const slug = v.policy.slug;
+  const date = v.publishedAt ? formatDate(v.publishedAt, locale) : v.key;
+  const versionUrl = origin + versionPath(slug, v.key);
+  const base: Omit<AtomEntry, "links" | "contentHtml"> = {
+    id: nameUuidUrn(`entry/${slug}/${v.contentHash}`),
+    title: format(t.feed.entryTitle, { name: v.policy.name, date }),
+    updated: c.updated,
+    ...(v.publishedAt ? { published: `${v.publishedAt}T00:00:00Z` } : {}),
+  };
+  const to = await loadVersion({ slug, key: v.key }, ctx.client);
+  if (!to.ok) throw new Error(`version ${slug}@${v.key} vanished while building the feed`);
+
+  if (!c.previous) {
+    const count = countSections(parseDocument(to.version.text).sections);
+    const html = `<p>${escapeHtml(format(t.feed.firstVersion, { count }))}</p><p><a href="${escapeHtml(versionUrl)}">${escapeHtml(t.feed.openVersion)}</a></p>`;
+    return { ...base, links: [{ rel: "alternate", type: "text/html", href: versionUrl }], contentHtml: html };
+  }
+
+  const from = await loadVersion({ slug, key: c.previous.key }, ctx.client);
+  if (!from.ok) throw new Error(`version ${slug}@${c.previous.key} vanished while building the feed`);
+  const { model } = await getCompareModel(from.version, to.version, DEFAULT_IGNORE, ctx.client);
+  const view = buildCompareView({ model });
+  const compareUrl = origin + comparePath({ slug, key: c.previous.key }, { slug, key: v.key });
+  const changed = view.rows.filter((r) => r.changed);
+  let html = `<p>${escapeHtml(summaryLine(view.summary, t.compare.summary))}</p>`;
+  html += `<p>${escapeHtml(format(t.compare.sectionsChanged, { n: view.summary.changedRows, total: view.summary.totalRows }))}</p>`;
+  if (changed.length) {
+    html += `<p>${escapeHtml(t.feed.changedSections)}</p><ul>`;
+    for (const row of changed.slice(0, FEED_LIMITS.sections)) {
+      const label = row.newLabel ?? row.oldLabel ?? t.compare.preamble;
+      const { del, ins } = excerpt(row);
+      html += `<li><strong>${escapeHtml(t.compare.status[row.status])}</strong> <a href="${escapeHtml(`${compareUrl}#${row.key}`)}">${escapeHtml(label)}</a>`;
+      if (del) html += ` <del>${escapeHtml(del)}</del>`;
+      if (ins) html += ` <ins>${escapeHtml(ins)}</ins>`;
+      html += `</li>`;
+    }
+    html += `</ul>`;
+    if (changed.length > FEED_LIMITS.sections)
+      html += `<p>${escapeHtml(format(t.feed.moreSections, { count: changed.length - FEED_LIMITS.sections }))}</p>`;
+  }
+  html += `<p><a href="${escapeHtml(compareUrl)}">${escapeHtml(t.feed.openCompare)}</a></p>`;
+  return {
+    ...base,
+    summary: summaryLine(view.summary, t.compare.summary),
+    links: [
+      { rel: "alternate", type: "text/html", href: compareUrl },
+      { rel: "related", type: "text/html", href: versionUrl },
+    ],
+    contentHtml: html,
+  };
+}
+
+/** The feed of one policy (null when there is no such policy), or of every policy (slug null). */
+export async function buildFeed(slug: string | null, ctx: FeedContext): Promise<AtomFeed | null> {
+  const { t, locale, origin, client } = ctx;
+  let policy: { name: string; updatedAt: Date } | null = null;
+  if (slug) {
+    policy = await client.policy.findUnique({ where: { slug }, select: { name: true, updatedAt: true } });
+    if (!policy) return null;
+  }
+  const chosen = (await candidates(client, slug)).slice(0, FEED_LIMITS.entries);
+  const entries: AtomEntry[] = [];
+  for (const c of chosen) entries.push(await entryFor(c, ctx));
+  const latestChange = slug
+    ? policy!.updatedAt.toISOString()
+    : ((await client.policy.aggregate({ _max: { updatedAt: true } }))._max.updatedAt?.toISOString() ??
+      "1970-01-01T00:00:00.000Z");
+  const updated = entries.reduce((u, e) => later(u, e.updated), latestChange);
+  return {
+    id: nameUuidUrn(slug ? `feed/${slug}` : "feed"),
+    title: slug
+      ? format(t.feed.policyTitle, { name: policy!.name })
+      : format(t.feed.allTitle, { site: t.meta.siteName }),
+    subtitle: t.meta.description,
+    updated,
+    lang: htmlLang(locale),
+    links: [
+      { rel: "self", type: "application/atom+xml", href: origin + feedPath(slug, locale) },
+      { rel: "alternate", type: "text/html", href: origin + (slug ? policyPath(slug) : "/") },
+    ],
+    authors: [{ name: t.meta.siteName, uri: origin + "/" }],
+    generator: t.meta.siteName,
+    entries,
+  };
+}
