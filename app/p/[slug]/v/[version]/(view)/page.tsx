@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentText } from "@/components/DocumentText";
 import { Facts, SourceLink } from "@/components/Facts";
+import { ScrollToHash } from "@/components/ScrollToHash";
 import { versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
@@ -91,6 +92,7 @@ export default async function VersionPage({ params }: Props) {
       </header>
       <section aria-label={t.version.text} className="rounded-lg border border-stone-200 bg-white px-5 py-6 sm:px-8">
         <DocumentText tree={parseDocument(v.text)} lang={textLang(v.text)} metadataLabel={t.version.metadata} />
+        <ScrollToHash />
       </section>
     </article>
   );
