@@ -5,7 +5,9 @@
  *   `insertVersion`), so a version is never stored without its index rows nor indexed without being
  *   stored. It parses the text (lib/parse), takes one entry per section (lib/search/sections.ts), stores
  *   each section text the policy does not hold yet once (SearchSection, plus its rows in the two FTS5
- *   tables) and one SearchOccurrence row per section of this version.
+ *   tables) and one SearchOccurrence row per section of this version. A text's id is
+ *   policy seq * 2^24 + group seq * 2^6 + variant: the group is the section key within the policy
+ *   (SearchGroup), the variant one of its distinct texts; searches count hits from these ids alone.
  * - Deleting a version needs nothing here: SearchOccurrence rows go with the version (foreign key
  *   cascade), and SQL triggers drop section texts no version uses any more, with their FTS5 rows.
  *   `unindexVersion` does the same explicitly (deleteVersion calls it, as it clears the compare cache).
@@ -21,17 +23,23 @@ import { parseDocument } from "../parse/index.ts";
 import { bigramsOf, foldForSearch } from "../search/fold.ts";
 import { indexSections, type IndexSection } from "../search/sections.ts";
 import { PARSER_FINGERPRINT } from "./compare.ts";
-import type { Tx } from "./writes.ts";
 
 /** Bump when what is indexed changes (sections, folding, keys): every version is indexed again. */
 export const SEARCH_INDEX_VERSION = "search-1";
 export const SEARCH_INDEX_FINGERPRINT = JSON.stringify([SEARCH_INDEX_VERSION, PARSER_FINGERPRINT]);
 
-/** Rows per multi-row INSERT (7 parameters each; far below SQLite's 32766). */
+/** Rows per multi-row statement (at most 7 parameters each; far below SQLite's 32766). */
 const CHUNK = 200;
 
-/** The client or a transaction: both run raw SQL. */
-type Sql = Pick<Tx, "$executeRawUnsafe" | "$queryRawUnsafe">;
+/**
+ * What indexing needs: raw SQL with positional parameters. A Prisma client or transaction is one; the
+ * search benchmark (scripts/bench-search.ts) adapts a better-sqlite3 connection to build its large store.
+ */
+export interface SqlRunner {
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}
+type Sql = SqlRunner;
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -49,40 +57,108 @@ export interface IndexVersionInput {
 }
 
 /**
+ * Row ids (see the migration): id = policy seq * 2^24 + group seq * 2^6 + variant. The FTS5 rowids are
+ * these ids, so a match's policy and section group are read off the rowid without a join. Few variant
+ * bits keep the ids dense (FTS5 stores rowid deltas as varints: sparse ids made the index ~45% larger
+ * with 12 bits); a section with more than 64 distinct texts in one policy continues in a new group
+ * (it then shows as two hits).
+ */
+export const ID_BITS = { group: 24, variant: 6 } as const;
+const POLICY_UNIT = 2 ** ID_BITS.group;
+const GROUP_UNIT = 2 ** ID_BITS.variant;
+const MAX_POLICY_SEQ = 2 ** (53 - ID_BITS.group) - 1;
+const MAX_GROUP_SEQ = 2 ** (ID_BITS.group - ID_BITS.variant) - 1;
+
+/** [first, end) of a policy's ids. */
+export function policyIdRange(seq: number): [number, number] {
+  return [seq * POLICY_UNIT, (seq + 1) * POLICY_UNIT];
+}
+export const policySeqOf = (id: number): number => Math.floor(id / POLICY_UNIT);
+export const groupOf = (id: number): number => Math.floor(id / GROUP_UNIT) * GROUP_UNIT;
+
+interface GroupRow {
+  id: number;
+  key: string;
+  ord: number;
+  variants: number;
+}
+
+/**
  * Indexes one version (inside the caller's transaction). The version must not be indexed yet
  * (`unindexVersion` first when indexing again). Returns the number of sections indexed.
  */
 export async function indexVersion(tx: Sql, input: IndexVersionInput, sections?: IndexSection[]): Promise<number> {
   const list = sections ?? indexSections(parseDocument(input.text));
+  const { policyId } = input;
   const ids = new Map<string, number>();
-  for (const part of chunks(list)) {
-    const inserted = await tx.$queryRawUnsafe<{ id: number | bigint; hash: string }[]>(
-      `INSERT INTO "SearchSection" ("policyId", "key", "number", "title", "ord", "hash", "text") VALUES ${placeholders(part.length, 7)}
-       ON CONFLICT ("policyId", "hash") DO NOTHING RETURNING "id", "hash"`,
-      ...part.flatMap((s) => [input.policyId, s.key, s.number, s.title, s.ord, s.hash, s.text]),
-    );
-    if (inserted.length) {
-      const byHash = new Map(part.map((s) => [s.hash, s]));
-      const fresh = inserted.map((r) => {
-        const folded = foldForSearch(byHash.get(r.hash)!.text);
-        return { id: Number(r.id), folded, grams: bigramsOf(folded) };
-      });
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchTrigram" ("rowid", "text") VALUES ${placeholders(fresh.length, 2)}`,
-        ...fresh.flatMap((f) => [f.id, f.folded]),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchBigram" ("rowid", "grams") VALUES ${placeholders(fresh.length, 2)}`,
-        ...fresh.flatMap((f) => [f.id, f.grams]),
-      );
-    }
-    // Every section's row id, new or already held by the policy.
-    const rows = await tx.$queryRawUnsafe<{ id: number | bigint; hash: string }[]>(
+  for (const part of chunks(list))
+    for (const r of await tx.$queryRawUnsafe<{ id: number | bigint; hash: string }[]>(
       `SELECT "id", "hash" FROM "SearchSection" WHERE "policyId" = ? AND "hash" IN (${part.map(() => "?").join(", ")})`,
-      input.policyId,
+      policyId,
       ...part.map((s) => s.hash),
+    ))
+      ids.set(r.hash, Number(r.id));
+
+  const fresh = list.filter((s, i) => !ids.has(s.hash) && list.findIndex((t) => t.hash === s.hash) === i);
+  if (fresh.length) {
+    // The policy's seq, its groups for these keys (the newest per key), the next group seq.
+    await tx.$executeRawUnsafe(`INSERT INTO "SearchPolicy" ("policyId") VALUES (?) ON CONFLICT ("policyId") DO NOTHING`, policyId);
+    const [p] = await tx.$queryRawUnsafe<{ seq: number | bigint }[]>(`SELECT "seq" FROM "SearchPolicy" WHERE "policyId" = ?`, policyId);
+    const seq = Number(p!.seq);
+    if (seq > MAX_POLICY_SEQ) throw new Error(`search index: more than ${MAX_POLICY_SEQ} policies`);
+    const [first, end] = policyIdRange(seq);
+    const groups = new Map<string, GroupRow>();
+    const keys = [...new Set(fresh.map((s) => s.key))];
+    for (const part of chunks(keys))
+      for (const g of await tx.$queryRawUnsafe<{ id: number | bigint; key: string; ord: number | bigint; variants: number | bigint }[]>(
+        `SELECT "id", "key", "ord", "variants" FROM "SearchGroup" WHERE "policyId" = ? AND "key" IN (${part.map(() => "?").join(", ")}) ORDER BY "id"`,
+        policyId,
+        ...part,
+      ))
+        groups.set(g.key, { id: Number(g.id), key: g.key, ord: Number(g.ord), variants: Number(g.variants) });
+    const [top] = await tx.$queryRawUnsafe<{ top: number | bigint | null }[]>(
+      `SELECT MAX("id") AS "top" FROM "SearchGroup" WHERE "id" >= ? AND "id" < ?`,
+      first,
+      end,
     );
-    for (const r of rows) ids.set(r.hash, Number(r.id));
+    let nextGroup = top?.top == null ? first : Number(top.top) + GROUP_UNIT;
+    const touched = new Map<number, GroupRow>();
+    const rows: { id: number; groupId: number; section: IndexSection }[] = [];
+    for (const s of fresh) {
+      let g = groups.get(s.key);
+      // A new key, or a section with 64 texts already: a new group (the latter shows as a second hit).
+      if (!g || g.variants >= GROUP_UNIT) {
+        if (nextGroup >= end) throw new Error(`search index: more than ${MAX_GROUP_SEQ} sections in one policy`);
+        g = { id: nextGroup, key: s.key, ord: s.ord, variants: 0 };
+        nextGroup += GROUP_UNIT;
+        groups.set(s.key, g);
+      }
+      rows.push({ id: g.id + g.variants, groupId: g.id, section: s });
+      g.variants++;
+      touched.set(g.id, g);
+    }
+    for (const part of chunks([...touched.values()]))
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SearchGroup" ("id", "policyId", "key", "ord", "variants") VALUES ${placeholders(part.length, 5)}
+         ON CONFLICT ("id") DO UPDATE SET "variants" = excluded."variants"`,
+        ...part.flatMap((g) => [g.id, policyId, g.key, g.ord, g.variants]),
+      );
+    for (const part of chunks(rows)) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SearchSection" ("id", "policyId", "groupId", "number", "title", "hash", "text") VALUES ${placeholders(part.length, 7)}`,
+        ...part.flatMap((r) => [r.id, policyId, r.groupId, r.section.number, r.section.title, r.section.hash, r.section.text]),
+      );
+      const folded = part.map((r) => ({ id: r.id, folded: foldForSearch(r.section.text) }));
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SearchTrigram" ("rowid", "text") VALUES ${placeholders(folded.length, 2)}`,
+        ...folded.flatMap((f) => [f.id, f.folded]),
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "SearchBigram" ("rowid", "grams") VALUES ${placeholders(folded.length, 2)}`,
+        ...folded.flatMap((f) => [f.id, bigramsOf(f.folded)]),
+      );
+      for (const r of part) ids.set(r.section.hash, r.id);
+    }
   }
   for (const part of chunks(list)) {
     await tx.$executeRawUnsafe(

@@ -69,6 +69,14 @@ test("every version is indexed: one occurrence per version section, equal sectio
   const stored = await count(`SELECT COUNT(*) AS n FROM "SearchSection"`);
   assert.ok(stored < sections, `${stored} distinct of ${sections}`);
   assert.equal(await count(`SELECT COUNT(*) AS n FROM "SearchTrigram"`), stored);
+  // Ids carry the grouping: id >> 6 is the section group, id >> 24 the policy's seq.
+  assert.equal(await count(`SELECT COUNT(*) AS n FROM "SearchSection" WHERE ("id" >> 6) << 6 <> "groupId"`), 0);
+  assert.equal(
+    await count(
+      `SELECT COUNT(*) AS n FROM "SearchSection" s JOIN "SearchPolicy" p ON p."policyId" = s."policyId" WHERE s."id" >> 24 <> p."seq"`,
+    ),
+    0,
+  );
 });
 
 test("the index finds what a scan of every version finds (Chinese 2+ characters, English words, phrases)", async () => {
@@ -194,6 +202,30 @@ test("the index follows every write: add, edit, delete (a deleted version is nev
   await t.client.policy.delete({ where: { slug: "unicorn-privacy" } });
   assert.deepEqual(await searchAll("请发送邮件给我们"), []);
   assert.equal(await count(`SELECT COUNT(*) AS n FROM "SearchTrigram" WHERE "SearchTrigram" MATCH ?`, '"请发送邮件给我们"'), 0);
+});
+
+test("a section with more than 64 distinct texts in one policy continues in a new group", async () => {
+  const doc = (n: number) => `频繁隐私政策\n\n一、变化的条款\n第${n}次修改的内容。\n\n二、不变的条款\n这一节从不改变。\n`;
+  const text0 = doc(0);
+  await createPolicyWithVersion(
+    { slug: "churn-privacy", name: "频繁隐私政策" },
+    { text: text0, format: "text", contentHash: contentHash(text0), publishedAt: "2000-01-01" },
+    t.client,
+  );
+  for (let n = 1; n < 66; n++) {
+    const text = doc(n);
+    const date = new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
+    await addNewVersion("churn-privacy", { text, format: "text", contentHash: contentHash(text), publishedAt: date }, t.client);
+  }
+  const changing = await searchAll("次修改的内容", { policy: "churn-privacy" });
+  assert.deepEqual(
+    changing.map((h) => h.versionCount),
+    [64, 2],
+  );
+  assert.equal(changing[0]!.section.key, changing[1]!.section.key);
+  const steady = await searchAll("这一节从不改变", { policy: "churn-privacy" });
+  assert.deepEqual([steady.length, steady[0]!.versionCount], [1, 66]);
+  await t.client.policy.delete({ where: { slug: "churn-privacy" } });
 });
 
 test("versions indexed by an older parser or not at all are indexed again on start", async () => {

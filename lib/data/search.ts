@@ -2,25 +2,27 @@
  * Search over every stored version (docs/decisions/0016-search-and-feeds.md): terms (lib/search/query.ts)
  * -> hits grouped by policy and section, each with a snippet and the versions that contain the match.
  *
- * 1. The FTS5 indexes give the section texts holding every term (trigram MATCH for terms of 3+
- *    characters, the two-character index for 2; INTERSECT when both). No text is scanned.
- * 2. Those rows are grouped by (policy, section key) in SQL, filtered by policy and by date (a group
- *    qualifies when a version published in the range contains the match), counted (`total`) and paged,
- *    ordered by policy name, then section position.
- * 3. For the page's groups only: their section texts (every version's) are read, the match is confirmed
- *    on the folded text, and the versions containing it are put in the policy's order (lib/data/version-key):
- *    first and last version, the one before (where it appeared) and the one after (where it was
- *    removed). The snippet comes from the newest containing version (within the date range, if any).
+ * 1. The FTS5 indexes give the ids of the section texts holding every term (trigram MATCH for terms of
+ *    3+ characters, the two-character index for 2; INTERSECT when both). No text is scanned. An id
+ *    carries its policy and section group (lib/data/search-index.ts), so the hits per policy are counted
+ *    from the ids alone, without a join: `total`, and the policies in result order (name, then slug).
+ * 2. In the same statement, the matching ids of the policies the page covers; their groups are then
+ *    ordered by position in the document.
+ * 3. For the page's groups only: the matching texts and the versions holding them, put in the policy's
+ *    order (lib/data/version-key): first and last version, the one before (where the match appeared)
+ *    and the one after (where it was removed). The snippet comes from the newest containing version
+ *    (within the date range, if any).
+ * Filters: a policy is an id range; a date range keeps the texts found in a version published in it.
  *
  * Not marked server-only so scripts (bench) can import it; the app imports it from server code only.
  */
 import { db as defaultDb, type Db } from "../db.ts";
-import { matchesAll, matchExpressions, type SearchTerm } from "../search/query.ts";
+import { matchExpressions, type SearchTerm } from "../search/query.ts";
 import { PREAMBLE_SECTION_KEY } from "../search/sections.ts";
 import { makeSnippet, snippetHtml, type SnippetPart } from "../search/snippet.ts";
-import { foldForSearch } from "../search/fold.ts";
 import { comparePath, versionPath } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
+import { groupOf, ID_BITS, policyIdRange } from "./search-index.ts";
 import type { VersionRef } from "./types.ts";
 import { compareVersions } from "./version-key.ts";
 import { UnknownPolicyError } from "./writes.ts";
@@ -74,17 +76,29 @@ export interface SearchResult {
 
 type Num = number | bigint;
 
-interface GroupRow {
+interface PolicyCount {
+  seq: Num;
+  groups: Num;
   policyId: string;
-  key: string;
   slug: string;
   name: string;
+}
+
+/** A row of the page statement: the total, and per covered policy (null when none) its matching ids. */
+interface PageRow {
   total: Num;
+  seq: Num | null;
+  groups: Num | null;
+  policyId: string | null;
+  slug: string | null;
+  name: string | null;
+  before: Num | null;
+  id: Num | null;
 }
 
 interface SectionRow {
   id: Num;
-  policyId: string;
+  groupId: Num;
   key: string;
   number: string | null;
   title: string;
@@ -98,79 +112,113 @@ function dateRange(from?: string | null, to?: string | null): [string, string] |
   return [from ?? "0000-01-01", to ?? "9999-12-31"];
 }
 
+/**
+ * The matching section ids as SQL: the FTS5 MATCHes (INTERSECT when both indexes are asked), within an
+ * id range when given (one policy: FTS5 seeks to it), restricted to texts found in a version of the
+ * date range when one is given.
+ */
+function matchingIds(
+  match: { trigram: string | null; bigram: string | null },
+  idRange: [number, number] | null,
+  dates: [string, string] | null,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sources: string[] = [];
+  for (const [table, expr] of [
+    ["SearchTrigram", match.trigram],
+    ["SearchBigram", match.bigram],
+  ] as const) {
+    if (!expr) continue;
+    sources.push(
+      `SELECT "rowid" AS "id" FROM "${table}" WHERE "${table}" MATCH ?${idRange ? ` AND "rowid" >= ? AND "rowid" < ?` : ""}`,
+    );
+    params.push(expr, ...(idRange ?? []));
+  }
+  let sql = sources.join(" INTERSECT ");
+  if (dates) {
+    sql = `SELECT "id" FROM (${sql}) AS "m" WHERE EXISTS (SELECT 1 FROM "SearchOccurrence" o JOIN "Version" v ON v."id" = o."versionId"
+      WHERE o."sectionId" = "m"."id" AND substr(v."publishedAt", 1, 10) BETWEEN ? AND ?)`;
+    params.push(...dates);
+  }
+  return { sql, params };
+}
+
 export async function searchSections(request: SearchRequest, client: Db = defaultDb()): Promise<SearchResult> {
   const limit = Math.min(Math.max(1, request.limit ?? SEARCH_LIMITS.defaultLimit), SEARCH_LIMITS.maxLimit);
   const offset = Math.max(0, request.offset ?? 0);
   const match = matchExpressions(request.terms);
   if (!match.trigram && !match.bigram) return { hits: [], total: 0, nextOffset: null };
+  const dates = dateRange(request.from, request.to);
 
-  let policyId: string | null = null;
+  let only: [number, number] | null = null;
   if (request.policy) {
     const p = await client.policy.findUnique({ where: { slug: request.policy }, select: { id: true } });
     if (!p) throw new UnknownPolicyError(request.policy);
-    policyId = p.id;
+    const [sp] = await client.$queryRawUnsafe<{ seq: Num }[]>(`SELECT "seq" FROM "SearchPolicy" WHERE "policyId" = ?`, p.id);
+    if (!sp) return { hits: [], total: 0, nextOffset: null }; // nothing of it indexed
+    only = policyIdRange(Number(sp.seq));
   }
-  const range = dateRange(request.from, request.to);
 
-  // 1-2. Matching section texts -> groups (policy, section key), counted and paged.
-  const params: unknown[] = [];
-  const sources: string[] = [];
-  if (match.trigram) {
-    sources.push(`SELECT "rowid" AS "id" FROM "SearchTrigram" WHERE "SearchTrigram" MATCH ?`);
-    params.push(match.trigram);
-  }
-  if (match.bigram) {
-    sources.push(`SELECT "rowid" AS "id" FROM "SearchBigram" WHERE "SearchBigram" MATCH ?`);
-    params.push(match.bigram);
-  }
-  const where: string[] = [];
-  if (policyId) {
-    where.push(`s."policyId" = ?`);
-    params.push(policyId);
-  }
-  if (range) {
-    where.push(`EXISTS (SELECT 1 FROM "SearchOccurrence" o JOIN "Version" v ON v."id" = o."versionId"
-      WHERE o."sectionId" = s."id" AND substr(v."publishedAt", 1, 10) BETWEEN ? AND ?)`);
-    params.push(...range);
-  }
-  const groups = await client.$queryRawUnsafe<GroupRow[]>(
-    `WITH m AS (${sources.join(" INTERSECT ")}),
-     g AS (
-       SELECT s."policyId" AS "policyId", s."key" AS "key", MIN(s."ord") AS "ord"
-       FROM m JOIN "SearchSection" s ON s."id" = m."id"
-       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       GROUP BY s."policyId", s."key"
-     )
-     SELECT g."policyId" AS "policyId", g."key" AS "key", p."slug" AS "slug", p."name" AS "name", COUNT(*) OVER () AS "total"
-     FROM g JOIN "Policy" p ON p."id" = g."policyId"
-     ORDER BY p."name", p."slug", g."ord", g."key"
-     LIMIT ? OFFSET ?`,
-    ...params,
-    limit,
+  // 1-2. One statement: the matching ids (FTS5, once), hits per policy counted from the ids alone
+  //      (id >> 24: policy, id >> 6: section group), the policies in result order (name, then slug)
+  //      with the hits before each, the total, and the matching ids of the policies the page covers.
+  const all = matchingIds(match, only, dates);
+  const rows = await client.$queryRawUnsafe<PageRow[]>(
+    `WITH "m" AS MATERIALIZED (${all.sql}),
+     "c" AS (SELECT "id" >> ${ID_BITS.group} AS "seq", COUNT(DISTINCT "id" >> ${ID_BITS.variant}) AS "groups" FROM "m" GROUP BY 1),
+     "o" AS (
+       SELECT "c"."seq" AS "seq", "c"."groups" AS "groups", p."id" AS "policyId", p."slug" AS "slug", p."name" AS "name",
+              SUM("c"."groups") OVER (ORDER BY p."name", p."slug", p."id" ROWS UNBOUNDED PRECEDING) - "c"."groups" AS "before"
+       FROM "c" JOIN "SearchPolicy" sp ON sp."seq" = "c"."seq" JOIN "Policy" p ON p."id" = sp."policyId"
+     ),
+     "t" AS (SELECT COALESCE(SUM("groups"), 0) AS "total" FROM "c"),
+     "pg" AS (SELECT * FROM "o" WHERE "before" < ? AND "before" + "groups" > ?)
+     SELECT "t"."total" AS "total", "pg"."seq" AS "seq", "pg"."groups" AS "groups", "pg"."policyId" AS "policyId",
+            "pg"."slug" AS "slug", "pg"."name" AS "name", "pg"."before" AS "before", "m"."id" AS "id"
+     FROM "t" LEFT JOIN "pg" ON 1 LEFT JOIN "m" ON "m"."id" >= ("pg"."seq" << ${ID_BITS.group}) AND "m"."id" < (("pg"."seq" + 1) << ${ID_BITS.group})`,
+    ...all.params,
+    offset + limit,
     offset,
   );
-  let total = groups.length ? Number(groups[0]!.total) : 0;
-  if (!groups.length && offset > 0) {
-    // Past the end: count without paging.
-    const [row] = await client.$queryRawUnsafe<{ n: Num }[]>(
-      `WITH m AS (${sources.join(" INTERSECT ")})
-       SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM m JOIN "SearchSection" s ON s."id" = m."id"
-       ${where.length ? `WHERE ${where.join(" AND ")}` : ""} GROUP BY s."policyId", s."key")`,
-      ...params,
-    );
-    total = Number(row?.n ?? 0);
+  const total = Number(rows[0]?.total ?? 0);
+  const covered = new Map<string, { policy: PolicyCount; before: number; ids: number[] }>();
+  for (const r of rows) {
+    if (r.policyId === null || r.id === null) continue;
+    const c = covered.get(r.policyId) ?? { policy: r as PolicyCount, before: Number(r.before), ids: [] };
+    c.ids.push(Number(r.id));
+    covered.set(r.policyId, c);
   }
-  if (!groups.length) return { hits: [], total, nextOffset: null };
 
-  // 3. The page's groups: every version's text of those sections, and the policies' versions.
+  // The page: the covered policies' matching groups in section order, from `offset`.
+  const page: { policy: PolicyCount; groupId: number; key: string; matching: number[] }[] = [];
+  if (covered.size) {
+    const byGroup = new Map<number, number[]>();
+    for (const c of covered.values()) for (const id of c.ids) byGroup.set(groupOf(id), [...(byGroup.get(groupOf(id)) ?? []), id]);
+    const groups = await client.$queryRawUnsafe<{ id: Num; policyId: string; key: string; ord: Num }[]>(
+      `SELECT "id", "policyId", "key", "ord" FROM "SearchGroup" WHERE "id" IN (${[...byGroup.keys()].map(() => "?").join(", ")})
+       ORDER BY "ord", "key", "id"`,
+      ...byGroup.keys(),
+    );
+    for (const c of [...covered.values()].sort((a, b) => a.before - b.before)) {
+      const skip = Math.max(0, offset - c.before);
+      const mine = groups.filter((g) => g.policyId === c.policy.policyId).slice(skip, skip + limit - page.length);
+      for (const g of mine)
+        page.push({ policy: c.policy, groupId: Number(g.id), key: g.key, matching: byGroup.get(Number(g.id)) ?? [] });
+    }
+  }
+  const nextOffset = offset + page.length < total ? offset + page.length : null;
+  if (!page.length) return { hits: [], total, nextOffset: null };
+
+  // 3. The matching texts of the page's groups with the versions holding them, and the policies' versions.
+  const matchingIdsOnPage = page.flatMap((p) => p.matching);
   const sections = await client.$queryRawUnsafe<SectionRow[]>(
-    `SELECT s."id" AS "id", s."policyId" AS "policyId", s."key" AS "key", s."number" AS "number", s."title" AS "title",
+    `SELECT s."id" AS "id", s."groupId" AS "groupId", g."key" AS "key", s."number" AS "number", s."title" AS "title",
             s."text" AS "text", o."versionId" AS "versionId"
-     FROM "SearchSection" s JOIN "SearchOccurrence" o ON o."sectionId" = s."id"
-     WHERE (s."policyId", s."key") IN (VALUES ${groups.map(() => "(?, ?)").join(", ")})`,
-    ...groups.flatMap((g) => [g.policyId, g.key]),
+     FROM "SearchSection" s JOIN "SearchGroup" g ON g."id" = s."groupId" JOIN "SearchOccurrence" o ON o."sectionId" = s."id"
+     WHERE s."id" IN (${matchingIdsOnPage.map(() => "?").join(", ")})`,
+    ...matchingIdsOnPage,
   );
-  const policyIds = [...new Set(groups.map((g) => g.policyId))];
+  const policyIds = [...new Set(page.map((p) => p.policy.policyId))];
   const versionRows = await client.version.findMany({
     where: { policyId: { in: policyIds } },
     select: { id: true, policyId: true, key: true, publishedAt: true, importedAt: true },
@@ -183,43 +231,32 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
   }
   for (const list of versionsByPolicy.values()) list.sort(compareVersions);
 
-  const confirmed = new Map<string, boolean>(); // section row id -> contains every term
-  const contains = (row: SectionRow): boolean => {
-    const id = String(row.id);
-    let yes = confirmed.get(id);
-    if (yes === undefined) confirmed.set(id, (yes = matchesAll(foldForSearch(row.text), request.terms)));
-    return yes;
-  };
   const inRange = (publishedAt: string | null): boolean =>
-    !range || (publishedAt !== null && publishedAt >= range[0] && publishedAt <= range[1]);
+    !dates || (publishedAt !== null && publishedAt >= dates[0] && publishedAt <= dates[1]);
   const ref = (v: { key: string; publishedAt: string | null } | undefined): VersionRef | null =>
     v ? { key: v.key, publishedAt: v.publishedAt } : null;
   const folded = request.terms.map((t) => t.folded);
 
   const hits: SearchHit[] = [];
-  for (const g of groups) {
-    const versions = versionsByPolicy.get(g.policyId) ?? [];
+  for (const p of page) {
+    const versions = versionsByPolicy.get(p.policy.policyId) ?? [];
     const position = new Map(versions.map((v, i) => [v.id, i]));
     const rowByVersion = new Map<number, SectionRow>();
     for (const row of sections)
-      if (row.policyId === g.policyId && row.key === g.key && contains(row)) {
+      if (Number(row.groupId) === p.groupId) {
         const at = position.get(row.versionId);
         if (at !== undefined) rowByVersion.set(at, row);
       }
     const at = [...rowByVersion.keys()].sort((a, b) => a - b);
-    if (!at.length) continue; // the index and the text disagree (should not happen): leave it out
+    if (!at.length) continue; // deleted meanwhile
     const first = at[0]!;
     const last = at[at.length - 1]!;
     const shown = [...at].reverse().find((i) => inRange(versions[i]!.publishedAt)) ?? last;
     const row = rowByVersion.get(shown)!;
     hits.push({
-      policy: { slug: g.slug, name: g.name },
+      policy: { slug: p.policy.slug, name: p.policy.name },
       version: ref(versions[shown])!,
-      section: {
-        key: row.key,
-        number: row.number,
-        title: row.key === PREAMBLE_SECTION_KEY ? "" : row.title,
-      },
+      section: { key: p.key, number: row.number, title: p.key === PREAMBLE_SECTION_KEY ? "" : row.title },
       snippet: makeSnippet(row.text, folded),
       firstVersion: ref(versions[first])!,
       lastVersion: ref(versions[last])!,
@@ -230,7 +267,7 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
       continuous: last - first + 1 === at.length,
     });
   }
-  return { hits, total, nextOffset: offset + groups.length < total ? offset + groups.length : null };
+  return { hits, total, nextOffset };
 }
 
 /** Where a hit leads: the version at the section, and the comparisons where the match appeared and went. */

@@ -8,6 +8,8 @@
 const fts5 = (name: string) => [name, `${name}_config`, `${name}_data`, `${name}_docsize`, `${name}_idx`];
 
 export const SEARCH_INDEX_TABLES: readonly string[] = [
+  "SearchPolicy",
+  "SearchGroup",
   "SearchSection",
   "SearchOccurrence",
   "SearchIndexedVersion",
