@@ -11,7 +11,7 @@ import { listPolicies, parseParams } from "@/lib/data";
 import { searchSections, type SearchResult } from "@/lib/data/search";
 import { UnknownPolicyError } from "@/lib/data/writes";
 import { format } from "@/lib/i18n";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/i18n-server";
 import { encodeCursor, queryProblemOf, searchParamsOf, searchParamsSchema } from "@/lib/validations/search";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

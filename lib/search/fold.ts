@@ -15,6 +15,7 @@
  * With `withMap`, `start[i]`/`end[i]` give the original range [start, end) of folded UTF-16 unit i, so
  * a match found in folded text can be highlighted in the original.
  */
+import { isBasicHan, isUnspacedCjk } from "../text/cjk.ts";
 
 export interface Folded {
   text: string;
@@ -50,8 +51,8 @@ const isZeroWidth = (c: number): boolean => (c >= 0x200b && c <= 0x200d) || c ==
 function foldCode(c: number): string {
   if (c < 0x80)
     return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : isSpaceCode(c) ? " " : String.fromCharCode(c);
-  // CJK Unified Ideographs: NFKC and lower case leave them alone.
-  if (c >= 0x4e00 && c <= 0x9fff) return String.fromCharCode(c);
+  // NFKC and lower case leave the basic Han block alone.
+  if (isBasicHan(c)) return String.fromCharCode(c);
   if (isSpaceCode(c)) return " ";
   if (isZeroWidth(c)) return "";
   let out = foldCache.get(c);
@@ -60,17 +61,6 @@ function foldCode(c: number): string {
     if (foldCache.size < 65536) foldCache.set(c, out);
   }
   return out;
-}
-
-/** Han ideographs, CJK symbols and punctuation, kana, full-width forms: no spaces between words. */
-function isCjkCode(c: number): boolean {
-  return (
-    (c >= 0x2e80 && c <= 0x30ff) || // radicals, CJK symbols and punctuation, kana
-    (c >= 0x3400 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0x20000 && c <= 0x3ffff)
-  );
 }
 
 export function foldForSearch(source: string): string;
@@ -94,7 +84,7 @@ export function foldForSearch(source: string, withMap = false): string | Folded 
       if (space < 0) space = i;
     } else if (out) {
       // CJK-ness of what is written (full-width letters fold to ASCII and are not CJK any more).
-      if (space >= 0 && lastCode >= 0 && !isCjkCode(lastCode) && !isCjkCode(out.codePointAt(0)!)) {
+      if (space >= 0 && lastCode >= 0 && !isUnspacedCjk(lastCode) && !isUnspacedCjk(out.codePointAt(0)!)) {
         parts.push(" ");
         if (withMap) {
           start.push(space);
@@ -121,7 +111,7 @@ const wordCache = new Map<number, boolean>();
 
 function isWordCode(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (isBasicHan(c)) return true;
   let yes = wordCache.get(c);
   if (yes === undefined) {
     yes = /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(c));

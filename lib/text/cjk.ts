@@ -12,6 +12,8 @@
  *                                              of these is no space (as a browser renders Chinese)
  *   CJK_BLOCKS_START  U+2E80                   similarity: letters below it belong to scripts written
  *                                              with spaces between words
+ *   isUnspacedCjk     U+2E80–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF, U+20000–U+3FFFF   search folding
+ *                                              (lib/search/fold.ts): whitespace next to one is layout
  */
 
 /** An inclusive range of UTF-16 code units / BMP code points. */
@@ -29,6 +31,8 @@ export const CJK_PUNCTUATION: Range = [0x3000, 0x303f];
 export const FULLWIDTH_FORMS: Range = [0xff00, 0xffef];
 /** Start of the CJK blocks (CJK Radicals Supplement): kana, CJK punctuation and ideographs all lie above. */
 export const CJK_BLOCKS_START = 0x2e80;
+/** Ideographs of the supplementary planes: Extension B and later (U+20000–U+3FFFF). */
+export const HAN_SUPPLEMENTARY: Range = [0x20000, 0x3ffff];
 
 // The bounds as plain numbers for the predicates, which run on hot paths (per character of every text).
 const [HAN_BASIC_FROM, HAN_BASIC_TO] = HAN_BASIC;
@@ -61,3 +65,18 @@ export const HAN = new RegExp(`[${classOf(HAN_EXT_A_TO_BASIC, HAN_COMPATIBILITY)
 
 /** A character of CJK running text: CJK punctuation, a Han ideograph (Extension A to basic), a full-width form. */
 export const CJK_TEXT_CHAR = new RegExp(`[${classOf(CJK_PUNCTUATION, HAN_EXT_A_TO_BASIC, FULLWIDTH_FORMS)}]`);
+
+/**
+ * A character of CJK text written without spaces between words, by code point: radicals, CJK
+ * punctuation, kana and ideographs up to the basic block, compatibility ideographs, full-width forms,
+ * supplementary-plane ideographs. Search folding drops whitespace next to one (a line break inside
+ * 个人\n信息 is layout).
+ */
+export function isUnspacedCjk(c: number): boolean {
+  return (
+    (c >= CJK_BLOCKS_START && c <= HAN_BASIC_TO) ||
+    (c >= HAN_COMPATIBILITY[0] && c <= HAN_COMPATIBILITY[1]) ||
+    isFullwidthForm(c) ||
+    (c >= HAN_SUPPLEMENTARY[0] && c <= HAN_SUPPLEMENTARY[1])
+  );
+}
