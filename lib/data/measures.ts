@@ -4,7 +4,7 @@
  * list follows the number of versions, not the amount of text stored (docs/decisions/0014).
  */
 import { retryWhileBusy, type Db } from "../db.ts";
-import { parseDocument, type SectionNode } from "../parse/index.ts";
+import { parseDocument, type DocumentTree, type SectionNode } from "../parse/index.ts";
 
 export interface TextMeasures {
   /** Characters, as Unicode code points (what SQLite's LENGTH() counts, so the migration's backfill agrees). */
@@ -28,7 +28,12 @@ function countSections(nodes: readonly SectionNode[]): number {
 
 /** Parses the text once (synchronously: call it outside database transactions). */
 export function measureText(text: string): TextMeasures {
-  return { textLength: countCharacters(text), sectionCount: countSections(parseDocument(text).sections) };
+  return measureTree(text, parseDocument(text));
+}
+
+/** The measures of a text already parsed. */
+export function measureTree(text: string, tree: DocumentTree): TextMeasures {
+  return { textLength: countCharacters(text), sectionCount: countSections(tree.sections) };
 }
 
 /**

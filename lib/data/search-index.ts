@@ -3,7 +3,8 @@
  *
  * - `indexVersion` runs inside the transaction that inserts a version (lib/data/writes.ts
  *   `insertVersion`), so a version is never stored without its index rows nor indexed without being
- *   stored. It parses the text (lib/parse), takes one entry per section (lib/search/sections.ts), stores
+ *   stored. The text is parsed before that transaction (`prepareText`, with the row's measures: no
+ *   parsing while holding the write lock); it takes one entry per section (lib/search/sections.ts), stores
  *   each section text the policy does not hold yet once (SearchSection, plus its rows in the two FTS5
  *   tables) and one SearchOccurrence row per section of this version. A text's id is
  *   policy seq * 2^24 + group seq * 2^6 + variant: the group is the section key within the policy
@@ -18,11 +19,12 @@
  *
  * Not marked server-only: scripts (migrate, seed, bench) use it.
  */
-import type { Db } from "../db.ts";
+import { writeTransaction, type Db } from "../db.ts";
 import { parseDocument } from "../parse/index.ts";
 import { bigramsOf, foldForSearch } from "../search/fold.ts";
 import { indexSections, type IndexSection } from "../search/sections.ts";
 import { PARSER_FINGERPRINT } from "./compare.ts";
+import { measureTree, type TextMeasures } from "./measures.ts";
 
 /** Bump when what is indexed changes (sections, folding, keys): every version is indexed again. */
 export const SEARCH_INDEX_VERSION = "search-1";
@@ -50,10 +52,23 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
 const placeholders = (rows: number, cols: number): string =>
   Array.from({ length: rows }, () => `(${Array.from({ length: cols }, () => "?").join(", ")})`).join(", ");
 
+/**
+ * What a version's write needs from its text, computed before the write transaction (parsing is not done
+ * holding the write lock; docs/decisions/0014): the measures stored in the row and the search index's
+ * sections, from one parse.
+ */
+export interface PreparedText extends TextMeasures {
+  searchSections: IndexSection[];
+}
+
+export function prepareText(text: string): PreparedText {
+  const tree = parseDocument(text);
+  return { ...measureTree(text, tree), searchSections: indexSections(tree) };
+}
+
 export interface IndexVersionInput {
   versionId: string;
   policyId: string;
-  text: string;
 }
 
 /**
@@ -84,11 +99,11 @@ interface GroupRow {
 }
 
 /**
- * Indexes one version (inside the caller's transaction). The version must not be indexed yet
- * (`unindexVersion` first when indexing again). Returns the number of sections indexed.
+ * Indexes one version (inside the caller's transaction) from its sections (`prepareText`, computed
+ * before the transaction). The version must not be indexed yet (`unindexVersion` first when indexing
+ * again). Returns the number of sections indexed.
  */
-export async function indexVersion(tx: Sql, input: IndexVersionInput, sections?: IndexSection[]): Promise<number> {
-  const list = sections ?? indexSections(parseDocument(input.text));
+export async function indexVersion(tx: Sql, input: IndexVersionInput, list: readonly IndexSection[]): Promise<number> {
   const { policyId } = input;
   const ids = new Map<string, number>();
   for (const part of chunks(list))
@@ -182,8 +197,9 @@ export async function unindexVersion(tx: Sql, versionId: string): Promise<void> 
 }
 
 /**
- * Indexes every version that is not indexed, or was indexed under another fingerprint, one transaction
- * per version. Returns how many were indexed.
+ * Indexes every version that is not indexed, or was indexed under another fingerprint: each text is
+ * parsed outside any transaction, then written in a short write transaction of its own. Returns how
+ * many were indexed.
  */
 export async function reindexStale(client: Db): Promise<number> {
   const stale = await client.$queryRawUnsafe<{ id: string; policyId: string }[]>(
@@ -192,11 +208,13 @@ export async function reindexStale(client: Db): Promise<number> {
     SEARCH_INDEX_FINGERPRINT,
   );
   for (const v of stale) {
-    await client.$transaction(async (tx) => {
-      const row = await tx.version.findUnique({ where: { id: v.id }, select: { originalText: true } });
-      if (!row) return; // deleted meanwhile
+    const row = await client.version.findUnique({ where: { id: v.id }, select: { originalText: true } });
+    if (!row) continue; // deleted meanwhile
+    const { searchSections } = prepareText(row.originalText);
+    await writeTransaction(client, async (tx) => {
+      if (!(await tx.version.findUnique({ where: { id: v.id }, select: { id: true } }))) return;
       await unindexVersion(tx, v.id);
-      await indexVersion(tx, { versionId: v.id, policyId: v.policyId, text: row.originalText });
+      await indexVersion(tx, { versionId: v.id, policyId: v.policyId }, searchSections);
     });
   }
   return stale.length;

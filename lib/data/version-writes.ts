@@ -7,11 +7,10 @@
  * is an error here that names the stored version it matches.
  */
 import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
-import { measureText } from "./measures.ts";
 import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
-import { unindexVersion } from "./search-index.ts";
+import { prepareText, unindexVersion } from "./search-index.ts";
 import { insertVersion, policyIdOf, UnknownPolicyError } from "./writes.ts";
 
 export { UnknownPolicyError };
@@ -144,7 +143,7 @@ export async function createPolicyWithVersion(
   version: NewVersionInput,
   client: Db = defaultDb(),
 ): Promise<{ slug: string; version: VersionSummary }> {
-  const measures = measureText(version.text);
+  const measures = prepareText(version.text);
   return withWriteConflicts(client, policy.slug, version.contentHash, () =>
     writeTransaction(client, async (tx) => {
       const existing = await tx.policy.findUnique({ where: { slug: policy.slug }, select: { id: true } });
@@ -170,7 +169,7 @@ export async function createPolicyWithVersion(
  * versions. Throws UnknownPolicyError, or DuplicateVersionError naming the stored version.
  */
 export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
-  const measures = measureText(input.text);
+  const measures = prepareText(input.text);
   return withWriteConflicts(client, slug, input.contentHash, () =>
     writeTransaction(client, async (tx) => {
       const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });

@@ -3,9 +3,8 @@
  * content hash (adding the same text again returns the stored one).
  */
 import { db as defaultDb, retryWhileBusy, writeTransaction, type Db, type Tx } from "../db.ts";
-import { measureText, type TextMeasures } from "./measures.ts";
 import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
-import { indexVersion } from "./search-index.ts";
+import { indexVersion, prepareText, type PreparedText } from "./search-index.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
 
@@ -47,14 +46,14 @@ export async function policyIdOf(tx: Tx, slug: string): Promise<string> {
 
 /**
  * Inserts a version with the next free key for its date (inside the caller's transaction), with its
- * text's measures (measured by the caller before the transaction: parsing is not done holding the lock),
- * and its sections into the search index (docs/decisions/0016-search-and-feeds.md).
+ * text's measures and its sections in the search index (docs/decisions/0016-search-and-feeds.md), both
+ * prepared by the caller before the transaction (`prepareText`: parsing is not done holding the lock).
  */
 export async function insertVersion(
   tx: Tx,
   policyId: string,
   input: VersionInput,
-  measures: TextMeasures,
+  measures: PreparedText,
 ): Promise<VersionSummary> {
   const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
   const row = await tx.version.create({
@@ -77,7 +76,7 @@ export async function insertVersion(
       sectionCount: measures.sectionCount,
     },
   });
-  await indexVersion(tx, { versionId: row.id, policyId, text: input.text });
+  await indexVersion(tx, { versionId: row.id, policyId }, measures.searchSections);
   return toVersionSummaryOfRow(row);
 }
 
@@ -88,7 +87,7 @@ export async function insertVersion(
 export async function addVersion(slug: string, input: VersionInput, client: Db = defaultDb()): Promise<AddVersionResult> {
   // The seed runs on every start: measure (parse) only a text that is not stored yet.
   const stored = await client.version.count({ where: { policy: { slug }, contentHash: input.contentHash } });
-  const measures = stored ? null : measureText(input.text);
+  const measures = stored ? null : prepareText(input.text);
   return writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
     const existing = await tx.version.findUnique({
@@ -98,7 +97,7 @@ export async function addVersion(slug: string, input: VersionInput, client: Db =
     if (existing) {
       return { created: false, version: toVersionSummaryOfRow(existing) };
     }
-    const version = await insertVersion(tx, policyId, input, measures ?? measureText(input.text));
+    const version = await insertVersion(tx, policyId, input, measures ?? prepareText(input.text));
     await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { created: true, version };
   });
