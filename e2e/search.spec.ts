@@ -89,7 +89,7 @@ test("GET /api/search: hits with spans and snippets, pages by cursor, 422 for ba
     const body = (await r.json()) as {
       error: { code: string; message: string; issues: { params?: { problem?: string } }[] };
     };
-    expect(body.error.code).toBe("invalid_params");
+    expect(body.error.code).toBe("invalid_input");
     expect(body.error.issues[0]!.params?.problem).toBe(problem);
   }
   expect((await request.get(`/api/search?q=${encodeURIComponent("隐私")}&policy=no-such-policy`)).status()).toBe(404);

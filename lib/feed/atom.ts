@@ -9,6 +9,7 @@
  * SHA-1 of a namespace and the name), the same name giving the same id on every run and host.
  */
 import { createHash } from "node:crypto";
+import type { SafeHtml } from "../view/safe-html.ts";
 
 export interface AtomPerson {
   name: string;
@@ -32,8 +33,8 @@ export interface AtomEntry {
   links: AtomLink[];
   authors?: AtomPerson[];
   summary?: string;
-  /** HTML, sent escaped (type="html"). */
-  contentHtml?: string;
+  /** HTML (built safe: lib/view/safe-html.ts), sent escaped as the content's text (type="html"). */
+  contentHtml?: SafeHtml;
 }
 
 export interface AtomFeed {
@@ -100,7 +101,7 @@ function entry(e: AtomEntry): string {
   for (const p of e.authors ?? []) out += person(p, i);
   for (const l of e.links) out += link(l, i);
   if (e.summary) out += el("summary", e.summary, i);
-  if (e.contentHtml !== undefined) out += `${i}<content type="html">${xmlText(e.contentHtml)}</content>\n`;
+  if (e.contentHtml !== undefined) out += `${i}<content type="html">${xmlText(e.contentHtml.toString())}</content>\n`;
   return out + "  </entry>\n";
 }
 

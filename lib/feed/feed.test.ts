@@ -9,6 +9,7 @@ import type { Element } from "domhandler";
 import { seedSamples } from "../data/samples.ts";
 import { freshTestDb, type TestDb } from "../data/test-db.ts";
 import { getMessages } from "../i18n/index.ts";
+import { html } from "../view/safe-html.ts";
 import { nameUuidUrn, renderAtom, xmlText } from "./atom.ts";
 import { buildFeed, FEED_LIMITS, type FeedContext } from "./feeds.ts";
 
@@ -125,7 +126,7 @@ test("any text gives well-formed XML: escaped, characters XML forbids dropped", 
         title: "t",
         updated: "2024-01-01T00:00:00Z",
         links: [{ href: "https://policies.example/p/x" }],
-        contentHtml: "<p>a\u0008 &amp; b</p>",
+        contentHtml: html`<p>${"a\u0008 & b"}</p>`,
       },
     ],
   });

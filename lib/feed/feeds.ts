@@ -19,7 +19,7 @@ import { format, formatDate, htmlLang, type Locale, type Messages } from "../i18
 import { parseDocument } from "../parse/index.ts";
 import type { SectionNode } from "../parse/types.ts";
 import { buildCompareView } from "../view/build.ts";
-import { escapeHtml } from "../view/html.ts";
+import { html, joinHtml } from "../view/safe-html.ts";
 import { summaryLine } from "../view/summary-text.ts";
 import type { SectionRow, TextRun } from "../view/types.ts";
 import { comparePath, DEFAULT_IGNORE, policyPath, versionPath } from "../view/url.ts";
@@ -138,8 +138,8 @@ async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
 
   if (!c.previous) {
     const count = countSections(parseDocument(to.version.text).sections);
-    const html = `<p>${escapeHtml(format(t.feed.firstVersion, { count }))}</p><p><a href="${escapeHtml(versionUrl)}">${escapeHtml(t.feed.openVersion)}</a></p>`;
-    return { ...base, links: [{ rel: "alternate", type: "text/html", href: versionUrl }], contentHtml: html };
+    const content = html`<p>${format(t.feed.firstVersion, { count })}</p><p><a href="${versionUrl}">${t.feed.openVersion}</a></p>`;
+    return { ...base, links: [{ rel: "alternate", type: "text/html", href: versionUrl }], contentHtml: content };
   }
 
   const from = await loadVersion({ slug, key: c.previous.key }, ctx.client);
@@ -148,23 +148,21 @@ async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
   const view = buildCompareView({ model });
   const compareUrl = origin + comparePath({ slug, key: c.previous.key }, { slug, key: v.key });
   const changed = view.rows.filter((r) => r.changed);
-  let html = `<p>${escapeHtml(summaryLine(view.summary, t.compare.summary))}</p>`;
-  html += `<p>${escapeHtml(format(t.compare.sectionsChanged, { n: view.summary.changedRows, total: view.summary.totalRows }))}</p>`;
-  if (changed.length) {
-    html += `<p>${escapeHtml(t.feed.changedSections)}</p><ul>`;
-    for (const row of changed.slice(0, FEED_LIMITS.sections)) {
-      const label = row.newLabel ?? row.oldLabel ?? t.compare.preamble;
-      const { del, ins } = excerpt(row);
-      html += `<li><strong>${escapeHtml(t.compare.status[row.status])}</strong> <a href="${escapeHtml(`${compareUrl}#${row.key}`)}">${escapeHtml(label)}</a>`;
-      if (del) html += ` <del>${escapeHtml(del)}</del>`;
-      if (ins) html += ` <ins>${escapeHtml(ins)}</ins>`;
-      html += `</li>`;
-    }
-    html += `</ul>`;
-    if (changed.length > FEED_LIMITS.sections)
-      html += `<p>${escapeHtml(format(t.feed.moreSections, { count: changed.length - FEED_LIMITS.sections }))}</p>`;
-  }
-  html += `<p><a href="${escapeHtml(compareUrl)}">${escapeHtml(t.feed.openCompare)}</a></p>`;
+  const listed = changed.slice(0, FEED_LIMITS.sections).map((row) => {
+    const label = row.newLabel ?? row.oldLabel ?? t.compare.preamble;
+    const { del, ins } = excerpt(row);
+    return html`<li><strong>${t.compare.status[row.status]}</strong> <a href="${`${compareUrl}#${row.key}`}">${label}</a>${
+      del ? html` <del>${del}</del>` : ""
+    }${ins ? html` <ins>${ins}</ins>` : ""}</li>`;
+  });
+  const content = html`<p>${summaryLine(view.summary, t.compare.summary)}</p><p>${format(t.compare.sectionsChanged, {
+    n: view.summary.changedRows,
+    total: view.summary.totalRows,
+  })}</p>${changed.length ? html`<p>${t.feed.changedSections}</p><ul>${joinHtml(listed)}</ul>` : ""}${
+    changed.length > FEED_LIMITS.sections
+      ? html`<p>${format(t.feed.moreSections, { count: changed.length - FEED_LIMITS.sections })}</p>`
+      : ""
+  }<p><a href="${compareUrl}">${t.feed.openCompare}</a></p>`;
   return {
     ...base,
     summary: summaryLine(view.summary, t.compare.summary),
@@ -172,7 +170,7 @@ async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
       { rel: "alternate", type: "text/html", href: compareUrl },
       { rel: "related", type: "text/html", href: versionUrl },
     ],
-    contentHtml: html,
+    contentHtml: content,
   };
 }
 

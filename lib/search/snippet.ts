@@ -4,7 +4,7 @@
  * on the original characters (full-width letters, curly quotes and all); markdown "**" is dropped and
  * whitespace runs shown as one space, as the index reads them.
  */
-import { escapeHtml } from "../view/html.ts";
+import { html, joinHtml } from "../view/safe-html.ts";
 import { foldForSearch } from "./fold.ts";
 
 export interface SnippetPart {
@@ -85,7 +85,7 @@ export function makeSnippet(source: string, terms: readonly string[], width: num
   return parts.filter((p) => p.text);
 }
 
-/** The snippet as HTML: escaped text, matches in <mark>. */
+/** The snippet as HTML (for the API's JSON): escaped text, matches in <mark>. */
 export function snippetHtml(parts: readonly SnippetPart[]): string {
-  return parts.map((p) => (p.mark ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join("");
+  return joinHtml(parts.map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))).toString();
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { invalidParams } from "../data/api.ts";
+import { invalidInput } from "../data/api.ts";
 import { parseParams } from "../data/params.ts";
 import { decodeCursor, encodeCursor, searchParamsOf, searchParamsSchema } from "./search.ts";
 
@@ -40,12 +40,12 @@ test("bad queries are a 422 in the API's error shape, naming the problem", async
   for (const [query, problem] of cases) {
     const p = parse(query);
     assert.ok(!p.ok, query);
-    const response = invalidParams(p.issues);
+    const response = invalidInput(p.issues);
     assert.equal(response.status, 422);
     const body = (await response.json()) as {
       error: { code: string; message: string; issues: { path: string[]; params?: { problem?: string } }[] };
     };
-    assert.equal(body.error.code, "invalid_params");
+    assert.equal(body.error.code, "invalid_input");
     assert.match(body.error.message, /^q: /);
     assert.deepEqual(body.error.issues[0]!.path, ["q"]);
     if (problem !== "missing") assert.equal(body.error.issues[0]!.params?.problem, problem, query);

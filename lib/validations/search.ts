@@ -7,7 +7,7 @@
  *   cursor  the `next` of the previous page (opaque)
  * A query the index cannot answer (empty, one character, too long, an unclosed quote) is an issue on
  * `q` whose `params.problem` names it (and `params.term` the term at fault), so the API answers 422
- * invalid_params and the page explains it.
+ * invalid_input and the page explains it.
  */
 import { z } from "zod";
 import { parseSearchQuery, type QueryProblem, type SearchTerm } from "../search/query.ts";
