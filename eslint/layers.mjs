@@ -12,8 +12,9 @@ export const ENGINE_RANKS = {
   align: 3, // two trees -> section and block pairs
   diff: 4, // a block pair -> token changes
   compare: 5, // the compare model
-  view: 6, // view models and row HTML built from the model
-  eval: 7, // scoring the engine against gold (reads everything below)
+  insight: 6, // change kinds, topics, key terms and the digest, read from the model
+  view: 7, // view models and row HTML built from the model
+  eval: 8, // scoring the engine against gold (reads everything below)
 };
 
 /** Imports an engine file may never make (frameworks and the database). */

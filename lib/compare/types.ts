@@ -33,6 +33,13 @@ export type { Segment } from "../diff/types.ts";
 
 export type BlockPairStatus = "unchanged" | "modified" | "added" | "removed" | "moved";
 
+/**
+ * What kind of change a changed pair is: "cosmetic" (whitespace, width, punctuation form, numbering,
+ * markup only), "date" (only dates or version numbers), "substantive" (anything else). Set by
+ * lib/insight (docs/decisions/0020-change-insight.md); the engine's own model leaves it absent.
+ */
+export type ChangeKind = "cosmetic" | "date" | "substantive";
+
 /** Two aligned blocks (paragraphs, headings, ...) or one block facing a gap. */
 export interface BlockPair {
   status: BlockPairStatus;
@@ -49,6 +56,13 @@ export interface BlockPair {
    */
   movedTo?: string;
   movedFrom?: string;
+  /**
+   * Set by lib/insight on changed pairs: what kind of change this is. (Named `changeKind` because
+   * `kind` is the block's kind, paragraph or heading, which stays as it is.)
+   */
+  changeKind?: ChangeKind;
+  /** Set by lib/insight: topic ids of this block's text (lib/insight/lexicon.ts TOPIC_IDS). */
+  topics?: string[];
 }
 
 export interface SectionRef {
@@ -90,6 +104,10 @@ export interface SectionPair {
   children: SectionPair[];
   /** True when some descendant pair is not "unchanged" (`status` describes only the own heading and body). */
   changedWithin?: boolean;
+  /** Set by lib/insight on changed pairs: the highest kind of its heading's and own blocks' changes. */
+  changeKind?: ChangeKind;
+  /** Set by lib/insight: topic ids of this section (title and own text; lib/insight/lexicon.ts). */
+  topics?: string[];
 }
 
 export interface CompareStats {
