@@ -1,33 +1,44 @@
 /**
  * `policy compare OLD NEW [--json] [--ignore whitespace,width,numbering]`: what changed between two
- * documents. With --json: the CompareModel (lib/compare/types.ts), whose top level is
+ * documents. With --json: the CompareModel (lib/compare/types.ts) with lib/insight's additions
+ * (`changeKind`/`topics` on pairs, top-level `keyTerms` and `digest`), whose top level is
  * {"stats": {...}, "sections": [{"status", "old": {"number","title"}|null, "new": ..., "children"}]}.
  * Without: counts, then each changed section with its status, old -> new number/title and a short
- * -/+ excerpt. Nothing is ignored unless --ignore says so (exact comparisons for scripts); the web
+ * -/+ excerpt, then the change digest (--lang zh|en, default zh). Nothing is ignored unless --ignore says so (exact comparisons for scripts); the web
  * view and /api/compare default to whitespace,width instead (docs/decisions/0007-compare-urls.md).
  */
 import { compareDocuments, IGNORE_OPTIONS, isIgnoreOption } from "../../lib/compare/index.ts";
 import type { BlockPair, CompareModel, IgnoreOption, SectionPair, SectionRef } from "../../lib/compare/types.ts";
+import { isLocale, type Locale } from "../../lib/i18n/index.ts";
+import { analyzeChanges } from "../../lib/insight/index.ts";
 import { CliError } from "./errors.ts";
 import { readDocument } from "./outline.ts";
 
-const USAGE = "usage: compare OLD NEW [--json] [--ignore whitespace,width,numbering] (default: nothing ignored)";
+const USAGE =
+  "usage: compare OLD NEW [--json] [--ignore whitespace,width,numbering] [--lang zh|en] (default: nothing ignored, digest in Chinese)";
 
 interface Args {
   oldPath: string;
   newPath: string;
   json: boolean;
   ignore: IgnoreOption[];
+  /** Language of the change digest. */
+  lang: Locale;
 }
 
 export function parseArgs(args: string[]): Args {
   const files: string[] = [];
   let json = false;
   const ignore: IgnoreOption[] = [];
+  let lang: Locale = "zh";
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--json") json = true;
-    else if (a === "--ignore" || a.startsWith("--ignore=")) {
+    else if (a === "--lang" || a.startsWith("--lang=")) {
+      const value = a === "--lang" ? args[++i] : a.slice("--lang=".length);
+      if (!isLocale(value)) throw new CliError(`--lang: expected zh or en`, 2);
+      lang = value;
+    } else if (a === "--ignore" || a.startsWith("--ignore=")) {
       const list = a === "--ignore" ? args[++i] : a.slice("--ignore=".length);
       if (!list) throw new CliError(`--ignore needs a list (${IGNORE_OPTIONS.join(",")})`, 2);
       for (const item of list
@@ -42,15 +53,15 @@ export function parseArgs(args: string[]): Args {
     else files.push(a);
   }
   if (files.length !== 2) throw new CliError(USAGE, 2);
-  return { oldPath: files[0]!, newPath: files[1]!, json, ignore };
+  return { oldPath: files[0]!, newPath: files[1]!, json, ignore, lang };
 }
 
 export async function run(args: string[]): Promise<number> {
   const opts = parseArgs(args);
   const [oldTree, newTree] = await Promise.all([readDocument(opts.oldPath), readDocument(opts.newPath)]);
-  const model = compareDocuments(oldTree, newTree, { ignore: opts.ignore });
+  const model = analyzeChanges(compareDocuments(oldTree, newTree, { ignore: opts.ignore }), opts.lang);
   if (opts.json) console.log(JSON.stringify(model, null, 2));
-  else console.log(formatSummary(model));
+  else console.log(`${formatSummary(model)}\n\n${model.digest.text}`);
   return 0;
 }
 

@@ -1,6 +1,9 @@
 /**
- * GET /api/compare?from=slug@key&to=slug@key[&ignore=whitespace,width,numbering|none]
- * The engine's CompareModel for two versions (of one policy or two), as stored in the cache.
+ * GET /api/compare?from=slug@key&to=slug@key[&ignore=whitespace,width,numbering|none][&lang=zh|en]
+ * The engine's CompareModel for two versions (of one policy or two), as stored in the cache, with what
+ * lib/insight adds (ADR 0020): `changeKind` and `topics` on section and block pairs, top-level
+ * `keyTerms` and `digest` (in `lang` when it is zh or en, else the UI language of the `lang` cookie). Additive: every
+ * field of the stored model is sent unchanged.
  * `ignore` is parsed as on the compare page (lib/view/url.ts): absent means whitespace,width; `none`
  * means nothing ignored; an unknown value is invalid input.
  * Errors use the API's one shape, {"error": {"code", "message", ...details}} (lib/data/api.ts):
@@ -11,6 +14,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { invalidInput, jsonError, withApiErrors } from "@/lib/data";
 import { getCompareModel, loadVersion } from "@/lib/data/compare";
+import { isLocale } from "@/lib/i18n";
+import { getLocale } from "@/lib/i18n-server";
+import { analyzeChanges } from "@/lib/insight";
 import { compareQuerySchema } from "@/lib/validations/compare";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
@@ -37,7 +43,9 @@ export const GET = withApiErrors(async (request: NextRequest) => {
   if (!a.ok || !b.ok) throw new Error("unreachable: both versions were checked above");
 
   const result = await getCompareModel(a.version, b.version, ignore);
-  return new NextResponse(result.json, {
+  const lang = q.get("lang");
+  const locale = isLocale(lang) ? lang : await getLocale();
+  return new NextResponse(JSON.stringify(analyzeChanges(result.model, locale)), {
     headers: { "content-type": "application/json; charset=utf-8", "x-compare-cache": result.cached ? "hit" : "miss" },
   });
 });
