@@ -8,7 +8,9 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CompareScreen } from "@/components/diff/CompareScreen";
 import { getCompareModel, listCompareChoices, loadVersion, type LoadedVersion } from "@/lib/data/compare";
-import { getI18n } from "@/lib/i18n-server";
+import type { Locale } from "@/lib/i18n";
+import { getI18n, getLocale } from "@/lib/i18n-server";
+import { analyzeChanges } from "@/lib/insight";
 import { buildCompareView } from "@/lib/view/build";
 import { summaryLine } from "@/lib/view/summary-text";
 import type { ViewOptions } from "@/lib/view/types";
@@ -16,10 +18,14 @@ import { formatQuery, parseViewOptions, versionPath, type VersionAddress } from 
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** View models by model object (models are shared through lib/data/compare's memory; views never change). */
-const views = new WeakMap<object, ReturnType<typeof buildCompareView>>();
+/**
+ * View models by model object and UI language (models are shared through lib/data/compare's memory;
+ * views never change). The language matters for the change digest (lib/insight) only.
+ */
+const views = new WeakMap<object, Map<Locale, ReturnType<typeof buildCompareView>>>();
 
 const load = cache(async (fromSlug: string, fromKey: string, toSlug: string, toKey: string, query: string) => {
+  const locale = await getLocale();
   const options = parseViewOptions(new URLSearchParams(query));
   const [a, b] = await Promise.all([
     loadVersion({ slug: fromSlug, key: fromKey }),
@@ -27,11 +33,17 @@ const load = cache(async (fromSlug: string, fromKey: string, toSlug: string, toK
   ]);
   if (!a.ok || !b.ok) return null;
   const result = await getCompareModel(a.version, b.version, options.ignore);
-  let view = views.get(result.model);
+  let byLocale = views.get(result.model);
+  if (!byLocale) views.set(result.model, (byLocale = new Map<Locale, ReturnType<typeof buildCompareView>>()));
+  let view = byLocale.get(locale);
   if (!view)
-    views.set(
-      result.model,
-      (view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree })),
+    byLocale.set(
+      locale,
+      (view = buildCompareView({
+        model: analyzeChanges(result.model, locale),
+        oldTree: result.oldTree,
+        newTree: result.newTree,
+      })),
     );
   return { from: a.version, to: b.version, view, options };
 });
@@ -95,6 +107,7 @@ export async function ComparePage({
       choices={choices}
       summaryLine={summaryLine(data.view.summary, t.compare.summary)}
       m={t.compare}
+      mi={t.insight}
     />
   );
 }

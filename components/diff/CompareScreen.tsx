@@ -4,10 +4,12 @@ import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { IGNORE_OPTIONS } from "@/lib/compare/options";
 import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { memoRowsHtml } from "@/lib/view/html";
+import { TOPIC_IDS } from "@/lib/insight";
+import { ChangeDigestPanel } from "./ChangeDigest";
 import { CompareNav } from "./CompareNav";
 import { ExportMenu } from "./ExportMenu";
 import { HtmlBlock } from "./HtmlBlock";
-import type { CompareMessages } from "./messages";
+import type { CompareMessages, InsightMessages } from "./messages";
 import { Outline } from "./Outline";
 import { VersionSwitch, type VersionChoiceGroup } from "./VersionSwitch";
 import "./compare.css";
@@ -36,6 +38,7 @@ export interface CompareScreenProps {
   choices: ChoicePolicy[];
   summaryLine: string;
   m: CompareMessages;
+  mi: InsightMessages;
 }
 
 /** A version as shown: its key, which is its published date ("2022-06-29", "2022-06-29-2"), or "undated". */
@@ -89,9 +92,11 @@ function Side({
 }
 
 /** The whole compare screen, from prepared view models. Fetches nothing. */
-export function CompareScreen({ view, options, from, to, choices, summaryLine, m }: CompareScreenProps) {
+export function CompareScreen({ view, options, from, to, choices, summaryLine, m, mi }: CompareScreenProps) {
   const here = compareHref(from, to, options);
-  const rowsHtml = memoRowsHtml(view, options.layout, options.changesOnly, m);
+  const rowsHtml = memoRowsHtml(view, options.layout, options, m);
+  const substantiveOnly = options.changes === "substantive";
+  const topicsHere = TOPIC_IDS.filter((id) => view.rows.some((r) => r.topics.includes(id)));
   const s = view.summary;
   const layoutName: Record<Layout, string> = { auto: m.layoutAuto, split: m.layoutSplit, inline: m.layoutInline };
   const ignoreName = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
@@ -147,6 +152,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
           <li>{format(m.sectionsChanged, { n: s.changedRows, total: s.totalRows })}</li>
         </ul>
         {/* Here rather than in the toolbar, which then fits on one line on a laptop. */}
+        {view.digest && <ChangeDigestPanel digest={view.digest} m={mi} />}
         <p className="cmp-kbd">{m.shortcuts}</p>
       </header>
 
@@ -178,7 +184,47 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
             <span className="cmp-box" aria-hidden="true" />
             {m.changesOnly}
           </Link>
+          <Link
+            className="cmp-chip"
+            role="checkbox"
+            aria-checked={substantiveOnly}
+            href={compareHref(from, to, { ...options, changes: substantiveOnly ? "all" : "substantive" })}
+            scroll={false}
+          >
+            <span className="cmp-box" aria-hidden="true" />
+            {mi.changesFilter}
+          </Link>
         </div>
+        {topicsHere.length > 0 && (
+          <details className="cmp-topics" data-testid="topic-filter">
+            <summary>
+              {mi.topicFilter}
+              {options.topic ? `: ${mi.topics[options.topic]}` : ""}
+            </summary>
+            <ul>
+              <li>
+                <Link
+                  href={compareHref(from, to, { ...options, topic: null })}
+                  aria-current={options.topic ? undefined : "true"}
+                  scroll={false}
+                >
+                  {mi.allTopics}
+                </Link>
+              </li>
+              {topicsHere.map((id) => (
+                <li key={id}>
+                  <Link
+                    href={compareHref(from, to, { ...options, topic: id })}
+                    aria-current={options.topic === id ? "true" : undefined}
+                    scroll={false}
+                  >
+                    {mi.topics[id]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <div className="cmp-group" role="group" aria-label={m.layout}>
           <span className="cmp-group-label">{m.layout}</span>
           {LAYOUTS.map((l) => (
@@ -212,7 +258,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
       </div>
 
       <div className="cmp-body">
-        <Outline view={view} changesOnly={options.changesOnly} m={m} />
+        <Outline view={view} filter={options} m={m} />
         <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
           <div className="cmp-cols" aria-hidden="true">
             <span>

@@ -5,3 +5,6 @@
 import type { Messages } from "@/lib/i18n";
 
 export type CompareMessages = Messages["compare"];
+
+/** The change digest's and filters' strings (the `insight` group). */
+export type InsightMessages = Messages["insight"];

@@ -10,12 +10,23 @@
  */
 import type { BlockPair, CompareModel, SectionPair, SectionStatus, Segment } from "../compare/types.ts";
 import type { DocumentTree } from "../parse/types.ts";
-import type { BlockRow, CompareView, OutlineEntry, SectionLink, SectionRow, TextRun, ViewSummary } from "./types.ts";
+import type { ChangeDigest, KeyTermChange, TopicId } from "../insight/index.ts";
+import type {
+  BlockRow,
+  CompareView,
+  OutlineEntry,
+  RowFilter,
+  SectionLink,
+  SectionRow,
+  TextRun,
+  ViewSummary,
+} from "./types.ts";
 
 export const PREAMBLE_KEY = "preamble";
 
 export interface BuildInput {
-  model: CompareModel;
+  /** The engine's model, or lib/insight's annotated one (then rows carry kinds and topics, and the view the digest). */
+  model: CompareModel & { digest?: ChangeDigest; keyTerms?: KeyTermChange[] };
   /** Used only to fill in a block's text when the engine sent no segments for it. */
   oldTree?: DocumentTree | null;
   newTree?: DocumentTree | null;
@@ -193,6 +204,8 @@ export function buildCompareView(input: BuildInput): CompareView {
       movedFrom: null,
       movedAway: [],
       related: [],
+      changeKind: maxKind(model.preamble.map((b) => b.changeKind)),
+      topics: [],
     });
   }
 
@@ -218,6 +231,8 @@ export function buildCompareView(input: BuildInput): CompareView {
       movedFrom: null,
       movedAway: [],
       related: [],
+      changeKind: pair.changeKind ?? null,
+      topics: (pair.topics ?? []) as TopicId[],
     };
     rows.push(row);
     pending.push({ row, pair });
@@ -246,6 +261,8 @@ export function buildCompareView(input: BuildInput): CompareView {
     status: r.status,
     label: r.key === PREAMBLE_KEY ? "" : rowLabel(r),
     changed: r.changed,
+    changeKind: r.changeKind,
+    topics: r.topics,
   }));
 
   return {
@@ -253,6 +270,8 @@ export function buildCompareView(input: BuildInput): CompareView {
     outline,
     summary: summarize(model, rows),
     changeKeys: rows.filter((r) => r.changed).map((r) => r.key),
+    ...(model.digest ? { digest: model.digest } : {}),
+    ...(model.keyTerms ? { keyTerms: model.keyTerms } : {}),
   };
 }
 
@@ -277,7 +296,32 @@ export function summarize(model: CompareModel, rows: SectionRow[]): ViewSummary 
   };
 }
 
-/** Rows to render for the "changes only" option: changed rows only (unchanged ones are dropped). */
-export function visibleRows(view: CompareView, changesOnly: boolean): SectionRow[] {
-  return changesOnly ? view.rows.filter((r) => r.changed) : view.rows;
+const KIND_ORDER = { cosmetic: 0, date: 1, substantive: 2 } as const;
+function maxKind(kinds: Array<SectionRow["changeKind"] | undefined>): SectionRow["changeKind"] {
+  let best: SectionRow["changeKind"] = null;
+  for (const k of kinds) if (k && (!best || KIND_ORDER[k] > KIND_ORDER[best])) best = k;
+  return best;
+}
+
+/** A filter from the "changes only" flag alone (the older signature). */
+export function rowFilter(f: boolean | RowFilter): RowFilter {
+  return typeof f === "boolean" ? { changesOnly: f, changes: "all", topic: null } : f;
+}
+
+/** Whether a row passes the kind and topic filters (`changes=substantive`, `topic=...`). */
+export function rowShown(row: Pick<SectionRow, "changed" | "changeKind" | "topics" | "key">, f: RowFilter): boolean {
+  if (f.changesOnly && !row.changed) return false;
+  // Cosmetic and date-only changes are hidden; unchanged rows stay (folded) unless only changes are shown.
+  if (f.changes === "substantive" && row.changed && row.changeKind && row.changeKind !== "substantive") return false;
+  if (f.topic && !row.topics.includes(f.topic)) return false;
+  return true;
+}
+
+/**
+ * Rows to render: with "changes only", changed rows only; with `changes=substantive`, no row whose
+ * change is layout or dates only; with a topic, only rows about it.
+ */
+export function visibleRows(view: CompareView, filter: boolean | RowFilter): SectionRow[] {
+  const f = rowFilter(filter);
+  return view.rows.filter((r) => rowShown(r, f));
 }

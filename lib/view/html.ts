@@ -13,10 +13,10 @@
  */
 import { format } from "../i18n/format.ts";
 import type { Messages } from "../i18n/index.ts";
-import { PREAMBLE_KEY, visibleRows } from "./build.ts";
+import { PREAMBLE_KEY, rowFilter, rowShown, visibleRows } from "./build.ts";
 import { COPY_ATTR, FOLD_CLASS, ROW_CLASS } from "./compare-dom.ts";
 import { attrs, html, joinHtml, SafeHtml } from "./safe-html.ts";
-import type { BlockRow, CompareView, Layout, SectionLink, SectionRow, TextRun } from "./types.ts";
+import type { BlockRow, CompareView, Layout, RowFilter, SectionLink, SectionRow, TextRun } from "./types.ts";
 
 export { escapeHtml } from "./safe-html.ts";
 
@@ -121,15 +121,21 @@ export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m
     "data-s": row.status,
     "data-changed": String(row.changed),
     "data-depth": Math.min(row.depth, 4),
+    "data-kind": row.changeKind ?? undefined,
+    "data-topics": row.topics.length ? row.topics.join(" ") : undefined,
   });
   return html`<section${a}>${head}${folded}</section>`;
 }
 
-/** The rows to show: folded when unchanged (and the preamble), unless only changes are shown. */
-export function rowsHtml(view: CompareView, layout: Layout, changesOnly: boolean, m: CompareMessages): SafeHtml {
+/**
+ * The rows to show: folded when unchanged (and the preamble), unless only changes are shown; the kind
+ * and topic filters (ADR 0020) drop rows (lib/view/build.ts visibleRows).
+ */
+export function rowsHtml(view: CompareView, layout: Layout, filter: boolean | RowFilter, m: CompareMessages): SafeHtml {
+  const f = rowFilter(filter);
   return joinHtml(
-    visibleRows(view, changesOnly).map((row) =>
-      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !changesOnly), m),
+    visibleRows(view, f).map((row) =>
+      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !f.changesOnly), m),
     ),
   );
 }
@@ -138,8 +144,9 @@ export function rowsHtml(view: CompareView, layout: Layout, changesOnly: boolean
  * The outline's list items: a marker per status (its word for screen readers, a glyph by CSS) and the
  * label, as plain fragment links (no script needed to jump).
  */
-export function outlineHtml(view: CompareView, changesOnly: boolean, m: CompareMessages): SafeHtml {
-  const entries = changesOnly ? view.outline.filter((e) => e.changed) : view.outline;
+export function outlineHtml(view: CompareView, filter: boolean | RowFilter, m: CompareMessages): SafeHtml {
+  const f = rowFilter(filter);
+  const entries = view.outline.filter((e) => rowShown(e, f));
   return joinHtml(
     entries.map((e) => {
       const li = attrs({
@@ -168,11 +175,21 @@ function remembered(view: CompareView, m: CompareMessages, key: string, render: 
 }
 
 /** rowsHtml, memoised: one model, layout, option set and language is rendered once per process. */
-export function memoRowsHtml(view: CompareView, layout: Layout, changesOnly: boolean, m: CompareMessages): SafeHtml {
-  return remembered(view, m, `rows|${layout}|${changesOnly}`, () => rowsHtml(view, layout, changesOnly, m));
+export function memoRowsHtml(
+  view: CompareView,
+  layout: Layout,
+  filter: boolean | RowFilter,
+  m: CompareMessages,
+): SafeHtml {
+  const f = rowFilter(filter);
+  const key = `rows|${layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}`;
+  return remembered(view, m, key, () => rowsHtml(view, layout, f, m));
 }
 
 /** outlineHtml, memoised likewise. */
-export function memoOutlineHtml(view: CompareView, changesOnly: boolean, m: CompareMessages): SafeHtml {
-  return remembered(view, m, `outline|${changesOnly}`, () => outlineHtml(view, changesOnly, m));
+export function memoOutlineHtml(view: CompareView, filter: boolean | RowFilter, m: CompareMessages): SafeHtml {
+  const f = rowFilter(filter);
+  return remembered(view, m, `outline|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}`, () =>
+    outlineHtml(view, f, m),
+  );
 }

@@ -3,7 +3,8 @@
  * CompareModel (lib/compare/types.ts) without diffing anything again. Plain JSON-friendly data,
  * framework-free, so it can be unit-tested and handed to server components as is.
  */
-import type { BlockPairStatus, IgnoreOption, SectionStatus } from "../compare/types.ts";
+import type { BlockPairStatus, ChangeKind, IgnoreOption, SectionStatus } from "../compare/types.ts";
+import type { ChangeDigest, KeyTermChange, TopicId } from "../insight/index.ts";
 import type { BlockKind } from "../parse/types.ts";
 
 /** How a run of text is marked: equal on both sides, deleted (old side), inserted (new side). */
@@ -68,6 +69,10 @@ export interface SectionRow {
   movedAway: SectionLink[];
   /** Other pairs of the same split or merge. */
   related: SectionLink[];
+  /** What kind of change the row's own change is (lib/insight); null when unchanged or not annotated. */
+  changeKind: ChangeKind | null;
+  /** The section's topics (lib/insight); empty when not annotated. */
+  topics: TopicId[];
 }
 
 export interface OutlineEntry {
@@ -76,6 +81,8 @@ export interface OutlineEntry {
   status: SectionStatus;
   label: string;
   changed: boolean;
+  changeKind: ChangeKind | null;
+  topics: TopicId[];
 }
 
 export interface ViewSummary {
@@ -103,6 +110,9 @@ export interface CompareView {
   summary: ViewSummary;
   /** Keys of changed rows in document order: the stops of next/previous change. */
   changeKeys: string[];
+  /** The change digest and key terms, when the model was annotated by lib/insight. */
+  digest?: ChangeDigest;
+  keyTerms?: KeyTermChange[];
 }
 
 export type Layout = "auto" | "split" | "inline";
@@ -113,4 +123,13 @@ export interface ViewOptions {
   /** "auto": split on wide screens, inline below a tablet's width (CSS decides). */
   layout: Layout;
   changesOnly: boolean;
+  /** "substantive": rows whose change is cosmetic or dates only are not shown (`changes=substantive`). */
+  changes?: ChangesFilter;
+  /** Only rows about this topic (`topic=sdk`); null for all. */
+  topic?: TopicId | null;
 }
+
+export type ChangesFilter = "all" | "substantive";
+
+/** Which rows a rendering shows (the row-related part of ViewOptions). */
+export type RowFilter = Pick<ViewOptions, "changesOnly" | "changes" | "topic">;

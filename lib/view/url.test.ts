@@ -121,3 +121,14 @@ test("malformed percent-escapes never throw: they are kept as they are, and refu
   assert.equal(parseKeyRange("%...2021-01-01"), null);
   assert.equal(parseAddressRange("a@%E4...b@2021"), null);
 });
+
+test("change kind and topic filters (ADR 0020): changes=substantive and topic round-trip; unknown values fall back", () => {
+  const o = parseViewOptions(new URLSearchParams("changes=substantive&topic=sdk"));
+  assert.equal(o.changes, "substantive");
+  assert.equal(o.topic, "sdk");
+  assert.equal(formatQuery(o), "?changes=substantive&topic=sdk");
+  const bad = parseViewOptions(new URLSearchParams("changes=cosmetic&topic=weather"));
+  assert.equal(bad.changes, undefined);
+  assert.equal(bad.topic, undefined);
+  assert.equal(formatQuery(bad), "");
+});

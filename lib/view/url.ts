@@ -3,7 +3,7 @@
  *
  *   /p/{slug}/compare/{fromKey}...{toKey}                  two versions of one policy
  *   /compare/{slugA}@{fromKey}...{slugB}@{toKey}           versions of two policies
- *   ?ignore=whitespace,width,numbering|none&layout=split|inline&only=changes
+ *   ?ignore=whitespace,width,numbering|none&layout=split|inline&only=changes&changes=substantive&topic=sdk
  *   #{sectionPairKey}                                      the section in focus
  *
  * Version keys are the foundation's (ISO published date, "-2" for same-day duplicates, "undated").
@@ -13,6 +13,7 @@
  */
 import { IGNORE_OPTIONS, isIgnoreOption, normalizeIgnore } from "../compare/options.ts";
 import type { IgnoreOption } from "../compare/types.ts";
+import { TOPIC_IDS, type TopicId } from "../insight/index.ts";
 import type { Layout, ViewOptions } from "./types.ts";
 
 export interface VersionAddress {
@@ -122,10 +123,15 @@ export function formatIgnore(ignore: readonly IgnoreOption[]): string | null {
 export function parseViewOptions(search: Search): ViewOptions {
   const ignore = parseIgnore(get(search, "ignore"));
   const layout = get(search, "layout");
+  const rawTopic = get(search, "topic") ?? "";
+  const topic = (TOPIC_IDS as readonly string[]).includes(rawTopic) ? (rawTopic as TopicId) : null;
   return {
     ignore: ignore.ok ? ignore.ignore : [...DEFAULT_IGNORE],
     layout: (LAYOUTS as readonly string[]).includes(layout ?? "") ? (layout as Layout) : "auto",
     changesOnly: get(search, "only") === "changes",
+    // Present only when set, so the defaults read as before (ADR 0020).
+    ...(get(search, "changes") === "substantive" ? { changes: "substantive" as const } : {}),
+    ...(topic ? { topic } : {}),
   };
 }
 
@@ -136,6 +142,8 @@ export function formatQuery(o: ViewOptions): string {
   if (ignore !== null) parts.push(`ignore=${ignore}`);
   if (o.layout !== "auto") parts.push(`layout=${o.layout}`);
   if (o.changesOnly) parts.push("only=changes");
+  if (o.changes === "substantive") parts.push("changes=substantive");
+  if (o.topic) parts.push(`topic=${o.topic}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
