@@ -1,4 +1,5 @@
 /** The evaluation's tables as text, for a terminal (`npm run eval`). */
+import { formatInsightEval } from "./insight.ts";
 import type { EvalReport } from "./run.ts";
 import type { GoldFigures, MetamorphicFigures, MetamorphicGroup } from "./summary.ts";
 
@@ -136,6 +137,7 @@ export function formatReport(report: EvalReport, withDetails = false): string {
       kindTable(m),
     );
   }
+  if (report.insight) parts.push("", formatInsightEval(report.insight, withDetails));
   parts.push("", LEGEND, "", overallLine(report));
   if (withDetails) parts.push("", "Details", details(report));
   return parts.join("\n");

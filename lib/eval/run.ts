@@ -5,6 +5,7 @@
 import { ENGINE_VERSION } from "../compare/index.ts";
 import { corpusPaths, DocumentCache, type EvalDocument, samplePaths } from "./documents.ts";
 import { type GoldResult, runGold } from "./gold-run.ts";
+import { type InsightEval, runInsightEval } from "./insight.ts";
 import { type CaseResult, runMetamorphic } from "./metamorphic.ts";
 import {
   type GoldFigures,
@@ -42,6 +43,8 @@ export interface EvalReport {
     byKind: Array<MetamorphicGroup & { documents: number; figures: MetamorphicFigures }>;
     all: MetamorphicGroup & { figures: MetamorphicFigures };
   } | null;
+  /** Topics and key terms against lib/eval/insight-gold.json (ADR 0020); run with the gold half. */
+  insight: InsightEval | null;
   seconds: { gold: number; metamorphic: number };
 }
 
@@ -59,12 +62,14 @@ export function runEval(options: EvalOptions): EvalReport {
     engineVersion: ENGINE_VERSION,
     gold: null,
     metamorphic: null,
+    insight: null,
     seconds: { gold: 0, metamorphic: 0 },
   };
   if (options.gold !== false) {
     const t0 = performance.now();
     const gold = runGold(options.root, cache, { series: options.series });
     report.gold = { ...gold, figures: goldFigures(gold.totals), rowFigures: gold.rows.map(goldRowFigures) };
+    if (!options.series) report.insight = runInsightEval(options.root);
     report.seconds.gold = (performance.now() - t0) / 1000;
   }
   if (options.metamorphic !== false) {

@@ -33,7 +33,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function lexiconMatcher(list: readonly LexiconTerm[]): Array<{ term: string; re: RegExp }> {
   return list.map((t) => ({
     term: t.term,
-    re: new RegExp(t.match.map((m) => (/^[a-z]/.test(m) ? `\\b${escape(m)}\\b` : escape(m))).join("|"), "i"),
+    re: new RegExp(t.match.map((m) => (/^[a-z]/.test(m) ? `\\b${escape(m)}(?:e?s)?\\b` : escape(m))).join("|"), "i"),
   }));
 }
 const PERMISSION_MATCHERS = lexiconMatcher(PERMISSIONS);
