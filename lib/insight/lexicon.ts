@@ -327,6 +327,9 @@ export const PHONE =
 /** Web addresses (http(s) and bare www.). */
 export const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s<>"'()（）[\]【】，。；、]+/gi;
 
+/** The Wayback Machine's prefix of an archived link ("https://web.archive.org/web/20210907052137/"). */
+export const ARCHIVE_PREFIX = /^https?:\/\/web\.archive\.org\/web\/\d+(?:[a-z_]+)?\//i;
+
 /** Third-party SDK names: a name followed by "SDK" on a line naming SDKs. */
 export const SDK_NAME = /([A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff.+·&\- ]{0,24}?)\s*SDK/g;
 /** Words before an SDK name that are not part of it (the name is what follows the last of them). */

@@ -5,6 +5,7 @@
  */
 import { visibleText } from "../text/markup.ts";
 import {
+  ARCHIVE_PREFIX,
   DURATION,
   EMAIL,
   PERMISSIONS,
@@ -33,7 +34,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function lexiconMatcher(list: readonly LexiconTerm[]): Array<{ term: string; re: RegExp }> {
   return list.map((t) => ({
     term: t.term,
-    re: new RegExp(t.match.map((m) => (/^[a-z]/.test(m) ? `\\b${escape(m)}(?:e?s)?\\b` : escape(m))).join("|"), "i"),
+    // English forms start at a word boundary and may take a plural; forms ending in CJK take no boundary.
+    re: new RegExp(
+      t.match
+        .map((m) => `${/^[a-z0-9]/.test(m) ? "\\b" : ""}${escape(m)}${/[a-z]$/.test(m) ? "(?:e?s)?\\b" : ""}`)
+        .join("|"),
+      "i",
+    ),
   }));
 }
 const PERMISSION_MATCHERS = lexiconMatcher(PERMISSIONS);
@@ -95,6 +102,7 @@ export function keyTermsOf(raw: string): FoundTerm[] {
   // Contacts and URLs from the raw text: markup link targets count too.
   for (const m of raw.matchAll(EMAIL)) add("contact", m[0].toLowerCase());
   for (const m of raw.normalize("NFKC").matchAll(PHONE)) add("contact", m[0].replace(/\s+/g, " "));
-  for (const m of raw.matchAll(URL_PATTERN)) add("url", m[0].replace(/[.,;:]+$/, ""));
+  // An archived copy's links point into the archive: the address that counts is the one archived.
+  for (const m of raw.matchAll(URL_PATTERN)) add("url", m[0].replace(ARCHIVE_PREFIX, "").replace(/[.,;:]+$/, ""));
   return [...found.values()];
 }
