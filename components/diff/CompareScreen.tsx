@@ -94,7 +94,7 @@ function Side({
 /** The whole compare screen, from prepared view models. Fetches nothing. */
 export function CompareScreen({ view, options, from, to, choices, summaryLine, m, mi }: CompareScreenProps) {
   const here = compareHref(from, to, options);
-  const rowsHtml = memoRowsHtml(view, options.layout, options, m);
+  const rowsHtml = memoRowsHtml(view, options.layout, options, m, mi.topics);
   const substantiveOnly = options.changes === "substantive";
   const topicsHere = TOPIC_IDS.filter((id) => view.rows.some((r) => r.topics.includes(id)));
   const s = view.summary;

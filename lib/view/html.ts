@@ -94,7 +94,13 @@ function sectionGapHtml(row: SectionRow, pairs: BlockRow[], m: CompareMessages):
 }
 
 /** One aligned section pair: a row with its head (status, notes, copy link) and its block pairs. */
-export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m: CompareMessages): SafeHtml {
+export function sectionRowHtml(
+  row: SectionRow,
+  layout: Layout,
+  fold: boolean,
+  m: CompareMessages,
+  topicNames?: TopicNames,
+): SafeHtml {
   const pairs = [row.heading, ...row.blocks].filter((b): b is BlockRow => b !== null);
   const body =
     row.status === "added" || row.status === "removed"
@@ -110,7 +116,8 @@ export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m
   });
   const badgeText = preamble ? `${m.status[row.status]} · ${preamble}` : m.status[row.status];
   const badge = html`<span${attrs({ class: "cmp-badge", "data-s": row.status })}>${badgeText}</span>`;
-  const head = html`<div class="cmp-row-head">${badge}${notesHtml(row, m)}<button${copy}>${m.copyLink}</button></div>`;
+  const tags = topicTagsHtml(row, topicNames);
+  const head = html`<div class="cmp-row-head">${badge}${notesHtml(row, m)}${tags}<button${copy}>${m.copyLink}</button></div>`;
   const hint = html`<span class="cmp-fold-hint">${row.changed ? m.foldedChanged : m.folded}</span>`;
   const [oldSide, newSide] = [row.oldLabel ?? preamble ?? "", row.newLabel ?? preamble ?? ""];
   const summary = html`<summary><span>${oldSide}</span><span>${newSide} · ${hint}</span></summary>`;
@@ -131,13 +138,29 @@ export function sectionRowHtml(row: SectionRow, layout: Layout, fold: boolean, m
  * The rows to show: folded when unchanged (and the preamble), unless only changes are shown; the kind
  * and topic filters (ADR 0020) drop rows (lib/view/build.ts visibleRows).
  */
-export function rowsHtml(view: CompareView, layout: Layout, filter: boolean | RowFilter, m: CompareMessages): SafeHtml {
+export function rowsHtml(
+  view: CompareView,
+  layout: Layout,
+  filter: boolean | RowFilter,
+  m: CompareMessages,
+  topicNames?: TopicNames,
+): SafeHtml {
   const f = rowFilter(filter);
   return joinHtml(
     visibleRows(view, f).map((row) =>
-      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !f.changesOnly), m),
+      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !f.changesOnly), m, topicNames),
     ),
   );
+}
+
+/** Topic id -> its name in the UI language (Messages["insight"]["topics"]). */
+export type TopicNames = Readonly<Record<string, string>>;
+
+/** A row's topics as tags (lib/insight); nothing without names or topics. */
+function topicTagsHtml(row: SectionRow, names: TopicNames | undefined): SafeHtml {
+  if (!names || !row.topics.length) return joinHtml([]);
+  const tags = row.topics.map((id) => html`<li${attrs({ "data-topic": id })}>${names[id] ?? id}</li>`);
+  return html`<ul class="cmp-topic-tags">${joinHtml(tags)}</ul>`;
 }
 
 /**
@@ -180,10 +203,11 @@ export function memoRowsHtml(
   layout: Layout,
   filter: boolean | RowFilter,
   m: CompareMessages,
+  topicNames?: TopicNames,
 ): SafeHtml {
   const f = rowFilter(filter);
-  const key = `rows|${layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}`;
-  return remembered(view, m, key, () => rowsHtml(view, layout, f, m));
+  const key = `rows|${layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${topicNames ? "tags" : ""}`;
+  return remembered(view, m, key, () => rowsHtml(view, layout, f, m, topicNames));
 }
 
 /** outlineHtml, memoised likewise. */
