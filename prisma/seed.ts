@@ -11,7 +11,7 @@ const started = performance.now();
 try {
   const r = await seedSamples(client);
   console.log(
-    `db:seed: ${r.policies} policies; ${r.created} versions added, ${r.unchanged} already present ` +
+    `db:seed: ${r.policies} policies; ${r.created} versions added, ${r.unchanged} already present, ${r.steps} history steps computed ` +
       `(${config().databaseUrl}, ${Math.round(performance.now() - started)} ms)`,
   );
 } catch (error) {

@@ -16,6 +16,7 @@ import type { Db } from "../db.ts";
 import { dateFromFileName } from "../import/source.ts";
 import { contentHash, ingestBytes, type IngestResult } from "../ingest/index.ts";
 import { httpUrlSchema, slugSchema } from "../validations/common.ts";
+import { refreshSteps } from "./steps.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
 
 export const SAMPLES_DIR = path.resolve("data/samples");
@@ -50,11 +51,13 @@ export interface SeedReport {
   policies: number;
   created: number;
   unchanged: number;
+  /** History steps computed (missing or stale). */
+  steps: number;
 }
 
 export async function seedSamples(client: Db, dir: string = SAMPLES_DIR): Promise<SeedReport> {
   const manifest = await readManifest(dir);
-  const report: SeedReport = { policies: 0, created: 0, unchanged: 0 };
+  const report: SeedReport = { policies: 0, created: 0, unchanged: 0, steps: 0 };
   for (const policy of manifest.policies) {
     const loaded: LoadedVersion[] = [];
     for (const v of policy.versions) {
@@ -110,6 +113,8 @@ export async function seedSamples(client: Db, dir: string = SAMPLES_DIR): Promis
       if (result.created) report.created++;
       else report.unchanged++;
     }
+    // The policy's history steps (docs/decisions/0019-history.md); only missing or stale ones are computed.
+    report.steps += (await refreshSteps(policy.slug, client)).computed;
     report.policies++;
   }
   return report;

@@ -11,6 +11,7 @@ import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
 import { prepareText, unindexVersion } from "./search-index.ts";
+import { refreshStepsAfterWrite } from "./steps.ts";
 import { insertVersion, policyIdOf, UnknownPolicyError } from "./writes.ts";
 
 export { UnknownPolicyError };
@@ -170,7 +171,7 @@ export async function createPolicyWithVersion(
  */
 export async function addNewVersion(slug: string, input: NewVersionInput, client: Db = defaultDb()): Promise<VersionSummary> {
   const measures = prepareText(input.text);
-  return withWriteConflicts(client, slug, input.contentHash, () =>
+  const summary = await withWriteConflicts(client, slug, input.contentHash, () =>
     writeTransaction(client, async (tx) => {
       const policy = await tx.policy.findUnique({ where: { slug }, select: { id: true, knownVersionDates: true } });
       if (!policy) throw new UnknownPolicyError(slug);
@@ -187,6 +188,9 @@ export async function addNewVersion(slug: string, input: NewVersionInput, client
       return summary;
     }),
   );
+  // The steps to and from the new version (docs/decisions/0019-history.md).
+  await refreshStepsAfterWrite(slug, client);
+  return summary;
 }
 
 /** The stored version of this policy whose text has this hash, if any (for an early warning). */
@@ -206,7 +210,8 @@ export async function updateVersionMeta(
   change: VersionMetaChange,
   client: Db = defaultDb(),
 ): Promise<VersionSummary> {
-  return withWriteConflicts(client, slug, null, () =>
+  let redated = false;
+  const summary = await withWriteConflicts(client, slug, null, () =>
     writeTransaction(client, async (tx) => {
       const policyId = await policyIdOf(tx, slug);
       const row = await tx.version.findUnique({ where: { policyId_key: { policyId, key } } });
@@ -232,14 +237,18 @@ export async function updateVersionMeta(
         },
       });
       await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
+      redated = toIsoDate(updated.publishedAt) !== oldDate;
       return toVersionSummaryOfRow(updated);
     }),
   );
+  // A new date may move the version in the order: the steps around its old and new places change.
+  if (redated) await refreshStepsAfterWrite(slug, client);
+  return summary;
 }
 
 /** Deletes a version; its cached comparisons and search index rows go with it (foreign keys cascade). */
 export async function deleteVersion(slug: string, key: string, client: Db = defaultDb()): Promise<VersionRef> {
-  return writeTransaction(client, async (tx) => {
+  const deleted = await writeTransaction(client, async (tx) => {
     const policyId = await policyIdOf(tx, slug);
     const row = await tx.version.findUnique({
       where: { policyId_key: { policyId, key } },
@@ -253,4 +262,7 @@ export async function deleteVersion(slug: string, key: string, client: Db = defa
     await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { key: row.key, publishedAt: toIsoDate(row.publishedAt) };
   });
+  // Its steps went with it (cascade); its two neighbours are now one step apart.
+  await refreshStepsAfterWrite(slug, client);
+  return deleted;
 }
