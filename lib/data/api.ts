@@ -35,6 +35,7 @@ export type ApiErrorCode =
   // The store
   | "policy_not_found"
   | "version_not_found"
+  | "section_not_found" // 404: the history's section key is in no step next to its version (ADR 0019)
   | "policy_exists"
   | "duplicate"
   | "conflict"

@@ -13,7 +13,9 @@ export { listPolicies } from "./reads.ts";
 export { compareVersions, newestFirst } from "./version-key.ts";
 export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
-export { policyParamsSchema, versionParamsSchema, parseParams } from "./params.ts";
+export { policyParamsSchema, versionParamsSchema, historyParamsSchema, sectionKeySchema, parseParams } from "./params.ts";
+export { getTimeline, getSectionHistory } from "./history.ts";
+export type { Timeline, TimelineVersion, SectionHistory, HistoryEntry, HistoryLookup } from "./history.ts";
 export { jsonError, invalidInput, invalidParameters, internalError, withApiErrors } from "./api.ts";
 
 /**

@@ -15,7 +15,7 @@
 import { ENGINE_VERSION } from "../compare/index.ts";
 import type { SectionPair, SectionStatus } from "../compare/types.ts";
 import { db as defaultDb, writeTransaction, type Db } from "../db.ts";
-import { compareCacheKey, getCompareModel, normalizeOptions, PARSER_FINGERPRINT, type LoadedVersion } from "./compare.ts";
+import { compareCacheKey, getCompareModel, PARSER_FINGERPRINT, type LoadedVersion } from "./compare.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
@@ -184,7 +184,7 @@ export async function refreshSteps(slug: string, client: Db = defaultDb()): Prom
     if (!a || !b) continue; // deleted meanwhile: the write that deleted it refreshes again
     const { model } = await getCompareModel(a, b, [], client);
     const json = JSON.stringify(summarise(model));
-    const compareKey = compareCacheKey(a, b, normalizeOptions([]));
+    const compareKey = compareCacheKey(a, b, { ignore: [] });
     try {
       await writeTransaction(client, (tx) =>
         tx.versionStep.upsert({
