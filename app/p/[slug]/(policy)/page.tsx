@@ -4,7 +4,8 @@ import { Facts, SourceLink } from "@/components/Facts";
 import { VersionTable } from "@/components/VersionTable";
 import { KnownVersions } from "@/components/import/KnownVersions";
 import Link from "next/link";
-import { policyFromParams } from "@/lib/data";
+import { Timeline } from "@/components/Timeline";
+import { getTimeline, policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
@@ -32,6 +33,8 @@ export default async function PolicyPage({ params }: Props) {
   const [policy, { locale, t }] = await Promise.all([params.then(policyFromParams), getI18n()]);
   if (!policy) notFound();
   const known = knownVersionsView(policy);
+  // From the stored steps (docs/decisions/0019-history.md): no comparison is computed here.
+  const timeline = policy.versionCount >= 2 ? await getTimeline(policy.slug) : null;
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -62,6 +65,7 @@ export default async function PolicyPage({ params }: Props) {
           </a>
         </p>
       </section>
+      {timeline ? <Timeline slug={policy.slug} name={policy.name} data={timeline} t={t} locale={locale} /> : null}
       {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}
     </article>
   );
