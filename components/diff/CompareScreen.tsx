@@ -2,7 +2,7 @@ import Link from "next/link";
 import { format } from "@/lib/i18n/format";
 import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
 import { IGNORE_OPTIONS } from "@/lib/compare/options";
-import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
+import { compareHref, LAYOUTS, policyPath, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { memoRowsHtml } from "@/lib/view/html";
 import { TOPIC_IDS } from "@/lib/insight";
 import { ChangeDigestPanel } from "./ChangeDigest";
@@ -94,7 +94,10 @@ function Side({
 /** The whole compare screen, from prepared view models. Fetches nothing. */
 export function CompareScreen({ view, options, from, to, choices, summaryLine, m, mi }: CompareScreenProps) {
   const here = compareHref(from, to, options);
-  const rowsHtml = memoRowsHtml(view, options.layout, options, m, mi.topics);
+  // Each row links to its section's history when both versions belong to one policy (ADR 0019).
+  const history =
+    from.slug === to.slug ? { base: `${policyPath(from.slug)}/history`, oldAt: from.key, newAt: to.key } : null;
+  const rowsHtml = memoRowsHtml(view, options.layout, options, m, mi.topics, history);
   const substantiveOnly = options.changes === "substantive";
   const topicsHere = TOPIC_IDS.filter((id) => view.rows.some((r) => r.topics.includes(id)));
   const s = view.summary;

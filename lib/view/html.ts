@@ -93,13 +93,33 @@ function sectionGapHtml(row: SectionRow, pairs: BlockRow[], m: CompareMessages):
   return html`<div${a}>${added ? [gap, stack] : [stack, gap]}</div>`;
 }
 
-/** One aligned section pair: a row with its head (status, notes, copy link) and its block pairs. */
+/**
+ * Where a row's "history" link goes (docs/decisions/0019-history.md): the section history page of the
+ * policy (`base`, e.g. /p/acme/history), looked up at the newer version when the section is there,
+ * else at the older one. Only for two versions of one policy.
+ */
+export interface HistoryLinks {
+  base: string;
+  oldAt: string;
+  newAt: string;
+}
+
+function historyLinkHtml(row: SectionRow, h: HistoryLinks | null | undefined, m: CompareMessages): SafeHtml | null {
+  if (!h || row.key === PREAMBLE_KEY) return null;
+  const at = row.newLabel !== null || row.status !== "removed" ? h.newAt : h.oldAt;
+  const href = `${h.base}/${encodeURIComponent(row.key)}?at=${encodeURIComponent(at)}`;
+  const label = `${m.historyLabel}: ${row.newLabel ?? row.oldLabel ?? row.key}`;
+  return html`<a${attrs({ href, class: "cmp-icon-btn cmp-history", "aria-label": label, "data-testid": "row-history" })}>${m.historyLink}</a>`;
+}
+
+/** One aligned section pair: a row with its head (status, notes, history and copy links) and its block pairs. */
 export function sectionRowHtml(
   row: SectionRow,
   layout: Layout,
   fold: boolean,
   m: CompareMessages,
   topicNames?: TopicNames,
+  history?: HistoryLinks | null,
 ): SafeHtml {
   const pairs = [row.heading, ...row.blocks].filter((b): b is BlockRow => b !== null);
   const body =
@@ -110,14 +130,15 @@ export function sectionRowHtml(
   const copyLabel = `${m.copySection}: ${row.newLabel ?? row.oldLabel ?? preamble ?? row.key}`;
   const copy = attrs({
     type: "button",
-    class: "cmp-icon-btn cmp-row-tools",
+    class: "cmp-icon-btn",
     [COPY_ATTR]: row.key,
     "aria-label": copyLabel,
   });
   const badgeText = preamble ? `${m.status[row.status]} · ${preamble}` : m.status[row.status];
   const badge = html`<span${attrs({ class: "cmp-badge", "data-s": row.status })}>${badgeText}</span>`;
   const tags = topicTagsHtml(row, topicNames);
-  const head = html`<div class="cmp-row-head">${badge}${notesHtml(row, m)}${tags}<button${copy}>${m.copyLink}</button></div>`;
+  const tools = html`<span class="cmp-row-tools">${historyLinkHtml(row, history, m)}<button${copy}>${m.copyLink}</button></span>`;
+  const head = html`<div class="cmp-row-head">${badge}${notesHtml(row, m)}${tags}${tools}</div>`;
   const hint = html`<span class="cmp-fold-hint">${row.changed ? m.foldedChanged : m.folded}</span>`;
   const [oldSide, newSide] = [row.oldLabel ?? preamble ?? "", row.newLabel ?? preamble ?? ""];
   const summary = html`<summary><span>${oldSide}</span><span>${newSide} · ${hint}</span></summary>`;
@@ -144,11 +165,12 @@ export function rowsHtml(
   filter: boolean | RowFilter,
   m: CompareMessages,
   topicNames?: TopicNames,
+  history?: HistoryLinks | null,
 ): SafeHtml {
   const f = rowFilter(filter);
   return joinHtml(
     visibleRows(view, f).map((row) =>
-      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !f.changesOnly), m, topicNames),
+      sectionRowHtml(row, layout, row.key === PREAMBLE_KEY || (!row.changed && !f.changesOnly), m, topicNames, history),
     ),
   );
 }
@@ -204,10 +226,12 @@ export function memoRowsHtml(
   filter: boolean | RowFilter,
   m: CompareMessages,
   topicNames?: TopicNames,
+  history?: HistoryLinks | null,
 ): SafeHtml {
   const f = rowFilter(filter);
-  const key = `rows|${layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${topicNames ? "tags" : ""}`;
-  return remembered(view, m, key, () => rowsHtml(view, layout, f, m, topicNames));
+  const h = history ? `${history.base}|${history.oldAt}|${history.newAt}` : "";
+  const key = `rows|${layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${topicNames ? "tags" : ""}|${h}`;
+  return remembered(view, m, key, () => rowsHtml(view, layout, f, m, topicNames, history));
 }
 
 /** outlineHtml, memoised likewise. */

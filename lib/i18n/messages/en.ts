@@ -144,6 +144,8 @@ export const en: Messages = {
     layoutSplit: "Side by side",
     layoutInline: "Inline",
     copyLink: "Copy link",
+    historyLink: "History",
+    historyLabel: "History of this section across every version",
     copySection: "Copy link to this section",
     copied: "Link copied",
     legend: "Legend",

@@ -145,6 +145,8 @@ export const zh = {
     layoutSplit: "并排",
     layoutInline: "合并",
     copyLink: "复制链接",
+    historyLink: "历史",
+    historyLabel: "这一章节在所有版本中的历史",
     copySection: "复制本节链接",
     copied: "已复制链接",
     legend: "图例",
