@@ -16,6 +16,7 @@ import { ENGINE_VERSION } from "../compare/index.ts";
 import type { SectionPair, SectionStatus } from "../compare/types.ts";
 import { db as defaultDb, writeTransaction, type Db } from "../db.ts";
 import { compareCacheKey, getCompareModel, PARSER_FINGERPRINT, type LoadedVersion } from "./compare.ts";
+import { DEFAULT_IGNORE } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
@@ -182,9 +183,10 @@ export async function refreshSteps(slug: string, client: Db = defaultDb()): Prom
     if (fresh.has(`${from.id}>${to.id}`)) continue;
     const [a, b] = await Promise.all([loadById(client, from.id), loadById(client, to.id)]);
     if (!a || !b) continue; // deleted meanwhile: the write that deleted it refreshes again
-    const { model } = await getCompareModel(a, b, [], client);
+    // The compare view's default options: the view a timeline step links to is the one computed here.
+    const { model } = await getCompareModel(a, b, DEFAULT_IGNORE, client);
     const json = JSON.stringify(summarise(model));
-    const compareKey = compareCacheKey(a, b, { ignore: [] });
+    const compareKey = compareCacheKey(a, b, { ignore: [...DEFAULT_IGNORE] });
     try {
       await writeTransaction(client, (tx) =>
         tx.versionStep.upsert({
