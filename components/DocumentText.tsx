@@ -53,10 +53,13 @@ export function DocumentText({
   tree,
   lang,
   metadataLabel,
+  history,
 }: {
   tree: DocumentTree;
   lang?: string;
   metadataLabel: string;
+  /** A "history" link after each section heading (docs/decisions/0019-history.md): hrefs by section id. */
+  history?: { hrefs: Map<string, string>; label: string; title: string };
 }) {
   const headings = headingsByBlock(tree.sections);
   const anchors = documentSectionKeys(tree.sections);
@@ -87,6 +90,16 @@ export function DocumentText({
               className={`scroll-mt-4 target:bg-amber-100 ${Tag === "h2" ? "mt-8 mb-3 text-lg font-semibold" : "mt-6 mb-2 font-semibold"}`}
             >
               {text || trimBlock(block.text)}
+              {node && history?.hrefs.get(node.id) ? (
+                <a
+                  href={history.hrefs.get(node.id)}
+                  className="ml-2 text-xs font-normal text-teal-800"
+                  aria-label={`${history.title}: ${text}`}
+                  data-testid="section-history"
+                >
+                  {history.label}
+                </a>
+              ) : null}
             </Tag>
           );
         }

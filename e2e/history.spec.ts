@@ -66,3 +66,13 @@ test("timeline and history in English, and the JSON API", async ({ page, context
   expect(missing.status()).toBe(404);
   expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("version_not_found");
 });
+
+test("a version page links each section heading to its history", async ({ page }) => {
+  await page.goto(`/p/${slug}/v/${oldestFirst[4]}`);
+  await page
+    .getByRole("heading", { name: /您的权利/ })
+    .getByTestId("section-history")
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}/history/s-18qcfth\\?at=${oldestFirst[4]}`));
+  await expect(page.getByTestId("history-entry")).toHaveCount(5);
+});

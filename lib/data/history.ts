@@ -197,3 +197,18 @@ export async function getSectionHistory(slug: string, sectionKey: string, at: st
     },
   };
 }
+
+/**
+ * The history keys of a version's sections, by section id (SectionNode.id of the version's tree): the
+ * key of each section's pair in the step into the version, else in the step out of it (the naming
+ * above). Empty for an unknown policy or version, or a policy with one version.
+ */
+export async function sectionKeysOf(slug: string, at: string, client: Db = defaultDb()): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  const data = await readSteps(slug, client);
+  const i = data ? data.versions.findIndex((v) => v.key === at) : -1;
+  if (!data || i < 0) return keys;
+  for (const l of (i > 0 ? data.steps[i - 1]?.links : undefined) ?? []) if (l.newId) keys.set(l.newId, l.key);
+  for (const l of (i < data.steps.length ? data.steps[i]?.links : undefined) ?? []) if (l.oldId && !keys.has(l.oldId)) keys.set(l.oldId, l.key);
+  return keys;
+}

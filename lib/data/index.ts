@@ -14,7 +14,7 @@ export { compareVersions, newestFirst } from "./version-key.ts";
 export { upsertPolicy, addVersion, UnknownPolicyError } from "./writes.ts";
 export { slugSchema, versionKeySchema } from "../validations/common.ts";
 export { policyParamsSchema, versionParamsSchema, historyParamsSchema, sectionKeySchema, parseParams } from "./params.ts";
-export { getTimeline, getSectionHistory } from "./history.ts";
+export { getTimeline, getSectionHistory, sectionKeysOf } from "./history.ts";
 export type { Timeline, TimelineVersion, SectionHistory, HistoryEntry, HistoryLookup } from "./history.ts";
 export { jsonError, invalidInput, invalidParameters, internalError, withApiErrors } from "./api.ts";
 

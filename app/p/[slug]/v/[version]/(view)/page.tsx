@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DocumentText } from "@/components/DocumentText";
 import { Facts, SourceLink } from "@/components/Facts";
 import { ScrollToHash } from "@/components/ScrollToHash";
-import { versionFromParams } from "@/lib/data";
+import { sectionKeysOf, versionFromParams } from "@/lib/data";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 import { feedAlternates } from "@/lib/feed/paths";
@@ -38,6 +38,13 @@ export default async function VersionPage({ params }: Props) {
   const [v, { locale, t }] = await Promise.all([params.then(versionFromParams), getI18n()]);
   if (!v) notFound();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t.policy.undated);
+  // Each section heading links to its history (docs/decisions/0019-history.md), from the stored steps.
+  const historyHrefs = new Map(
+    [...(await sectionKeysOf(v.policy.slug, v.key))].map(([id, key]) => [
+      id,
+      `${policyPath(v.policy.slug)}/history/${encodeURIComponent(key)}?at=${encodeURIComponent(v.key)}`,
+    ]),
+  );
   return (
     <article className="space-y-6">
       <nav className="text-sm">
@@ -91,7 +98,12 @@ export default async function VersionPage({ params }: Props) {
         </nav>
       </header>
       <section aria-label={t.version.text} className="rounded-lg border border-stone-200 bg-white px-5 py-6 sm:px-8">
-        <DocumentText tree={parseDocument(v.text)} lang={textLang(v.text)} metadataLabel={t.version.metadata} />
+        <DocumentText
+          tree={parseDocument(v.text)}
+          lang={textLang(v.text)}
+          metadataLabel={t.version.metadata}
+          history={{ hrefs: historyHrefs, label: t.history.link, title: t.history.linkLabel }}
+        />
         <ScrollToHash />
       </section>
     </article>
