@@ -14,6 +14,8 @@ import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 import { buildCompareView } from "@/lib/view/build";
 import { sectionRowHtml } from "@/lib/view/html";
+import { joinHtml, type SafeHtml } from "@/lib/view/safe-html";
+import { HtmlBlock } from "@/components/diff/HtmlBlock";
 import { compareHref, DEFAULT_IGNORE, DEFAULT_VIEW_OPTIONS, policyPath, versionPath } from "@/lib/view/url";
 
 type Props = {
@@ -47,14 +49,14 @@ async function stepRows(
   slug: string,
   e: HistoryEntry,
   m: Awaited<ReturnType<typeof getI18n>>["t"]["compare"],
-): Promise<string | null> {
+): Promise<SafeHtml | null> {
   if (!e.from || e.status === "unchanged") return null;
   const [a, b] = await Promise.all([loadVersion({ slug, key: e.from }), loadVersion({ slug, key: e.version })]);
   if (!a.ok || !b.ok) return null;
   const { model } = await getCompareModel(a.version, b.version, DEFAULT_IGNORE);
   const view = buildCompareView({ model });
   const rows = view.rows.filter((r) => e.pairs.includes(r.key));
-  return rows.length ? rows.map((r) => sectionRowHtml(r, "split", false, m)).join("") : null;
+  return rows.length ? joinHtml(rows.map((r) => sectionRowHtml(r, "split", false, m))) : null;
 }
 
 export default async function SectionHistoryPage(props: Props) {
@@ -122,7 +124,7 @@ export default async function SectionHistoryPage(props: Props) {
               {html ? (
                 // The compare view's row rendering (lib/view/html.ts): every text in it is escaped.
                 <div className="cmp cmp-embedded">
-                  <div className="cmp-rowlist" dangerouslySetInnerHTML={{ __html: html }} />
+                  <HtmlBlock as="div" className="cmp-rowlist" html={html} />
                 </div>
               ) : null}
             </li>
