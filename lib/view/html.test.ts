@@ -195,13 +195,13 @@ test("rows link to their section's history, at the newer version (the older for 
   const view = buildCompareView({ model });
   assert.ok(!String(rowsHtml(view, "split", false, m)).includes("row-history"));
   const html = String(
-    rowsHtml(view, "split", false, m, { base: "/p/acme/history", oldAt: "2020-01-01", newAt: "2021-01-01" }),
+    rowsHtml(view, "split", false, m, undefined, { base: "/p/acme/history", oldAt: "2020-01-01", newAt: "2021-01-01" }),
   );
   assert.ok(html.includes('href="/p/acme/history/s-a?at=2021-01-01"'));
   for (const row of view.rows.filter((r) => r.status === "removed"))
     assert.ok(html.includes(`href="/p/acme/history/${row.key}?at=2020-01-01"`));
   assert.notEqual(
     memoRowsHtml(view, "split", false, m),
-    memoRowsHtml(view, "split", false, m, { base: "/p/b/history", oldAt: "a", newAt: "b" }),
+    memoRowsHtml(view, "split", false, m, undefined, { base: "/p/b/history", oldAt: "a", newAt: "b" }),
   );
 });
