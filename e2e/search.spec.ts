@@ -27,7 +27,7 @@ test("search from the header, then open the hit at its section", async ({ page }
   await expect(page).toHaveURL(new RegExp(`/p/${samples.xuexi.slug}/v/2021-08-25#s-[0-9a-z]{7}$`));
   const anchor = new URL(page.url()).hash.slice(1);
   const heading = page.locator(`[id="${anchor}"]`);
-  await expect(heading).toHaveText("（五） 为您提供运动记录服务");
+  await expect(heading).toContainText("（五） 为您提供运动记录服务"); // (and its "history" link)
   await expect(heading).toBeInViewport();
 
   // The span links to the comparisons where the phrase appeared and where it was removed, at the section.
@@ -109,9 +109,11 @@ test("subscribe: links on the pages and in their heads, feeds that parse", async
     "/feed.xml",
   );
 
-  for (const [path, entries] of [
-    [`/p/${samples.xuexi.slug}/feed.xml`, 5],
-    ["/feed.xml", 15],
+  // The policy's feed: its five versions. The collection's: the newest 20 entries of all policies, which
+  // other specs running beside this one may add to (the samples alone give 15).
+  for (const [path, min, max] of [
+    [`/p/${samples.xuexi.slug}/feed.xml`, 5, 5],
+    ["/feed.xml", 15, 20],
   ] as const) {
     const r = await request.get(path);
     expect(r.status()).toBe(200);
@@ -123,7 +125,8 @@ test("subscribe: links on the pages and in their heads, feeds that parse", async
       el.children.filter((c): c is Element => DomUtils.isTag(c) && c.name === name);
     for (const name of ["id", "title", "updated", "author"]) expect(kids(name), name).toHaveLength(1);
     const list = kids("entry");
-    expect(list).toHaveLength(entries);
+    expect(list.length).toBeGreaterThanOrEqual(min);
+    expect(list.length).toBeLessThanOrEqual(max);
     for (const e of list) {
       for (const name of ["id", "title", "updated", "content"]) expect(kids(name, e), name).toHaveLength(1);
       expect(DomUtils.textContent(kids("id", e)[0]!)).toMatch(/^urn:uuid:/);
