@@ -258,8 +258,10 @@ function alignSiblings(
   newList: SectionNode[],
 ): SectionMatch[] {
   const { olds, news, wrapperOf } = liftWrappers(oldIdx, newIdx, oldList, newList);
-  const lifted = (n: SectionNode | null) => n !== null && [...wrapperOf.values()].includes(n);
-  const featuresOf = (idx: DocIndex, n: SectionNode) => (lifted(n) ? shallowFeatures(idx, n) : idx.features.get(n)!);
+  const wrappers = new Set(wrapperOf.values());
+  /** A section whose children were lifted to this level: it stands here with its own heading and body only. */
+  const isWrapper = (n: SectionNode | null) => n !== null && wrappers.has(n);
+  const featuresOf = (idx: DocIndex, n: SectionNode) => (isWrapper(n) ? shallowFeatures(idx, n) : idx.features.get(n)!);
   const fo = olds.map((s) => featuresOf(oldIdx, s));
   const fn = news.map((s) => featuresOf(newIdx, s));
   const cache = new Map<number, number>();
@@ -303,13 +305,13 @@ function alignSiblings(
       if (m.old && m.new && inner && !partnered.has(inner)) m.moved = true;
     }
   }
-  const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches, lifted);
+  const grouped = detectSplitsAndMerges(oldIdx, newIdx, matches, isWrapper);
 
-  const childrenOf = (n: SectionNode) => (lifted(n) ? [] : n.children);
+  const childrenOf = (n: SectionNode) => (isWrapper(n) ? [] : n.children);
   for (const m of grouped) {
     if (m.group) continue; // children of groups are filled by detectSplitsAndMerges
     if (m.old && m.new) m.children = alignSiblings(oldIdx, newIdx, childrenOf(m.old), childrenOf(m.new));
-    else m.children = lifted(m.old ?? m.new) ? [] : oneSided(m.old ?? m.new!, m.old ? "old" : "new");
+    else m.children = isWrapper(m.old ?? m.new) ? [] : oneSided(m.old ?? m.new!, m.old ? "old" : "new");
   }
   return grouped;
 }
@@ -381,7 +383,7 @@ function detectSplitsAndMerges(
   oldIdx: DocIndex,
   newIdx: DocIndex,
   matches: SectionMatch[],
-  lifted: (n: SectionNode | null) => boolean = () => false,
+  isWrapper: (n: SectionNode | null) => boolean = () => false,
 ): SectionMatch[] {
   let result = matches;
   for (const side of ["old", "new"] as const) {
@@ -390,7 +392,7 @@ function detectSplitsAndMerges(
     const pieceIdx = side === "old" ? newIdx : oldIdx;
     for (const m of [...result]) {
       const whole = m[side];
-      if (!whole || m.group || m.moved || lifted(whole)) continue;
+      if (!whole || m.group || m.moved || isWrapper(whole)) continue;
       const wf = wholeIdx.features.get(whole)!;
       if (wf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;
       const pieces: SectionMatch[] = [];
@@ -398,7 +400,7 @@ function detectSplitsAndMerges(
       const contained = new Map<SectionMatch, number>();
       for (const p of result) {
         const piece = p[other];
-        if (!piece || p.group || lifted(piece)) continue;
+        if (!piece || p.group || isWrapper(piece)) continue;
         if (p !== m && p[side]) continue; // matched elsewhere
         const pf = pieceIdx.features.get(piece)!;
         if (pf.bodyLen < ALIGN_CONFIG.minBodyChars) continue;

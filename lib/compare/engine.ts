@@ -20,7 +20,7 @@ import { createTokenCache, type TokenCache } from "../diff/tokenize.ts";
 import type { DocumentTree, SectionNode } from "../parse/types.ts";
 import { isFurnitureLine } from "../parse/index.ts";
 import { sameVisibleText } from "../text/markup.ts";
-import { clearFoldCache, normalizeTitle } from "../text/normalize.ts";
+import { clearFoldCache, normalizeTitle, ZERO_WIDTH_CHARS } from "../text/normalize.ts";
 import { COMPARE_CONFIG } from "./config.ts";
 import { assignTreeKeys } from "./keys.ts";
 import { normalizeIgnore } from "./options.ts";
@@ -163,7 +163,7 @@ function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
 }
 
 /** A character a reader sees: not whitespace, not a zero-width character. */
-const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
+const VISIBLE = new RegExp(`[^\\s${ZERO_WIDTH_CHARS}]`);
 
 /** True when a block pair holds a change that counts (whitespace-only changes don't, if ignored). */
 function counts(ctx: Ctx, pair: BlockPair): boolean {

@@ -14,7 +14,9 @@
  * alphanumerics of a spaced script (so "WeChat 变更" = "WeChat变更" but "a b" != "ab").
  */
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+import { ZERO_WIDTH_CHARS } from "../text/normalize.ts";
+
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
 const SPACED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 
 /** Markdown/HTML markup removed, characters otherwise kept (NFKC is not applied). */

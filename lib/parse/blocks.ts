@@ -16,6 +16,7 @@ import { isDateLine, SEPARATOR_LINE, type MetaRegion } from "../ingest/metadata.
 import { PARSE_CONFIG } from "./config.ts";
 import { readLine } from "./numbering.ts";
 import { lineAt } from "../text/chars.ts";
+import { ZERO_WIDTH_CHARS } from "../text/normalize.ts";
 import type { BlockKind } from "./types.ts";
 
 export interface Unit {
@@ -32,7 +33,9 @@ export interface Unit {
 }
 
 /** Nothing a reader sees: spaces (zero-width ones too) and at most a lone bullet left by extraction. */
-const BLANKISH = /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*(?:[-*•·][\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*)?$/;
+const BLANKISH = new RegExp(
+  `^[\\s\\u00a0\\u3000${ZERO_WIDTH_CHARS}]*(?:[-*•·][\\s\\u00a0\\u3000${ZERO_WIDTH_CHARS}]*)?$`,
+);
 
 /**
  * Page furniture a crawler or a copy from a browser leaves in the text, never part of the document:

@@ -4,6 +4,7 @@
  */
 import type { NumberingScheme } from "./types.ts";
 import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "../text/chars.ts";
+import { stripLinks } from "../text/markup.ts";
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,
@@ -171,15 +172,6 @@ function stripDecorations(s: string): string {
   const end = e;
   while (e > 0 && (t.charCodeAt(e - 1) === 0x2014 || t.charCodeAt(e - 1) === 0x2013)) e--;
   return (e < end ? t.slice(0, e) : t).trim();
-}
-
-/**
- * Links inside a heading read as their text, and links with no text as nothing: "[](#1-intro)1\\. Intro"
- * (an anchor a converter left before the number) -> "1\\. Intro", "[Cookies](https://…)" -> "Cookies".
- */
-export function stripLinks(s: string): string {
-  if (!s.includes("](")) return s;
-  return s.replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, "$1");
 }
 
 /** An emphasis run at the start of `s`: **x**, __x__, *x*, _x_, ***x*** (markers as written). */

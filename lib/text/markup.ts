@@ -10,7 +10,7 @@
  *   "**一、** **引言**"          -> "一、 引言"
  *   "see [our terms](https://a.example/?x=1)" -> "see our terms"
  */
-import { LEADING_NUMBER, normalizeWithMap } from "./normalize.ts";
+import { LEADING_NUMBER, normalizeWithMap, ZERO_WIDTH_CHARS } from "./normalize.ts";
 
 const SETEXT_OR_RULE = /^\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*$/;
 const ATX_OPEN = /^\s{0,3}#{1,6}(?:\s+|$)/;
@@ -19,8 +19,8 @@ const QUOTE = /^\s*(?:>\s?)+/;
 const BULLET = /^\s*[-*+•·]\s+/;
 const ORDERED = /^\s*(\d{1,9})([.)])\s+/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const IMAGE = /!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g;
-const LINK = /\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g;
+/** A markdown link or image, its text (alt text) in group 1. */
+const LINK = /!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g;
 const REF_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
@@ -29,7 +29,15 @@ const STRONG = /\*\*|__|~~/g;
 const EM_OPEN = /(^|[\s(（「『"“'‘\p{P}])[*_](?=\S)/gu;
 const EM_CLOSE = /(?<=\S)[*_](?=$|[\s)）」』"”'’\p{P}])/gu;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
+
+/**
+ * Links and images read as their text, and links with no text as nothing: "[](#1-intro)1\\. Intro" (an
+ * anchor a converter left before the number) -> "1\\. Intro", "[Cookies](https://…)" -> "Cookies".
+ */
+export function stripLinks(s: string): string {
+  return s.includes("](") ? s.replace(LINK, "$1") : s;
+}
 
 /** One line's visible text. */
 function visibleLine(line: string): string {
@@ -42,7 +50,7 @@ function visibleLine(line: string): string {
   else s = s.replace(/^(\d{1,9}[.)] )#{1,6}\s+/, "$1").replace(ATX_CLOSE, ""); // "1. #### Title": a list item's heading
   // A bullet or number may follow the heading marks or come inside a quote.
   s = s.replace(BULLET, "").replace(ORDERED, "$1$2 ");
-  s = s.replace(IMAGE, "$1").replace(LINK, "$1").replace(REF_LINK, "$1").replace(AUTOLINK, "$1");
+  s = stripLinks(s).replace(REF_LINK, "$1").replace(AUTOLINK, "$1");
   s = s.replace(HTML_TAG, " ");
   s = s.replace(STRONG, "").replace(EM_OPEN, "$1").replace(EM_CLOSE, "");
   s = s.replace(ESCAPE, "$1");

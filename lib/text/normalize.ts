@@ -37,7 +37,9 @@ export interface MappedText {
   map: number[];
 }
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+/** Characters that take no space and carry no text (zero-width spaces and joiners, BOM, soft hyphen), as a class body. */
+export const ZERO_WIDTH_CHARS = "\\u200B-\\u200D\\u2060\\uFEFF\\u00AD";
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`);
 const WHITESPACE = /\s/;
 
 /** Quote and dash variants that NFKC leaves alone, folded to one ASCII form. */
