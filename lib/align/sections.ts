@@ -449,7 +449,7 @@ function detectSplitsAndMerges(
       const at = result.indexOf(pieces[0]!);
       const next: SectionMatch[] = [];
       result.forEach((r, k) => {
-        if (k === at) next.push(...members);
+        if (k === at) for (const member of members) next.push(member);
         if (!drop.has(r)) next.push(r);
       });
       result = next;

@@ -352,6 +352,7 @@ export function bitsContainment(a: BitSet, b: BitSet): number {
 
 /** Union of several bitsets. */
 export function bitsUnion(sets: readonly BitSet[]): BitSet {
-  const width = Math.max(0, ...sets.map((s) => s.words.length));
+  let width = 0;
+  for (const s of sets) width = Math.max(width, s.words.length);
   return bitsOf(width * 32, [], sets);
 }

@@ -194,7 +194,7 @@ function buildPairs(ctx: Ctx, matches: SectionMatch[]): SectionPair[] {
       const members: SectionMatch[] = [];
       while (i < matches.length && matches[i]!.group?.id === m.group.id) members.push(matches[i++]!);
       i--;
-      out.push(...buildGroup(ctx, members));
+      for (const pair of buildGroup(ctx, members)) out.push(pair);
       continue;
     }
     const heading = headingPair(ctx, m.old, m.new);
@@ -448,7 +448,7 @@ export function allBlockPairs(model: CompareModel): BlockPair[] {
   const walk = (list: SectionPair[]) => {
     for (const p of list) {
       if (p.heading) out.push(p.heading);
-      out.push(...p.blocks);
+      for (const b of p.blocks) out.push(b);
       walk(p.children);
     }
   };

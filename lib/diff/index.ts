@@ -339,7 +339,7 @@ function refineToChars(ops: Op[], ctx: DiffContext, foldWidth: boolean, cache: T
       ),
     );
     const keptEqual = sub.some((op) => op.op === "equal");
-    if (keptEqual) out.push(...sub);
+    if (keptEqual) for (const op of sub) out.push(op);
     else out.push(del, ins);
     i++;
   }
