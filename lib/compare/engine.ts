@@ -26,6 +26,7 @@ import { assignTreeKeys } from "./keys.ts";
 import { normalizeIgnore } from "./options.ts";
 import type {
   BlockPair,
+  CompareLimits,
   CompareModel,
   CompareOptions,
   CompareStats,
@@ -57,6 +58,8 @@ interface Ctx {
   ignore: readonly IgnoreOption[];
   /** Segmentations and token keys, shared by the block diffs of this comparison only. */
   tokens: TokenCache;
+  /** Section bodies above these are compared whole (`coarsePair`); null: no bound. */
+  limits: CompareLimits | null;
 }
 
 /**
@@ -82,6 +85,7 @@ export function compareDocuments(
     newIdx: indexDocument(newTree, cache),
     ignore,
     tokens: createTokenCache(),
+    limits: options?.limits ?? null,
   };
   const matches = alignSections(ctx.oldIdx, ctx.newIdx);
   const preamble = pairBlocks(ctx, ctx.oldIdx.preambleBlocks, ctx.newIdx.preambleBlocks);
@@ -91,7 +95,7 @@ export function compareDocuments(
   linkParagraphMoves(ctx, sections);
   const model: CompareModel = {
     engineVersion: ENGINE_VERSION,
-    options: { ignore: [...ignore] },
+    options: ctx.limits ? { ignore: [...ignore], limits: { ...ctx.limits } } : { ignore: [...ignore] },
     stats: emptyStats(),
     preamble,
     sections,
@@ -157,6 +161,8 @@ function layoutOnly(ctx: Ctx, oldText: string, newText: string, heading: boolean
 }
 
 function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
+  if (ctx.limits && (overLimits(ctx.limits, ctx.oldIdx.tree, olds) || overLimits(ctx.limits, ctx.newIdx.tree, news)))
+    return [coarsePair(ctx, olds, news)];
   return alignBlocks(ctx.oldIdx.cache, ctx.oldIdx.tree, ctx.newIdx.tree, olds, news).map((e) =>
     blockPair(ctx, e.o === null ? null : olds[e.o]!, e.n === null ? null : news[e.n]!, e.moved),
   );
@@ -164,6 +170,56 @@ function pairBlocks(ctx: Ctx, olds: number[], news: number[]): BlockPair[] {
 
 /** A character a reader sees: not whitespace, not a zero-width character. */
 const VISIBLE = new RegExp(`[^\\s${ZERO_WIDTH_CHARS}]`);
+
+function overLimits(limits: CompareLimits, tree: DocumentTree, blocks: number[]): boolean {
+  if (blocks.length > limits.sectionBlocks) return true;
+  let chars = 0;
+  for (const b of blocks) if ((chars += tree.blocks[b]!.text.length) > limits.sectionChars) return true;
+  return false;
+}
+
+/** A body's blocks as runs of adjacent text (blocks partition the text, so a body is usually one run). */
+function textRuns(tree: DocumentTree, blocks: number[]): { start: number; text: string }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (const b of blocks) {
+    const { start, end } = tree.blocks[b]!.span;
+    const last = runs[runs.length - 1];
+    if (last && last.end === start) last.end = end;
+    else runs.push({ start, end });
+  }
+  return runs.map((r) => ({ start: r.start, text: tree.text.slice(r.start, r.end) }));
+}
+
+/**
+ * A section body over the limits, as one pair: identical bodies are one equal segment per run;
+ * otherwise the old body is deleted and the new one inserted. Lossless like any pair.
+ *   before (limits hit): 300,000 block pairs, each aligned and word-diffed
+ *   after:  { status: "modified", coarse: {oldBlocks: 300000, newBlocks: 300000}, segments: [delete, insert] }
+ */
+function coarsePair(ctx: Ctx, olds: number[], news: number[]): BlockPair {
+  const oldRuns = textRuns(ctx.oldIdx.tree, olds);
+  const newRuns = textRuns(ctx.newIdx.tree, news);
+  const coarse = { oldBlocks: olds.length, newBlocks: news.length };
+  const base = { kind: "paragraph" as const, oldBlock: olds[0] ?? null, newBlock: news[0] ?? null, coarse };
+  const same =
+    oldRuns.length > 0 && oldRuns.length === newRuns.length && oldRuns.every((r, i) => r.text === newRuns[i]!.text);
+  if (same) {
+    const segments: Segment[] = oldRuns.map((r, i) => ({
+      op: "equal",
+      old: r.text,
+      new: newRuns[i]!.text,
+      oldStart: r.start,
+      newStart: newRuns[i]!.start,
+    }));
+    return { ...base, status: "unchanged", segments };
+  }
+  const segments: Segment[] = [
+    ...oldRuns.map((r): Segment => ({ op: "delete", old: r.text, oldStart: r.start })),
+    ...newRuns.map((r): Segment => ({ op: "insert", new: r.text, newStart: r.start })),
+  ];
+  const status = !olds.length ? "added" : !news.length ? "removed" : "modified";
+  return { ...base, status, segments };
+}
 
 /** True when a block pair holds a change that counts (whitespace-only changes don't, if ignored). */
 function counts(ctx: Ctx, pair: BlockPair): boolean {
@@ -382,7 +438,7 @@ function linkParagraphMoves(ctx: Ctx, roots: SectionPair[]): void {
   const newTree = ctx.newIdx.tree;
   for (const section of allPairsOf(roots)) {
     for (const pair of section.blocks) {
-      if (pair.kind !== "paragraph") continue;
+      if (pair.kind !== "paragraph" || pair.coarse) continue;
       if (pair.status === "removed" && pair.oldBlock !== null)
         removed.push({ pair, section, block: pair.oldBlock, len: blockFeatures(cache, oldTree, pair.oldBlock).len });
       if (pair.status === "added" && pair.newBlock !== null)

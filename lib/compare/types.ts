@@ -26,6 +26,20 @@ export type { IgnoreOption } from "../diff/types.ts";
 
 export interface CompareOptions {
   ignore: IgnoreOption[];
+  /** Bounds on the work spent inside one section body; absent: none (the CLI). The server sets them. */
+  limits?: CompareLimits;
+}
+
+/**
+ * A section body (or the preamble) above either bound, on either side, is compared as a whole: no
+ * paragraph alignment and no word diff inside it, one coarse BlockPair instead (see BlockPair.coarse).
+ * Sections are still aligned, and headings still diffed, as usual.
+ */
+export interface CompareLimits {
+  /** Blocks (lines and paragraphs, blank runs included) in one section body. */
+  sectionBlocks: number;
+  /** Characters in one section body. */
+  sectionChars: number;
 }
 
 /** One piece of a diffed block; lib/diff owns the type (see lib/diff/types.ts). */
@@ -63,6 +77,12 @@ export interface BlockPair {
   changeKind?: ChangeKind;
   /** Set by lib/insight: topic ids of this block's text (lib/insight/lexicon.ts TOPIC_IDS). */
   topics?: string[];
+  /**
+   * Set on the one pair that stands for a whole section body over CompareOptions.limits: its segments
+   * are the old body deleted and the new body inserted (one equal segment per run when both are
+   * identical), `oldBlock`/`newBlock` are the bodies' first blocks, and these are the block counts.
+   */
+  coarse?: { oldBlocks: number; newBlocks: number };
 }
 
 export interface SectionRef {
