@@ -27,6 +27,8 @@ export const PREAMBLE_KEY = "preamble";
 export interface BuildInput {
   /** The engine's model, or lib/insight's annotated one (then rows carry kinds and topics, and the view the digest). */
   model: CompareModel & { digest?: ChangeDigest; keyTerms?: KeyTermChange[] };
+  /** Characters shown of each side of a coarse block (default 20,000): its whole text can be megabytes. */
+  coarseShowChars?: number;
   /** Used only to fill in a block's text when the engine sent no segments for it. */
   oldTree?: DocumentTree | null;
   newTree?: DocumentTree | null;
@@ -112,6 +114,20 @@ function fallbackSegments(pair: BlockPair, input: BuildInput): Segment[] {
   return out;
 }
 
+/** The first `max` characters of some runs (the runs themselves when shorter). */
+function clipRuns(runs: TextRun[], max: number): TextRun[] {
+  const out: TextRun[] = [];
+  let left = max;
+  for (const r of runs) {
+    if (left <= 0) break;
+    out.push(r.t.length <= left ? r : { t: r.t.slice(0, left), m: r.m });
+    left -= r.t.length;
+  }
+  return out;
+}
+
+const runsLength = (runs: TextRun[] | null) => (runs ?? []).reduce((n, r) => n + r.t.length, 0);
+
 /** One block pair as a row; null for whitespace-only blocks (kept by the engine only for the round trip). */
 export function buildBlockRow(
   pair: MovableBlockPair,
@@ -123,6 +139,12 @@ export function buildBlockRow(
   const left = pair.oldBlock !== null ? sideRuns(segments, "old") : null;
   const right = pair.newBlock !== null ? sideRuns(segments, "new") : null;
   if (isBlank(left) && isBlank(right)) return null;
+  if (pair.coarse) {
+    const shownChars = input.coarseShowChars ?? 20_000;
+    const coarse = { ...pair.coarse, oldChars: runsLength(left), newChars: runsLength(right), shownChars };
+    const clip = (runs: TextRun[] | null) => runs && clipRuns(runs, shownChars);
+    return { status: pair.status, kind: pair.kind, left: clip(left), right: clip(right), inline: [], coarse };
+  }
   const row: BlockRow = { status: pair.status, kind: pair.kind, left, right, inline: inlineRuns(segments) };
   const link = (key: string | null | undefined): SectionLink | null =>
     key ? { key, label: labels.get(key) ?? key } : null;
@@ -272,6 +294,7 @@ export function buildCompareView(input: BuildInput): CompareView {
     changeKeys: rows.filter((r) => r.changed).map((r) => r.key),
     ...(model.digest ? { digest: model.digest } : {}),
     ...(model.keyTerms ? { keyTerms: model.keyTerms } : {}),
+    coarseRows: rows.filter((r) => r.blocks.some((b) => b.coarse)).length,
   };
 }
 

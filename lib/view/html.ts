@@ -16,7 +16,16 @@ import type { Messages } from "../i18n/index.ts";
 import { PREAMBLE_KEY, rowFilter, rowShown, visibleRows } from "./build.ts";
 import { COPY_ATTR, FOLD_CLASS, ROW_CLASS } from "./compare-dom.ts";
 import { attrs, html, joinHtml, SafeHtml } from "./safe-html.ts";
-import type { BlockRow, CompareView, Layout, RowFilter, SectionLink, SectionRow, TextRun } from "./types.ts";
+import type {
+  BlockRow,
+  CompareView,
+  Layout,
+  OutlineEntry,
+  RowFilter,
+  SectionLink,
+  SectionRow,
+  TextRun,
+} from "./types.ts";
 
 export { escapeHtml } from "./safe-html.ts";
 
@@ -30,7 +39,7 @@ export function runsHtml(runs: TextRun[]): SafeHtml {
 }
 
 function linkHtml(l: SectionLink): SafeHtml {
-  return html`<a${attrs({ href: `#${l.key}` })}>${l.label}</a>`;
+  return html`<a${attrs({ href: l.href ?? `#${l.key}` })}>${l.label}</a>`;
 }
 
 /** "Moved from/to §…" before a paragraph that moved between sections (old side: to; new side: from). */
@@ -45,10 +54,22 @@ function cellHtml(runs: TextRun[], side: "old" | "new", b: BlockRow, m: CompareM
 
 const GAP = html`<div class="cmp-cell cmp-gap" aria-hidden="true"></div>`;
 
+/** What a coarse block is (too large for a word diff) and how much of it is shown. */
+function coarseNoteHtml(b: BlockRow, m: CompareMessages): SafeHtml | null {
+  const c = b.coarse;
+  if (!c) return null;
+  const n = (x: number) => x.toLocaleString("en-US");
+  const clipped = Math.max(c.oldChars, c.newChars) > c.shownChars;
+  const note = format(m.coarseNote, { old: n(c.oldChars), new: n(c.newChars) });
+  const more = clipped ? ` ${format(m.coarseClipped, { shown: n(c.shownChars) })}` : "";
+  return html`<p class="cmp-coarse" data-testid="coarse-note">${note + more}</p>`;
+}
+
 /** One aligned block pair: old and new face each other; an absent side is a gap. */
 function pairHtml(b: BlockRow, layout: Layout, m: CompareMessages): SafeHtml {
   // Explicit inline: one word-interleaved cell. Auto below a tablet's width stacks old over new (CSS).
-  const inline = layout === "inline" && b.status === "modified";
+  // A coarse block has no word diff to interleave: it stays side by side.
+  const inline = layout === "inline" && b.status === "modified" && !b.coarse;
   const moves = html`${blockMoveHtml(b.movedTo, m.blockMovedTo)}${blockMoveHtml(b.movedFrom, m.blockMovedFrom)}`;
   const body = inline
     ? html`<p class="cmp-cell cmp-inline">${moves}${runsHtml(b.inline)}</p>`
@@ -59,8 +80,9 @@ function pairHtml(b: BlockRow, layout: Layout, m: CompareMessages): SafeHtml {
     "data-kind": b.kind === "paragraph" ? undefined : b.kind,
     "data-both": b.left && b.right ? "true" : undefined,
     "data-moved": b.movedFrom || b.movedTo ? "true" : undefined,
+    "data-coarse": b.coarse ? "true" : undefined,
   });
-  return html`<div${a}>${body}</div>`;
+  return html`${coarseNoteHtml(b, m)}<div${a}>${body}</div>`;
 }
 
 function notesHtml(row: SectionRow, m: CompareMessages): SafeHtml | null {
@@ -87,7 +109,7 @@ function sectionGapHtml(row: SectionRow, pairs: BlockRow[], m: CompareMessages):
     const runs = added ? b.right : b.left;
     return runs ? cellHtml(runs, side, b, m, b.kind) : null;
   });
-  const stack = html`<div class="cmp-stack">${cells}</div>`;
+  const stack = html`<div class="cmp-stack">${pairs.map((b) => coarseNoteHtml(b, m))}${cells}</div>`;
   const gap = html`<div class="cmp-cell cmp-gap cmp-gap-label">${added ? m.gapAdded : m.gapRemoved}</div>`;
   const a = attrs({ class: "cmp-sectiongap", "data-s": row.status });
   return html`<div${a}>${added ? [gap, stack] : [stack, gap]}</div>`;
@@ -192,18 +214,19 @@ function topicTagsHtml(row: SectionRow, names: TopicNames | undefined): SafeHtml
 export function outlineHtml(view: CompareView, filter: boolean | RowFilter, m: CompareMessages): SafeHtml {
   const f = rowFilter(filter);
   const entries = view.outline.filter((e) => rowShown(e, f));
-  return joinHtml(
-    entries.map((e) => {
-      const li = attrs({
-        "data-changed": String(e.changed),
-        // Indented by compare.css, not a style attribute: the page's CSP allows no inline styles.
-        "data-depth": e.depth > 1 ? String(Math.min(e.depth, 5)) : undefined,
-      });
-      const status = m.status[e.status];
-      const mark = html`<span${attrs({ class: "cmp-mark", "data-s": e.status, title: status })}>${status}</span>`;
-      return html`<li${li}><a${attrs({ href: `#${e.key}` })}>${mark}${e.label || m.preamble}</a></li>`;
-    }),
-  );
+  return joinHtml(entries.map((e) => outlineEntryHtml(e, m)));
+}
+
+/** One entry of the outline (a list item). */
+export function outlineEntryHtml(e: OutlineEntry, m: CompareMessages): SafeHtml {
+  const li = attrs({
+    "data-changed": String(e.changed),
+    // Indented by compare.css, not a style attribute: the page's CSP allows no inline styles.
+    "data-depth": e.depth > 1 ? String(Math.min(e.depth, 5)) : undefined,
+  });
+  const status = m.status[e.status];
+  const mark = html`<span${attrs({ class: "cmp-mark", "data-s": e.status, title: status })}>${status}</span>`;
+  return html`<li${li}><a${attrs({ href: `#${e.key}` })}>${mark}${e.label || m.preamble}</a></li>`;
 }
 
 /** Rendered parts by view, messages (language) and options. Views are memoised per model upstream. */

@@ -39,6 +39,9 @@ export class SafeHtml {
 
   static readonly empty: SafeHtml = new SafeHtml("");
 
+  /** `reviveHtml` (exported below). */
+  static readonly revive = (t: TransferredHtml): SafeHtml => new SafeHtml(t.markup);
+
   /** The `html` template tag (exported below). */
   static readonly template = (strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml => {
     let out = strings[0]!;
@@ -76,6 +79,22 @@ export class SafeHtml {
 }
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+
+declare const transferred: unique symbol;
+
+/**
+ * SafeHtml as plain data, to cross a worker thread's boundary (lib/work renders pages in threads, and
+ * a structured clone keeps no class and no private field). Made only by `transferHtml` from SafeHtml,
+ * turned back only by `reviveHtml`; a raw string is no TransferredHtml, so the guarantee holds across.
+ */
+export type TransferredHtml = { readonly markup: string } & { readonly [transferred]: true };
+
+export function transferHtml(h: SafeHtml): TransferredHtml {
+  return { markup: h.toString() } as TransferredHtml;
+}
+
+/** SafeHtml again, from what `transferHtml` made in another thread. */
+export const reviveHtml = SafeHtml.revive;
 
 /** The escaping template tag: html`<p class="x">${text}</p>`. */
 export const html = SafeHtml.template;

@@ -33,11 +33,27 @@ export interface BlockRow {
   movedFrom?: SectionLink | null;
   /** ... and the section it went to (shown on the old side). */
   movedTo?: SectionLink | null;
+  /**
+   * A whole section body too large to compare word by word (the engine's coarse pair): old text
+   * deleted, new text inserted, each side cut to the first `shownChars` characters for the page.
+   */
+  coarse?: CoarseInfo;
+}
+
+export interface CoarseInfo {
+  oldBlocks: number;
+  newBlocks: number;
+  /** Characters of each side in the model, and how many of them the row shows. */
+  oldChars: number;
+  newChars: number;
+  shownChars: number;
 }
 
 export interface SectionLink {
   key: string;
   label: string;
+  /** Where the link goes when the row is not on this page (lib/view/parts.ts); else `#key`. */
+  href?: string;
 }
 
 /** One aligned section pair: one row of the view, level with its partner. */
@@ -113,6 +129,8 @@ export interface CompareView {
   /** The change digest and key terms, when the model was annotated by lib/insight. */
   digest?: ChangeDigest;
   keyTerms?: KeyTermChange[];
+  /** Rows holding a coarse block (a section too large to compare word by word). */
+  coarseRows: number;
 }
 
 export type Layout = "auto" | "split" | "inline";

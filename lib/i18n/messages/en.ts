@@ -98,6 +98,11 @@ export const en: Messages = {
     text: "Full text",
     note: "Note",
     metadata: "Document metadata (archive and front matter)",
+    parts: "Parts",
+    partOf: "Part {i} of {n}",
+    partsHint: "The text is long, so it is shown in parts.",
+    previousPart: "Previous part",
+    nextPart: "Next part",
   },
   compare: {
     pageTitle: "Compare",
@@ -227,6 +232,24 @@ export const en: Messages = {
         link: "link",
       },
     },
+    coarseNote:
+      "This section is too long to compare word by word: the old text ({old} characters) is shown deleted and the new text ({new} characters) inserted, each whole.",
+    coarseClipped: "Each side shows its first {shown} characters; the whole text is on the version page.",
+    coarseBanner: "{n} sections were too long to compare word by word and are shown whole.",
+    parts: "Parts",
+    partOf: "Part {i} of {n}",
+    partsHint: "The comparison is long, so it is shown in parts.",
+    previousPart: "Previous part",
+    nextPart: "Next part",
+    tooLargeTitle: "These versions are too large to compare within the server's limits",
+    tooLargeBody:
+      "The comparison needs more time or memory than the server allows for one comparison. Both texts can still be read on their version pages.",
+    pickVersion: "Choose a version",
+    pickSearch: "Search policy names or dates",
+    pickNoMatch: "No matching version",
+    pickLoading: "Loading…",
+    pickFailed: "The versions could not be loaded",
+    pickCancel: "Cancel",
   },
   importer: {
     writesDisabled: "Writes are disabled: this server has no ADMIN_TOKEN. Set ADMIN_TOKEN to add or edit versions.",
@@ -384,6 +407,10 @@ export const en: Messages = {
     errorBody: "The server failed while loading this page. Please try again later.",
     retry: "Try again",
     backHome: "Back to the home page",
+    busyTitle: "The server is busy",
+    busyBody:
+      "The server is computing other comparisons and cannot start this one now. It will try again in about {seconds} seconds.",
+    busyRetry: "Try again now",
   },
   search: {
     boxLabel: "Search every version",
