@@ -1,0 +1,110 @@
+/**
+ * The server's engine, off the request's event loop (docs/decisions/0013-bounded-work.md): three lanes
+ * of worker threads (lib/work/pool.ts) and admission control (lib/work/admission.ts), one set per
+ * process (kept on globalThis: Next bundles route handlers and pages apart, and each must see the same
+ * queues).
+ *
+ *   render   short tasks: one part of a page from a model or a small document (never admission-controlled)
+ *   compute  ordinary comparisons, and admin imports
+ *   large    inputs from WorkBudgets.largeInputChars on (multi-megabyte documents)
+ *
+ *   const { json } = await work().run("compute", "compare", input);        // WorkBudgetError past the budget
+ *   await work().admission.run("compute", client, () => work().run(...));  // BusyError beyond the queue
+ */
+import { Worker } from "node:worker_threads";
+import type { IngestBytesOptions, IngestResult, IngestTextOptions } from "../ingest/index.ts";
+import { IngestError, type IngestErrorCode } from "../ingest/errors.ts";
+import { Admission } from "./admission.ts";
+import { workBudgets, type Lane, type WorkBudgets } from "./config.ts";
+import { WorkBudgetError, WorkerPool, WorkTaskError } from "./pool.ts";
+import type { TaskInput, TaskKind, TaskOutput } from "./tasks.ts";
+
+export { BusyError, clientAddress } from "./admission.ts";
+export { WorkBudgetError, WorkTaskError } from "./pool.ts";
+export type { Lane, WorkBudgets } from "./config.ts";
+
+export interface Work {
+  budgets: WorkBudgets;
+  pools: Record<Lane, WorkerPool>;
+  admission: Admission;
+  run<K extends TaskKind>(lane: Lane, kind: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
+  /** The lane for an input of this many characters: "large" from budgets.largeInputChars on. */
+  laneFor(chars: number, small?: Lane): Lane;
+  close(): Promise<void>;
+}
+
+/** Starts one thread of a lane, with the lane's memory limit. */
+export type StartThread = (budget: { memoryMb: number }) => Worker;
+
+const startThread: StartThread = (budget) =>
+  // The URL must stay literally inside `new Worker(...)`: that is how Turbopack finds the entry to bundle.
+  new Worker(new URL("./worker.ts", import.meta.url), {
+    resourceLimits: {
+      maxOldGenerationSizeMb: budget.memoryMb,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),
+    },
+  });
+
+/** Lanes with these budgets; `start` is replaced only by tests (lib/work/testing.ts). */
+export function createWork(budgets: WorkBudgets = workBudgets(), start: StartThread = startThread): Work {
+  const lane = (name: Lane) =>
+    new WorkerPool({
+      name,
+      threads: budgets.lanes[name].threads,
+      timeoutMs: budgets.lanes[name].timeoutMs,
+      create: () => start(budgets.lanes[name]),
+    });
+  const pools: Record<Lane, WorkerPool> = { render: lane("render"), compute: lane("compute"), large: lane("large") };
+  return {
+    budgets,
+    pools,
+    admission: new Admission({ compute: pools.compute, large: pools.large }, budgets),
+    run: (name, kind, input) => pools[name].run({ kind, input }),
+    laneFor: (chars, small = "compute") => (chars >= budgets.largeInputChars ? "large" : small),
+    close: async () => {
+      await Promise.all(Object.values(pools).map((p) => p.close()));
+    },
+  };
+}
+
+const globalForWork = globalThis as typeof globalThis & { __policyDiffWork?: Work };
+
+/** The process's lanes and admission (created on first use). */
+export function work(): Work {
+  globalForWork.__policyDiffWork ??= createWork();
+  return globalForWork.__policyDiffWork;
+}
+
+/** lib/ingest's two entries, as lib/import calls them (`ImportOptions.ingest`). */
+export interface IngestRunner {
+  text(text: string, options: IngestTextOptions): Promise<IngestResult>;
+  bytes(bytes: Uint8Array, options: IngestBytesOptions): Promise<IngestResult>;
+}
+
+/**
+ * lib/ingest in a worker thread of `lanes` (default: the process's), with the refusals it throws there
+ * (IngestError) thrown again here, and a task over its budget refused as too complex (an IngestError).
+ */
+export function ingestInWorker(lanes: () => Work = work): IngestRunner {
+  return {
+    text: (text, options) => runIngest(lanes(), text.length, { kind: "text", text, options }),
+    bytes: (bytes, options) => runIngest(lanes(), bytes.length, { kind: "bytes", bytes, options }),
+  };
+}
+
+async function runIngest(w: Work, size: number, input: TaskInput<"ingest">): Promise<IngestResult> {
+  try {
+    return await w.run(w.laneFor(size), "ingest", input);
+  } catch (error) {
+    if (error instanceof WorkTaskError && error.data.name === "IngestError")
+      throw new IngestError(error.data.code as IngestErrorCode, error.data.message);
+    if (error instanceof WorkBudgetError)
+      throw new IngestError(
+        "too-large",
+        error.reason === "timeout"
+          ? "The document is too complex to read within the server's time limit."
+          : "The document is too complex to read within the server's memory limit.",
+      );
+    throw error;
+  }
+}

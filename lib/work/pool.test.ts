@@ -1,0 +1,77 @@
+/**
+ * The worker pool with real threads (lib/work/worker.ts under tsx): answers as the engine does in
+ * process, stops a task over its time or memory budget and goes on with fresh threads, and carries a
+ * task's own refusal (IngestError) back as itself.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IngestError } from "../ingest/errors.ts";
+import { workBudgets, type WorkBudgets } from "./config.ts";
+import { ingestInWorker, WorkBudgetError, type Work } from "./index.ts";
+import { compareTask } from "./tasks.ts";
+import { createTestWork } from "./testing.ts";
+
+const SEEDS = join(import.meta.dirname, "../../data/samples/seeds");
+const [S000, S001] = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => readFileSync(join(SEEDS, f), "utf8"));
+
+const budgets = workBudgets({});
+const pools: Work[] = [];
+function make(patch: (b: WorkBudgets) => void): Work {
+  const w = createTestWork(patch);
+  pools.push(w);
+  return w;
+}
+after(() => Promise.all(pools.map((w) => w.close())));
+
+const compareInput = (oldText: string, newText: string) => ({
+  oldText,
+  newText,
+  ignore: ["whitespace" as const, "width" as const],
+  limits: budgets.compareLimits,
+  maxModelChars: budgets.maxModelChars,
+});
+
+/** Many numbered lines: parsing them takes a while and a lot of memory. */
+const bulky = (n: number) => Array.from({ length: n }, (_, i) => `${(i % 9) + 1}. line ${i}`).join("\n");
+
+test("a comparison in a worker thread is the same model as in process", async () => {
+  const w = make(() => {});
+  const { json } = await w.run("compute", "compare", compareInput(S000!, S001!));
+  assert.equal(json, compareTask(compareInput(S000!, S001!)).json);
+});
+
+test("a task over its time budget fails with WorkBudgetError(timeout); the lane goes on with a new thread", async () => {
+  const w = make((b) => (b.lanes.compute.timeoutMs = 150));
+  await assert.rejects(
+    w.run("compute", "compare", compareInput(bulky(300_000), bulky(300_001))),
+    (e: unknown) => e instanceof WorkBudgetError && e.reason === "timeout",
+  );
+  const again = await w.run("compute", "compare", compareInput("1. a\nb", "1. a\nc"));
+  assert.ok(again.json.includes('"sections"'));
+});
+
+test("a task over its memory budget fails with WorkBudgetError(memory); the lane goes on", async () => {
+  const w = make((b) => {
+    b.lanes.compute.memoryMb = 48;
+    b.lanes.compute.timeoutMs = 120_000;
+  });
+  await assert.rejects(
+    w.run("compute", "compare", compareInput(bulky(400_000), bulky(400_001))),
+    (e: unknown) => e instanceof WorkBudgetError && e.reason === "memory",
+  );
+  const again = await w.run("compute", "compare", compareInput("1. a\nb", "1. a\nc"));
+  assert.ok(again.json.includes('"sections"'));
+});
+
+test("a refusal thrown in the thread comes back as itself (IngestError with its code)", async () => {
+  const w = make(() => {});
+  const ingest = ingestInWorker(() => w);
+  await assert.rejects(ingest.text("   \n ", {}), (e: unknown) => e instanceof IngestError && e.code === "empty");
+  const html = await ingest.text("<html><body><h1>T</h1><p>a&amp;b</p></body></html>", { format: "html" });
+  assert.equal(html.text.trim(), "# T\na&b");
+});

@@ -1,0 +1,165 @@
+/**
+ * The work done in worker threads (lib/work/worker.ts runs these; tests call them directly): every
+ * step whose cost grows with the documents. Inputs and outputs are plain data (structured clone).
+ *
+ *   compare        two texts -> the model's JSON (parse, align, diff); refused when the JSON is too large
+ *   comparePage    a model's JSON -> one part of the compare page (view model, rows and outline HTML)
+ *   documentPage   a text -> one part of the version page's HTML (parse, render)
+ *   ingest         bytes or text -> clean text + metadata (decode, HTML to text, .docx)
+ *
+ * Each thread keeps the last few views and documents it built, so reading a long comparison part by
+ * part parses its model once.
+ */
+import { compareDocuments } from "../compare/index.ts";
+import type { CompareLimits, CompareModel, IgnoreOption } from "../compare/types.ts";
+import { getMessages, type Locale } from "../i18n/index.ts";
+import {
+  ingestFile,
+  ingestText,
+  type IngestBytesOptions,
+  type IngestResult,
+  type IngestTextOptions,
+} from "../ingest/index.ts";
+import { parseDocument } from "../parse/index.ts";
+import { buildCompareView } from "../view/build.ts";
+import { documentPage, documentParts, type DocumentPage, type DocumentParts } from "../view/document.ts";
+import { comparePage, packRows, type ComparePage, type PackedRows } from "../view/parts.ts";
+import type { CompareView, Layout } from "../view/types.ts";
+
+/** The model would be larger than the server accepts for one comparison. */
+export class CompareTooLargeError extends Error {
+  readonly code = "too_large";
+  constructor(message: string) {
+    super(message);
+    this.name = "CompareTooLargeError";
+  }
+}
+
+export interface CompareInput {
+  oldText: string;
+  newText: string;
+  ignore: IgnoreOption[];
+  limits: CompareLimits;
+  maxModelChars: number;
+}
+
+export function compareTask(input: CompareInput): { json: string } {
+  const model = compareDocuments(parseDocument(input.oldText), parseDocument(input.newText), {
+    ignore: input.ignore,
+    limits: input.limits,
+  });
+  const json = JSON.stringify(model);
+  if (json.length > input.maxModelChars)
+    throw new CompareTooLargeError(
+      `The comparison's model has ${json.length} characters; the limit is ${input.maxModelChars}.`,
+    );
+  return { json };
+}
+
+export interface ComparePageInput {
+  /** The model's cache key: names the model, so a thread can reuse what it built from it. */
+  key: string;
+  json: string;
+  layout: Layout;
+  changesOnly: boolean;
+  locale: Locale;
+  /** 0-based. */
+  part: number;
+  query: string;
+  partBytes: number;
+  partRows: number;
+  coarseShowChars: number;
+}
+
+/** A small LRU by total size: what one thread keeps between tasks. */
+class Recent<V> {
+  private readonly map = new Map<string, { value: V; size: number }>();
+  private total = 0;
+  constructor(private readonly maxSize: number) {}
+  get(key: string): V | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    this.map.delete(key);
+    this.map.set(key, hit);
+    return hit.value;
+  }
+  set(key: string, value: V, size: number): void {
+    const old = this.map.get(key);
+    if (old) this.total -= old.size;
+    this.map.delete(key);
+    this.map.set(key, { value, size });
+    this.total += size;
+    for (const [k, v] of this.map) {
+      if (this.total <= this.maxSize || this.map.size === 1) break;
+      this.map.delete(k);
+      this.total -= v.size;
+    }
+  }
+}
+
+/** Views by model key, and their packed rows by layout, options and language (sized by the model's JSON). */
+const views = new Recent<{ view: CompareView; packed: Map<string, PackedRows> }>(48 * 1024 * 1024);
+
+export function comparePageTask(input: ComparePageInput): ComparePage {
+  let entry = views.get(input.key);
+  if (!entry) {
+    const model = JSON.parse(input.json) as CompareModel;
+    entry = { view: buildCompareView({ model, coarseShowChars: input.coarseShowChars }), packed: new Map() };
+    views.set(input.key, entry, input.json.length);
+  }
+  const m = getMessages(input.locale).compare;
+  const packKey = `${input.layout}|${input.changesOnly}|${input.locale}`;
+  let packed = entry.packed.get(packKey);
+  if (!packed) {
+    packed = packRows(entry.view, m, input);
+    entry.packed.set(packKey, packed);
+  }
+  return comparePage(entry.view, packed, m, input);
+}
+
+export interface DocumentPageInput {
+  /** Names the text (its content hash and length): a thread reuses the parts it rendered from it. */
+  key: string;
+  text: string;
+  locale: Locale;
+  /** 0-based. */
+  part: number;
+  partBytes: number;
+}
+
+const documents = new Recent<DocumentParts>(32 * 1024 * 1024);
+
+export function documentPageTask(input: DocumentPageInput): DocumentPage {
+  const cacheKey = `${input.key}|${input.locale}|${input.partBytes}`;
+  let parts = documents.get(cacheKey);
+  if (!parts) {
+    parts = documentParts(parseDocument(input.text), {
+      partBytes: input.partBytes,
+      metadataLabel: getMessages(input.locale).version.metadata,
+    });
+    documents.set(cacheKey, parts, input.text.length * 2);
+  }
+  return documentPage(parts, input.part);
+}
+
+export type IngestInput =
+  | { kind: "text"; text: string; options: IngestTextOptions }
+  | { kind: "bytes"; bytes: Uint8Array; options: IngestBytesOptions };
+
+export function ingestTask(input: IngestInput): Promise<IngestResult> {
+  return input.kind === "text"
+    ? Promise.resolve(ingestText(input.text, input.options))
+    : ingestFile(input.bytes, input.options);
+}
+
+/** The tasks by name (lib/work/worker.ts dispatches on it). */
+export const TASKS = {
+  compare: compareTask,
+  comparePage: comparePageTask,
+  documentPage: documentPageTask,
+  ingest: ingestTask,
+} satisfies Record<string, (input: never) => unknown>;
+
+export type TaskKind = keyof typeof TASKS;
+export type TaskInput<K extends TaskKind> = Parameters<(typeof TASKS)[K]>[0];
+export type TaskOutput<K extends TaskKind> = Awaited<ReturnType<(typeof TASKS)[K]>>;

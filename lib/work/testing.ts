@@ -1,0 +1,25 @@
+/**
+ * Worker lanes for unit tests: the same pools and budgets as the app's, with threads that load the
+ * TypeScript sources through tsx (lib/work/tsx-worker.mjs). Close them in `after()`.
+ */
+import { Worker } from "node:worker_threads";
+import { workBudgets, type WorkBudgets } from "./config.ts";
+import { createWork, type Work } from "./index.ts";
+
+export function createTestWork(patch: (b: WorkBudgets) => void = () => {}): Work {
+  const budgets = workBudgets({});
+  patch(budgets);
+  return createWork(
+    budgets,
+    (budget) => new Worker(new URL("./tsx-worker.mjs", import.meta.url), threadOptions(budget)),
+  );
+}
+
+function threadOptions(budget: { memoryMb: number }) {
+  return {
+    resourceLimits: {
+      maxOldGenerationSizeMb: budget.memoryMb,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),
+    },
+  };
+}
