@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseDocument } from "../parse/index.ts";
-import { documentPage, documentParts } from "./document.ts";
+import { cutText, documentPage, documentParts, plainDocumentParts } from "./document.ts";
 
 const label = "Metadata";
 
@@ -34,4 +34,22 @@ test("a long document is cut into parts at block boundaries; every part is withi
   assert.equal(documentPage(parts, 2).html, parts.html[2]);
   assert.equal(documentPage(parts, 1e6).part, parts.html.length - 1);
   assert.ok(parts.parts.every((p) => p.label.length > 0));
+});
+
+test("a paragraph longer than a part is cut into pieces (at a space when there is one)", () => {
+  assert.deepEqual(cutText("aaaa bbbb cccc", 10), ["aaaa bbbb ", "cccc"]);
+  assert.deepEqual(cutText("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+  const one = "policy ".repeat(100_000);
+  const parts = documentParts(parseDocument(one), { partBytes: 50_000, metadataLabel: label });
+  assert.ok(parts.html.length > 10);
+  for (const h of parts.html) assert.ok(Buffer.byteLength(h) <= 50_000);
+  assert.equal(parts.html.join("").replace(/<\/?p>/g, ""), one.trim());
+});
+
+test("plain parts: paragraphs between blank lines, no parser, same bounds", () => {
+  const text = `Title line\nsecond line\n\n\nNext <b> & "q"\n\n${"x ".repeat(40_000)}`;
+  const parts = plainDocumentParts(text, { partBytes: 20_000 });
+  assert.ok(parts.html[0]!.startsWith("<p>Title line\nsecond line</p><p>Next &lt;b&gt; &amp; &quot;q&quot;</p>"));
+  for (const h of parts.html) assert.ok(Buffer.byteLength(h) <= 20_000);
+  assert.equal(parts.parts[0]!.label, "Title line second line");
 });

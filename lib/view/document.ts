@@ -5,8 +5,10 @@
  * `[links](https://…)` shown as such (lib/view/inline.ts: only http(s) become links).
  *
  * Every text and attribute goes through escapeHtml, so a document's "<script>" is shown as those
- * characters. Consecutive blocks are packed into parts of at most `partBytes` of HTML (a block is never
- * cut), so a multi-megabyte document is read one part at a time. Framework-free: plain strings.
+ * characters. Consecutive blocks are packed into parts of at most `partBytes` of HTML, a paragraph
+ * longer than a part being cut into pieces, so a multi-megabyte document is read one part at a time.
+ * `plainDocumentParts` does the same without the parser (paragraphs between blank lines), for texts
+ * too large to parse while a reader waits. Framework-free: plain strings.
  */
 import type { Block, DocumentTree, SectionNode } from "../parse/types.ts";
 import { escapeHtml } from "./html.ts";
@@ -61,18 +63,54 @@ export function inlineHtml(text: string): string {
   return out;
 }
 
-function groupHtml(
-  g: Group,
-  headings: Map<number, SectionNode>,
-  metadataLabel: string,
-): { html: string; label: string | null; heading: boolean } {
+interface Piece {
+  html: string;
+  label: string | null;
+  heading: boolean;
+}
+
+/**
+ * A text cut into pieces of at most `max` characters, at a line break or space in the last fifth of
+ * each piece when there is one (never inside a surrogate pair).
+ *   cutText("aaaa bbbb cccc", 10) -> ["aaaa bbbb ", "cccc"]
+ */
+export function cutText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  let at = 0;
+  while (text.length - at > max) {
+    let end = at + max;
+    const window = text.slice(end - Math.floor(max / 5), end);
+    const brk = Math.max(window.lastIndexOf("\n"), window.lastIndexOf(" "));
+    if (brk >= 0) end = end - window.length + brk + 1;
+    else if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** A paragraph (or toc line), cut into pieces when longer than `maxChars`. */
+function paragraphPieces(text: string, kind: "paragraph" | "toc", maxChars: number): Piece[] {
+  return cutText(text, maxChars).map((t, i) => ({
+    html: kind === "toc" ? `<p class="text-sm text-stone-500">${inlineHtml(t)}</p>` : `<p>${inlineHtml(t)}</p>`,
+    label: i === 0 ? t : null,
+    heading: false,
+  }));
+}
+
+function groupPieces(g: Group, headings: Map<number, SectionNode>, metadataLabel: string, maxChars: number): Piece[] {
   if (g.kind === "meta") {
     const lines = g.blocks.map((b) => `<p class="font-mono text-xs">${escapeHtml(trimBlock(b.text))}</p>`).join("");
-    return {
-      html: `<details class="mb-4 text-sm text-stone-500"><summary class="cursor-pointer select-none">${escapeHtml(metadataLabel)}</summary>${lines}</details>`,
-      label: null,
-      heading: false,
-    };
+    const summary = `<summary class="cursor-pointer select-none">${escapeHtml(metadataLabel)}</summary>`;
+    return [
+      {
+        html: `<details class="mb-4 text-sm text-stone-500">${summary}${lines}</details>`,
+        label: null,
+        heading: false,
+      },
+    ];
   }
   const { block, index } = g;
   if (block.kind === "heading") {
@@ -81,12 +119,9 @@ function groupHtml(
     const h2 = !!node && node.level <= 1;
     const cls = h2 ? "mt-8 mb-3 text-lg font-semibold" : "mt-6 mb-2 font-semibold";
     const tag = h2 ? "h2" : "h3";
-    return { html: `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>`, label: text, heading: true };
+    return [{ html: `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>`, label: text, heading: true }];
   }
-  const text = trimBlock(block.text);
-  const html =
-    block.kind === "toc" ? `<p class="text-sm text-stone-500">${inlineHtml(text)}</p>` : `<p>${inlineHtml(text)}</p>`;
-  return { html, label: text, heading: false };
+  return paragraphPieces(trimBlock(block.text), block.kind === "toc" ? "toc" : "paragraph", maxChars);
 }
 
 function shortLabel(s: string): string {
@@ -100,18 +135,43 @@ export interface DocumentParts {
   parts: DocumentPartInfo[];
 }
 
-/** The document in parts of at most `partBytes` of HTML each (a part holds at least one block). */
+/** Characters of one piece of a long paragraph: at most about a third of a part (CJK is 3 bytes). */
+const pieceChars = (partBytes: number) => Math.max(100, Math.floor(partBytes / 3.5));
+
+/** The document in parts of at most `partBytes` of HTML each (a long paragraph is cut into pieces). */
 export function documentParts(
   tree: DocumentTree,
   options: { partBytes: number; metadataLabel: string },
 ): DocumentParts {
   const headings = headingsByBlock(tree.sections);
+  const max = pieceChars(options.partBytes);
+  return pack(
+    groups(tree.blocks).flatMap((g) => groupPieces(g, headings, options.metadataLabel, max)),
+    options.partBytes,
+  );
+}
+
+/**
+ * The text without the parser: paragraphs between blank lines (line breaks kept, inline markdown
+ * shown), in parts. For texts too large to parse while a reader waits; no headings are recognised.
+ */
+export function plainDocumentParts(text: string, options: { partBytes: number }): DocumentParts {
+  const max = pieceChars(options.partBytes);
+  const pieces: Piece[] = [];
+  for (const para of text.split(/\n[ \t\u3000]*\n\s*/)) {
+    const t = trimBlock(para);
+    if (t) for (const piece of paragraphPieces(t, "paragraph", max)) pieces.push(piece);
+  }
+  return pack(pieces, options.partBytes);
+}
+
+/** Consecutive pieces into parts of at most `partBytes` (a part holds at least one piece). */
+function pack(pieces: Piece[], partBytes: number): DocumentParts {
   const parts: { html: string[]; bytes: number; label: string | null; firstText: string | null }[] = [];
   let current: (typeof parts)[number] | null = null;
-  for (const g of groups(tree.blocks)) {
-    const { html, label, heading } = groupHtml(g, headings, options.metadataLabel);
+  for (const { html, label, heading } of pieces) {
     const bytes = Buffer.byteLength(html);
-    if (!current || (current.bytes + bytes > options.partBytes && current.html.length > 0)) {
+    if (!current || (current.bytes + bytes > partBytes && current.html.length > 0)) {
       current = { html: [], bytes: 0, label: null, firstText: null };
       parts.push(current);
     }

@@ -22,6 +22,11 @@ export class BusyError extends Error {
   }
 }
 
+/** BusyError from any copy of this module (see lib/work/pool.ts on bundles). */
+export function isBusyError(error: unknown): error is BusyError {
+  return error instanceof Error && error.name === "BusyError" && "retryAfter" in error;
+}
+
 /** What admission needs to know of a lane (lib/work/pool.ts WorkerPool has these). */
 export interface LaneLoad {
   readonly threads: number;

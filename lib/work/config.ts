@@ -38,6 +38,12 @@ export interface WorkBudgets {
   partRows: number;
   /** Characters shown of each side of a coarse section (its whole text is on the version pages). */
   coarseShowChars: number;
+  /**
+   * The version page shows a text with more characters or lines than these as plain paragraphs,
+   * without the parser (headings not recognised), so its first view is quick whatever its size.
+   */
+  plainTextChars: number;
+  plainTextLines: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,5 +79,7 @@ export function workBudgets(env: Env = process.env): WorkBudgets {
     partBytes: 400_000,
     partRows: 600,
     coarseShowChars: 20_000,
+    plainTextChars: 1_000_000,
+    plainTextLines: 40_000,
   };
 }

@@ -16,11 +16,12 @@ import type { IngestBytesOptions, IngestResult, IngestTextOptions } from "../ing
 import { IngestError, type IngestErrorCode } from "../ingest/errors.ts";
 import { Admission } from "./admission.ts";
 import { workBudgets, type Lane, type WorkBudgets } from "./config.ts";
-import { WorkBudgetError, WorkerPool, WorkTaskError } from "./pool.ts";
+import { processWide } from "./lru.ts";
+import { isWorkBudgetError, isWorkTaskError, WorkerPool } from "./pool.ts";
 import type { TaskInput, TaskKind, TaskOutput } from "./tasks.ts";
 
-export { BusyError, clientAddress } from "./admission.ts";
-export { WorkBudgetError, WorkTaskError } from "./pool.ts";
+export { BusyError, clientAddress, isBusyError } from "./admission.ts";
+export { isWorkBudgetError, isWorkTaskError, WorkBudgetError, WorkTaskError } from "./pool.ts";
 export type { Lane, WorkBudgets } from "./config.ts";
 
 export interface Work {
@@ -67,12 +68,9 @@ export function createWork(budgets: WorkBudgets = workBudgets(), start: StartThr
   };
 }
 
-const globalForWork = globalThis as typeof globalThis & { __policyDiffWork?: Work };
-
-/** The process's lanes and admission (created on first use). */
+/** The process's lanes and admission (created on first use; one per process, see lib/work/lru.ts). */
 export function work(): Work {
-  globalForWork.__policyDiffWork ??= createWork();
-  return globalForWork.__policyDiffWork;
+  return processWide("work", () => createWork());
 }
 
 /** lib/ingest's two entries, as lib/import calls them (`ImportOptions.ingest`). */
@@ -96,9 +94,9 @@ async function runIngest(w: Work, size: number, input: TaskInput<"ingest">): Pro
   try {
     return await w.run(w.laneFor(size), "ingest", input);
   } catch (error) {
-    if (error instanceof WorkTaskError && error.data.name === "IngestError")
+    if (isWorkTaskError(error) && error.data.name === "IngestError")
       throw new IngestError(error.data.code as IngestErrorCode, error.data.message);
-    if (error instanceof WorkBudgetError)
+    if (isWorkBudgetError(error))
       throw new IngestError(
         "too-large",
         error.reason === "timeout"

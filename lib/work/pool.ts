@@ -41,6 +41,19 @@ export class WorkBudgetError extends Error {
   }
 }
 
+/*
+ * Next bundles route handlers and pages apart, each with its own copy of this module, while the lanes
+ * are one per process (lib/work/index.ts): an error may come from another copy's class, so callers
+ * test errors with these guards (by name), never with instanceof.
+ */
+export function isWorkBudgetError(error: unknown): error is WorkBudgetError {
+  return error instanceof Error && error.name === "WorkBudgetError" && "reason" in error;
+}
+
+export function isWorkTaskError(error: unknown): error is WorkTaskError {
+  return error instanceof Error && error.name === "WorkTaskError" && "data" in error;
+}
+
 /** The task threw (e.g. a refused input); `data` keeps the original error's name, code and message. */
 export class WorkTaskError extends Error {
   constructor(readonly data: TaskErrorData) {

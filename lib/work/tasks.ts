@@ -22,9 +22,16 @@ import {
 } from "../ingest/index.ts";
 import { parseDocument } from "../parse/index.ts";
 import { buildCompareView } from "../view/build.ts";
-import { documentPage, documentParts, type DocumentPage, type DocumentParts } from "../view/document.ts";
+import {
+  documentPage,
+  documentParts,
+  plainDocumentParts,
+  type DocumentPage,
+  type DocumentParts,
+} from "../view/document.ts";
 import { comparePage, packRows, type ComparePage, type PackedRows } from "../view/parts.ts";
 import type { CompareView, Layout } from "../view/types.ts";
+import { SizedLru } from "./lru.ts";
 
 /** The model would be larger than the server accepts for one comparison. */
 export class CompareTooLargeError extends Error {
@@ -71,34 +78,8 @@ export interface ComparePageInput {
   coarseShowChars: number;
 }
 
-/** A small LRU by total size: what one thread keeps between tasks. */
-class Recent<V> {
-  private readonly map = new Map<string, { value: V; size: number }>();
-  private total = 0;
-  constructor(private readonly maxSize: number) {}
-  get(key: string): V | undefined {
-    const hit = this.map.get(key);
-    if (!hit) return undefined;
-    this.map.delete(key);
-    this.map.set(key, hit);
-    return hit.value;
-  }
-  set(key: string, value: V, size: number): void {
-    const old = this.map.get(key);
-    if (old) this.total -= old.size;
-    this.map.delete(key);
-    this.map.set(key, { value, size });
-    this.total += size;
-    for (const [k, v] of this.map) {
-      if (this.total <= this.maxSize || this.map.size === 1) break;
-      this.map.delete(k);
-      this.total -= v.size;
-    }
-  }
-}
-
 /** Views by model key, and their packed rows by layout, options and language (sized by the model's JSON). */
-const views = new Recent<{ view: CompareView; packed: Map<string, PackedRows> }>(48 * 1024 * 1024);
+const views = new SizedLru<{ view: CompareView; packed: Map<string, PackedRows> }>(48 * 1024 * 1024);
 
 export function comparePageTask(input: ComparePageInput): ComparePage {
   let entry = views.get(input.key);
@@ -125,18 +106,30 @@ export interface DocumentPageInput {
   /** 0-based. */
   part: number;
   partBytes: number;
+  /** Above either, the text is shown as plain paragraphs, without the parser. */
+  plainTextChars: number;
+  plainTextLines: number;
 }
 
-const documents = new Recent<DocumentParts>(32 * 1024 * 1024);
+function lineCountOver(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (++n > max) return true;
+  return false;
+}
+
+const documents = new SizedLru<DocumentParts>(32 * 1024 * 1024);
 
 export function documentPageTask(input: DocumentPageInput): DocumentPage {
   const cacheKey = `${input.key}|${input.locale}|${input.partBytes}`;
   let parts = documents.get(cacheKey);
   if (!parts) {
-    parts = documentParts(parseDocument(input.text), {
-      partBytes: input.partBytes,
-      metadataLabel: getMessages(input.locale).version.metadata,
-    });
+    const plain = input.text.length > input.plainTextChars || lineCountOver(input.text, input.plainTextLines);
+    parts = plain
+      ? plainDocumentParts(input.text, { partBytes: input.partBytes })
+      : documentParts(parseDocument(input.text), {
+          partBytes: input.partBytes,
+          metadataLabel: getMessages(input.locale).version.metadata,
+        });
     documents.set(cacheKey, parts, input.text.length * 2);
   }
   return documentPage(parts, input.part);
