@@ -26,6 +26,7 @@ import {
 } from "@/lib/import/form";
 import type { FormState } from "@/lib/import/form-state";
 import { detectVersion, importPolicy, importVersion } from "@/lib/import/service";
+import { ingestInWorker } from "@/lib/work";
 import { toDetectionView } from "@/lib/import/view";
 import { policyPath, versionPath } from "@/lib/view/url";
 
@@ -44,7 +45,10 @@ export async function detectAction(_prev: FormState, form: FormData): Promise<Fo
   if (!source.ok) return source.state;
   const slug = addModeSlug(form);
   try {
-    return detectedState(toDetectionView(await detectVersion(source.data, slug), slug), form);
+    return detectedState(
+      toDetectionView(await detectVersion(source.data, slug, { ingest: ingestInWorker() }), slug),
+      form,
+    );
   } catch (error) {
     return failureState(error, t, formValues(form, ["file"]), source.data.kind);
   }
@@ -62,7 +66,7 @@ export async function addVersionAction(_prev: FormState, form: FormData): Promis
   try {
     ({
       version: { key },
-    } = await importVersion(slug, source, meta));
+    } = await importVersion(slug, source, meta, { ingest: ingestInWorker() }));
   } catch (error) {
     return { ...failureState(error, t, step.values), detection: step.detection };
   }
@@ -79,7 +83,9 @@ export async function createPolicyAction(_prev: FormState, form: FormData): Prom
   if (!input.ok) return input.state;
   let slug: string;
   try {
-    ({ slug } = await importPolicy(input.data.policy, input.data.source, input.data.meta));
+    ({ slug } = await importPolicy(input.data.policy, input.data.source, input.data.meta, {
+      ingest: ingestInWorker(),
+    }));
   } catch (error) {
     return { ...failureState(error, t, step.values), detection: step.detection };
   }

@@ -12,7 +12,7 @@ import {
   type NewVersionInput,
 } from "../data/version-writes.ts";
 import type { FetchOptions } from "../ingest/fetch.ts";
-import { prepareDocument, type DocumentSource, type PreparedDocument } from "./source.ts";
+import { prepareDocument, type DocumentSource, type IngestRunner, type PreparedDocument } from "./source.ts";
 
 /** Metadata a person gave; undefined = use the detected value, null = none. */
 export interface MetaOverrides {
@@ -47,6 +47,8 @@ export interface Detection {
 export interface ImportOptions {
   client?: Db;
   fetch?: FetchOptions;
+  /** Where lib/ingest runs (default: this thread; the app: a worker thread). */
+  ingest?: IngestRunner;
 }
 
 function detected(prepared: PreparedDocument): Omit<Detection, "duplicateOf"> {

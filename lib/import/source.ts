@@ -3,7 +3,15 @@
  * content hash). Pasted text, an uploaded file or a URL all end up the same way, through lib/ingest.
  * Framework-free; no database.
  */
-import { contentHash, ingestFile, ingestText, type IngestFormat, type IngestResult } from "../ingest/index.ts";
+import {
+  contentHash,
+  ingestFile,
+  ingestText,
+  type IngestBytesOptions,
+  type IngestFormat,
+  type IngestResult,
+  type IngestTextOptions,
+} from "../ingest/index.ts";
 import { parseDate } from "../ingest/metadata.ts";
 import { fetchDocument, type FetchOptions } from "../ingest/fetch.ts";
 import { config } from "../config.ts";
@@ -27,6 +35,21 @@ export interface PreparedDocument {
   fileNameDate: string | null;
 }
 
+/**
+ * Who runs lib/ingest (decoding, HTML to text, .docx): in this thread by default; the app passes a
+ * runner that uses a worker thread (lib/work `ingestInWorker`), so a pathological HTML page never
+ * blocks the server.
+ */
+export interface IngestRunner {
+  text(text: string, options: IngestTextOptions): Promise<IngestResult>;
+  bytes(bytes: Uint8Array, options: IngestBytesOptions): Promise<IngestResult>;
+}
+
+export const ingestInProcess: IngestRunner = {
+  text: (text, options) => Promise.resolve(ingestText(text, options)),
+  bytes: (bytes, options) => ingestFile(bytes, options),
+};
+
 /** The first date written in a file name: 2022-02-11, 2022_02_11, 20220211, 2022.2.11. */
 export function dateFromFileName(fileName: string): string | null {
   const base = fileName.split(/[\\/]/).pop() ?? "";
@@ -40,21 +63,22 @@ export function dateFromFileName(fileName: string): string | null {
 /** Reads, decodes and cleans one document. Throws IngestError or FetchError with a readable message. */
 export async function prepareDocument(
   source: DocumentSource,
-  options: { fetch?: FetchOptions } = {},
+  options: { fetch?: FetchOptions; ingest?: IngestRunner } = {},
 ): Promise<PreparedDocument> {
+  const ingest = options.ingest ?? ingestInProcess;
   let result: IngestResult;
   let sourceUrl: string | null = null;
   let fileName: string | null = null;
   switch (source.kind) {
     case "text":
-      result = ingestText(source.text, {
+      result = await ingest.text(source.text, {
         ...(source.format ? { format: source.format } : {}),
         ...(source.fileName ? { fileName: source.fileName } : {}),
       });
       fileName = source.fileName ?? null;
       break;
     case "file":
-      result = await ingestFile(source.bytes, {
+      result = await ingest.bytes(source.bytes, {
         fileName: source.fileName,
         ...(source.contentType ? { contentType: source.contentType } : {}),
       });
@@ -63,7 +87,7 @@ export async function prepareDocument(
     case "url": {
       const fetched = await fetchDocument(source.url, { allowHosts: config().fetchAllowHosts, ...options.fetch });
       // The server's content type decides the format (a URL's last segment is rarely a file name).
-      result = await ingestFile(fetched.bytes, {
+      result = await ingest.bytes(fetched.bytes, {
         contentType: fetched.charset ? `${fetched.mediaType}; charset=${fetched.charset}` : fetched.mediaType,
       });
       sourceUrl = fetched.finalUrl;

@@ -3,7 +3,9 @@
  * multipart/form-data with a `file` part. See lib/import/http.ts for the answers.
  */
 import { addVersionHandler } from "@/lib/import/http";
+import { ingestInWorker } from "@/lib/work";
 
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return addVersionHandler(request, await params);
+  // lib/ingest (HTML to text, .docx) runs in a worker thread under a time budget.
+  return addVersionHandler(request, await params, { ingest: ingestInWorker() });
 }
