@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { compareCacheKey, evictOldest, getCompareModel, listCompareChoices, loadVersion, type LoadedVersion } from "./compare.ts";
+import {
+  compareCacheKey,
+  evictOldest,
+  findVersionChoices,
+  getCompareModel,
+  listCompareChoices,
+  loadVersion,
+  type LoadedVersion,
+} from "./compare.ts";
 import { freshTestDb, type TestDb } from "./test-db.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
 
@@ -94,4 +102,25 @@ test("deleting a version deletes its cached comparisons (cascade)", async () => 
   assert.ok((await t.client.compareCache.count()) > 0);
   await t.client.version.deleteMany({ where: { key: "2021-01-01" } });
   assert.equal(await t.client.compareCache.count(), 0);
+});
+
+test("version choices for the picker: words match name, slug, key or label; one policy; bounded; no texts", async () => {
+  await upsertPolicy({ slug: "other-terms", name: "Other 服务条款" }, t.client);
+  await addVersion("other-terms", { text: "1. A\nb\n", publishedAt: "2022-05-05", format: "text", contentHash: "o1" }, t.client);
+  const all = await findVersionChoices("", {}, t.client);
+  assert.ok(all.length >= 4);
+  assert.deepEqual(
+    (await findVersionChoices("", { policy: "acme-privacy" }, t.client)).map((v) => v.key),
+    ["2023-01-01", "2022-01-01", "undated"],
+  );
+  assert.deepEqual(
+    (await findVersionChoices("acme 2022", {}, t.client)).map((v) => `${v.slug}@${v.key}`),
+    ["acme-privacy@2022-01-01"],
+  );
+  assert.deepEqual(
+    (await findVersionChoices("服务条款", {}, t.client)).map((v) => `${v.policyName}@${v.key}`),
+    ["Other 服务条款@2022-05-05"],
+  );
+  assert.equal((await findVersionChoices("", { limit: 2 }, t.client)).length, 2);
+  assert.ok(!("text" in all[0]!));
 });

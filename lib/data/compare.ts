@@ -111,6 +111,59 @@ export async function listCompareChoices(client: Db = defaultDb()): Promise<Comp
   }));
 }
 
+export interface VersionChoice {
+  slug: string;
+  policyName: string;
+  key: string;
+  publishedAt: string | null;
+  label: string | null;
+}
+
+/**
+ * Versions for the compare page's picker, at most `limit` (1-50): every word of `query` must appear
+ * in the policy's name or slug, or the version's key or label (case-insensitive for Latin letters);
+ * `policy` keeps one policy's. By policy name, then newest first. Never reads the texts.
+ */
+export async function findVersionChoices(
+  query: string,
+  options: { policy?: string | null; limit?: number } = {},
+  client: Db = defaultDb(),
+): Promise<VersionChoice[]> {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const limit = Math.min(50, Math.max(1, options.limit ?? 20));
+  const rows = await client.version.findMany({
+    where: {
+      AND: [
+        ...(options.policy ? [{ policy: { slug: options.policy } }] : []),
+        ...words.map((w) => ({
+          OR: [
+            { key: { contains: w } },
+            { label: { contains: w } },
+            { policy: { name: { contains: w } } },
+            { policy: { slug: { contains: w } } },
+          ],
+        })),
+      ],
+    },
+    orderBy: [{ policy: { name: "asc" } }, { policy: { slug: "asc" } }, { publishedAt: "desc" }, { importedAt: "desc" }],
+    take: limit,
+    select: { key: true, publishedAt: true, label: true, importedAt: true, policy: { select: { slug: true, name: true } } },
+  });
+  const order = new Map<string, number>();
+  for (const r of rows) if (!order.has(r.policy.slug)) order.set(r.policy.slug, order.size);
+  return rows
+    .map((r) => ({
+      slug: r.policy.slug,
+      policyName: r.policy.name,
+      key: r.key,
+      publishedAt: toIsoDate(r.publishedAt),
+      label: r.label,
+      importedAt: r.importedAt.toISOString(),
+    }))
+    .sort((a, b) => order.get(a.slug)! - order.get(b.slug)! || compareVersions(b, a))
+    .map(({ importedAt: _i, ...v }) => v);
+}
+
 const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
 /** JSON with object keys sorted and regular expressions as their source (a stable fingerprint). */
