@@ -52,6 +52,9 @@ export default defineConfig({
       // Writes need the admin token (e2e/import-fixtures.ts uses the same); URL-fetch tests use a local server.
       ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? "e2e-admin-token-0123456789abcdef",
       FETCH_ALLOW_HOSTS: "127.0.0.1,localhost",
+      // A small compare cache, so e2e/bounded.spec.ts can show that a model too large for it is served
+      // without being stored, and evicts nothing.
+      COMPARE_CACHE_MAX_CHARS: "8000000",
     },
   },
 });

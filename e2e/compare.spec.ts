@@ -56,6 +56,22 @@ test("compare with previous, from a version page", async ({ page }) => {
   await expect(page).toHaveURL(xuexiCompare);
 });
 
+test("the version picker searches versions and switches one side; the page ships no list of versions", async ({
+  page,
+}) => {
+  await page.goto(xuexiCompare);
+  expect(await page.locator("select, option").count()).toBe(0);
+  const side = page.getByTestId("side-from");
+  await side.getByRole("button", { name: "切换版本: 基准版本" }).click();
+  // Opened: the same policy's versions, fetched on demand.
+  await expect(side.getByRole("link", { name: new RegExp(xuexi.versionKeys[4]) })).toBeVisible();
+  // Typing searches every policy.
+  await side.getByRole("searchbox", { name: "切换版本: 基准版本" }).fill("豆瓣");
+  await side.getByRole("link", { name: `${samples.douban.name} · ${samples.douban.previous}` }).click();
+  await expect(page).toHaveURL(`/compare/${samples.douban.slug}@${samples.douban.previous}...${xuexi.slug}@${x2021b}`);
+  await expect(page.getByTestId("side-from")).toContainText(samples.douban.previous);
+});
+
 test("the outline jumps to a section", async ({ page }) => {
   await page.goto(miguCompare);
   const keys = await changedKeys(page);

@@ -1,56 +1,76 @@
 /**
  * The compare page, shared by both routes: /p/{slug}/compare/{a}...{b} (one policy) and
- * /compare/{slugA}@{a}...{slugB}@{b} (two policies). Loads, gets the model (cached), builds the view
- * model and renders components/diff. Metadata and page share one load per request (React cache).
+ * /compare/{slugA}@{a}...{slugB}@{b} (two policies). Loads both versions, gets the model (cached, or
+ * computed in a worker thread under admission control), has one part of the view rendered in a worker
+ * thread (lib/insight's annotations included; `?part=N` for long comparisons) and shows it with
+ * components/diff. Metadata and page share one load per request (React cache). Refused by admission:
+ * redirect to /busy (503, Retry-After); over the budgets: the page says so
+ * (docs/decisions/0019-bounded-work.md).
  */
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { CompareScreen } from "@/components/diff/CompareScreen";
-import { getCompareModel, listCompareChoices, loadVersion, type LoadedVersion } from "@/lib/data/compare";
-import type { Locale } from "@/lib/i18n";
+import { getCompareModel, isCompareTooLarge, loadVersion, type LoadedVersion } from "@/lib/data/compare";
 import { getI18n, getLocale } from "@/lib/i18n-server";
-import { analyzeChanges } from "@/lib/insight";
-import { buildCompareView } from "@/lib/view/build";
 import { summaryLine } from "@/lib/view/summary-text";
 import type { ViewOptions } from "@/lib/view/types";
-import { formatQuery, parseViewOptions, versionPath, type VersionAddress } from "@/lib/view/url";
+import { compareHref, formatQuery, parseViewOptions, versionPath, type VersionAddress } from "@/lib/view/url";
+import { clientAddress, isBusyError } from "@/lib/work";
+import { comparePart } from "@/lib/work/pages";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/**
- * View models by model object and UI language (models are shared through lib/data/compare's memory;
- * views never change). The language matters for the change digest (lib/insight) only.
- */
-const views = new WeakMap<object, Map<Locale, ReturnType<typeof buildCompareView>>>();
+/** `?part=N` (1-based) -> 0-based; anything else is the first part. */
+function partOf(search: Record<string, string | string[] | undefined>): number {
+  const raw = search.part;
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n - 1 : 0;
+}
 
-const load = cache(async (fromSlug: string, fromKey: string, toSlug: string, toKey: string, query: string) => {
-  const locale = await getLocale();
-  const options = parseViewOptions(new URLSearchParams(query));
-  const [a, b] = await Promise.all([
-    loadVersion({ slug: fromSlug, key: fromKey }),
-    loadVersion({ slug: toSlug, key: toKey }),
-  ]);
-  if (!a.ok || !b.ok) return null;
-  const result = await getCompareModel(a.version, b.version, options.ignore);
-  let byLocale = views.get(result.model);
-  if (!byLocale) views.set(result.model, (byLocale = new Map<Locale, ReturnType<typeof buildCompareView>>()));
-  let view = byLocale.get(locale);
-  if (!view)
-    byLocale.set(
-      locale,
-      (view = buildCompareView({
-        model: analyzeChanges(result.model, locale),
-        oldTree: result.oldTree,
-        newTree: result.newTree,
-      })),
-    );
-  return { from: a.version, to: b.version, view, options };
-});
+/** Where a refused page sends the browser: 503 with Retry-After, then back here. */
+function busyPath(here: string, retryAfter: number): string {
+  return `/busy?next=${encodeURIComponent(here)}&retry=${retryAfter}`;
+}
+
+const load = cache(
+  async (fromSlug: string, fromKey: string, toSlug: string, toKey: string, query: string, part: number) => {
+    const options = parseViewOptions(new URLSearchParams(query));
+    const [a, b] = await Promise.all([
+      loadVersion({ slug: fromSlug, key: fromKey }),
+      loadVersion({ slug: toSlug, key: toKey }),
+    ]);
+    if (!a.ok || !b.ok) return null;
+    const [locale, requestHeaders] = await Promise.all([getLocale(), headers()]);
+    try {
+      const model = await getCompareModel(a.version, b.version, options.ignore, {
+        requester: clientAddress(requestHeaders),
+      });
+      const page = await comparePart(model, {
+        layout: options.layout,
+        filter: { changesOnly: options.changesOnly, changes: options.changes ?? "all", topic: options.topic ?? null },
+        locale,
+        part,
+        query: formatQuery(options),
+      });
+      return { from: a.version, to: b.version, options, page, tooLarge: null };
+    } catch (error) {
+      if (isBusyError(error)) {
+        const here = compareHref(a.version, b.version, options);
+        redirect(busyPath(part ? `${here}${here.includes("?") ? "&" : "?"}part=${part + 1}` : here, error.retryAfter));
+      }
+      if (isCompareTooLarge(error))
+        return { from: a.version, to: b.version, options, page: null, tooLarge: error.message };
+      throw error;
+    }
+  },
+);
 
 async function loadFor(from: VersionAddress, to: VersionAddress, search: SearchParams) {
-  const query = formatQuery(parseViewOptions(await search)).slice(1);
-  const data = await load(from.slug, from.key, to.slug, to.key, query);
+  const s = await search;
+  const query = formatQuery(parseViewOptions(s)).slice(1);
+  const data = await load(from.slug, from.key, to.slug, to.key, query, partOf(s));
   if (!data) notFound();
   return data;
 }
@@ -70,7 +90,7 @@ export async function compareMetadata(
     data.from.slug === data.to.slug
       ? `${sideName(data.from)} → ${data.to.publishedAt ?? data.to.key}`
       : `${sideName(data.from)} → ${sideName(data.to)}`;
-  const description = summaryLine(data.view.summary, t.compare.summary);
+  const description = data.page ? summaryLine(data.page.summary, t.compare.summary) : t.compare.tooLargeTitle;
   return {
     title: `${t.compare.pageTitle}: ${title}`,
     description,
@@ -88,7 +108,7 @@ export async function ComparePage({
   to: VersionAddress;
   search: SearchParams;
 }) {
-  const [data, choices, { t }] = await Promise.all([loadFor(from, to, search), listCompareChoices(), getI18n()]);
+  const [data, { t }] = await Promise.all([loadFor(from, to, search), getI18n()]);
   const side = (v: LoadedVersion) => ({
     slug: v.slug,
     key: v.key,
@@ -100,12 +120,12 @@ export async function ComparePage({
   const options: ViewOptions = data.options;
   return (
     <CompareScreen
-      view={data.view}
+      page={data.page}
+      tooLarge={data.tooLarge}
       options={options}
       from={side(data.from)}
       to={side(data.to)}
-      choices={choices}
-      summaryLine={summaryLine(data.view.summary, t.compare.summary)}
+      summaryLine={data.page ? summaryLine(data.page.summary, t.compare.summary) : ""}
       m={t.compare}
       mi={t.insight}
     />

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { format } from "@/lib/i18n/format";
-import type { CompareView, Layout, ViewOptions } from "@/lib/view/types";
+import type { ComparePage } from "@/lib/view/parts";
+import { reviveHtml } from "@/lib/view/safe-html";
+import type { Layout, ViewOptions } from "@/lib/view/types";
 import { IGNORE_OPTIONS } from "@/lib/compare/options";
-import { compareHref, LAYOUTS, policyPath, toggleIgnore, type VersionAddress } from "@/lib/view/url";
-import { memoRowsHtml } from "@/lib/view/html";
-import { TOPIC_IDS } from "@/lib/insight";
+import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
 import { ChangeDigestPanel } from "./ChangeDigest";
 import { CompareNav } from "./CompareNav";
 import { ExportMenu } from "./ExportMenu";
 import { HtmlBlock } from "./HtmlBlock";
 import type { CompareMessages, InsightMessages } from "./messages";
 import { Outline } from "./Outline";
-import { VersionSwitch, type VersionChoiceGroup } from "./VersionSwitch";
+import { VersionPicker } from "./VersionPicker";
 import "./compare.css";
 
 export interface SideInfo extends VersionAddress {
@@ -23,19 +23,14 @@ export interface SideInfo extends VersionAddress {
   href: string;
 }
 
-/** A policy and its versions, for the in-place version switches. */
-export interface ChoicePolicy {
-  slug: string;
-  name: string;
-  versions: { key: string; publishedAt: string | null; label: string | null }[];
-}
-
 export interface CompareScreenProps {
-  view: CompareView;
+  /** One part of the comparison (lib/view/parts.ts); null when it could not be made (see tooLarge). */
+  page: ComparePage | null;
+  /** Why there is no comparison to show: it exceeds the server's budgets. */
+  tooLarge?: string | null;
   options: ViewOptions;
   from: SideInfo;
   to: SideInfo;
-  choices: ChoicePolicy[];
   summaryLine: string;
   m: CompareMessages;
   mi: InsightMessages;
@@ -46,36 +41,25 @@ function versionDate(v: { key: string }, m: CompareMessages): string {
   return v.key.replace(/^undated/, m.undated);
 }
 
-/** The date, with the version's label when it says more (for the version switches). */
-function versionName(v: { key: string; publishedAt: string | null; label: string | null }, m: CompareMessages): string {
-  const date = versionDate(v, m);
-  return v.label && v.label !== date ? `${date} · ${v.label}` : date;
-}
-
-function groups(
-  choices: ChoicePolicy[],
-  hrefFor: (a: VersionAddress) => string,
-  m: CompareMessages,
-): VersionChoiceGroup[] {
-  return choices.map((p) => ({
-    label: p.name,
-    options: p.versions.map((v) => ({ label: versionName(v, m), href: hrefFor({ slug: p.slug, key: v.key }) })),
-  }));
+/** The URL of part `part` (0-based) of this view. */
+function partHref(from: VersionAddress, to: VersionAddress, options: ViewOptions, part: number): string {
+  const base = compareHref(from, to, options);
+  return part > 0 ? `${base}${base.includes("?") ? "&" : "?"}part=${part + 1}` : base;
 }
 
 function Side({
   side,
   which,
   role,
-  value,
-  choiceGroups,
+  other,
+  options,
   m,
 }: {
   side: SideInfo;
   which: "from" | "to";
   role: string;
-  value: string;
-  choiceGroups: VersionChoiceGroup[];
+  other: VersionAddress;
+  options: ViewOptions;
   m: CompareMessages;
 }) {
   return (
@@ -86,23 +70,129 @@ function Side({
         <time dateTime={side.publishedAt ?? undefined}>{versionDate(side, m)}</time>
       </div>
       {side.label && side.label !== side.publishedAt && <div className="cmp-side-note">{side.label}</div>}
-      <VersionSwitch label={`${m.switchVersion}: ${role}`} value={value} groups={choiceGroups} />
+      <VersionPicker
+        label={`${m.switchVersion}: ${role}`}
+        which={which}
+        current={{ slug: side.slug, key: side.key }}
+        other={other}
+        options={options}
+        labels={{
+          pick: m.pickVersion,
+          search: m.pickSearch,
+          noMatch: m.pickNoMatch,
+          loading: m.pickLoading,
+          failed: m.pickFailed,
+          cancel: m.pickCancel,
+          undated: m.undated,
+        }}
+      />
     </div>
   );
 }
 
-/** The whole compare screen, from prepared view models. Fetches nothing. */
-export function CompareScreen({ view, options, from, to, choices, summaryLine, m, mi }: CompareScreenProps) {
-  const here = compareHref(from, to, options);
-  // Each row links to its section's history when both versions belong to one policy (ADR 0019).
-  const history =
-    from.slug === to.slug ? { base: `${policyPath(from.slug)}/history`, oldAt: from.key, newAt: to.key } : null;
-  const rowsHtml = memoRowsHtml(view, options.layout, options, m, mi.topics, history);
-  const substantiveOnly = options.changes === "substantive";
-  const topicsHere = TOPIC_IDS.filter((id) => view.rows.some((r) => r.topics.includes(id)));
-  const s = view.summary;
-  const layoutName: Record<Layout, string> = { auto: m.layoutAuto, split: m.layoutSplit, inline: m.layoutInline };
-  const ignoreName = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
+/** Where this part sits among the parts of a long comparison, and the way to the others. */
+function Parts({
+  page,
+  from,
+  to,
+  options,
+  m,
+}: {
+  page: ComparePage;
+  from: SideInfo;
+  to: SideInfo;
+  options: ViewOptions;
+  m: CompareMessages;
+}) {
+  const n = page.parts.length;
+  if (n < 2) return null;
+  const at = page.part;
+  return (
+    <nav className="cmp-parts" aria-label={m.parts} data-testid="parts">
+      <span>
+        {m.partsHint} {format(m.partOf, { i: at + 1, n })}
+      </span>
+      {at > 0 ? (
+        <Link prefetch={false} href={partHref(from, to, options, at - 1)} rel="prev">
+          ← {m.previousPart}
+        </Link>
+      ) : null}
+      {at < n - 1 ? (
+        <Link prefetch={false} href={partHref(from, to, options, at + 1)} rel="next">
+          {m.nextPart} →
+        </Link>
+      ) : null}
+      <ol>
+        {page.parts.map((p, i) => (
+          <li key={i}>
+            <Link
+              prefetch={false}
+              href={partHref(from, to, options, i)}
+              aria-current={i === at ? "page" : undefined}
+              title={p.label}
+            >
+              {i + 1}
+              {p.changed ? ` (${p.changed})` : ""}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The whole compare screen, from a prepared part of the view. Fetches nothing. */
+export function CompareScreen({ page, tooLarge, options, from, to, summaryLine, m, mi }: CompareScreenProps) {
+  return (
+    <div className="cmp" data-testid="compare">
+      <header className="cmp-header">
+        <h1 className="cmp-title">
+          {m.pageTitle}: {from.policyName} {versionDate(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
+          {versionDate(to, m)}
+        </h1>
+        <div className="cmp-sides">
+          <Side side={from} which="from" role={m.base} other={to} options={options} m={m} />
+          <Link className="cmp-swap" href={compareHref(to, from, options)} scroll={false} prefetch={false}>
+            ⇄ {m.swap}
+          </Link>
+          <Side side={to} which="to" role={m.compared} other={from} options={options} m={m} />
+        </div>
+        {page ? <Summary page={page} summaryLine={summaryLine} m={m} mi={mi} /> : null}
+      </header>
+      {page ? (
+        <Comparison page={page} options={options} from={from} to={to} m={m} mi={mi} />
+      ) : (
+        <section className="cmp-banner" role="alert" data-testid="too-large">
+          <h2>{m.tooLargeTitle}</h2>
+          <p>{m.tooLargeBody}</p>
+          {tooLarge ? <p className="cmp-kbd">{tooLarge}</p> : null}
+          <p>
+            <Link href={from.href}>
+              {from.policyName} {versionDate(from, m)}
+            </Link>{" "}
+            ·{" "}
+            <Link href={to.href}>
+              {to.policyName} {versionDate(to, m)}
+            </Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Summary({
+  page,
+  summaryLine,
+  m,
+  mi,
+}: {
+  page: ComparePage;
+  summaryLine: string;
+  m: CompareMessages;
+  mi: InsightMessages;
+}) {
+  const s = page.summary;
   const counts: [keyof typeof m.status, number][] = [
     ["added", s.added],
     ["removed", s.removed],
@@ -114,51 +204,56 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
     ["merged", s.merged],
   ];
   return (
-    <div className="cmp" data-testid="compare">
-      <header className="cmp-header">
-        <h1 className="cmp-title">
-          {m.pageTitle}: {from.policyName} {versionDate(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
-          {versionDate(to, m)}
-        </h1>
-        <div className="cmp-sides">
-          <Side
-            side={from}
-            which="from"
-            role={m.base}
-            value={here}
-            choiceGroups={groups(choices, (a) => compareHref(a, to, options), m)}
-            m={m}
-          />
-          <Link className="cmp-swap" href={compareHref(to, from, options)} scroll={false}>
-            ⇄ {m.swap}
-          </Link>
-          <Side
-            side={to}
-            which="to"
-            role={m.compared}
-            value={here}
-            choiceGroups={groups(choices, (a) => compareHref(from, a, options), m)}
-            m={m}
-          />
-        </div>
-        <ul className="cmp-summary" aria-label={m.summaryTitle} data-testid="summary">
-          {counts
-            .filter(([k, n]) => n > 0 || k === "added" || k === "removed" || k === "modified" || k === "moved")
-            .map(([k, n]) => (
-              <li key={k} data-count={k}>
-                {m.status[k]} <b>{n}</b>
-              </li>
-            ))}
-          <li data-count="changedRatio" data-value={s.changedRatio}>
-            {summaryLine.split(/[；;]\s*/).pop()}
-          </li>
-          <li>{format(m.sectionsChanged, { n: s.changedRows, total: s.totalRows })}</li>
-        </ul>
-        {/* Here rather than in the toolbar, which then fits on one line on a laptop. */}
-        {view.digest && <ChangeDigestPanel digest={view.digest} m={mi} />}
-        <p className="cmp-kbd">{m.shortcuts}</p>
-      </header>
+    <>
+      <ul className="cmp-summary" aria-label={m.summaryTitle} data-testid="summary">
+        {counts
+          .filter(([k, n]) => n > 0 || k === "added" || k === "removed" || k === "modified" || k === "moved")
+          .map(([k, n]) => (
+            <li key={k} data-count={k}>
+              {m.status[k]} <b>{n}</b>
+            </li>
+          ))}
+        <li data-count="changedRatio" data-value={s.changedRatio}>
+          {summaryLine.split(/[；;]\s*/).pop()}
+        </li>
+        <li>{format(m.sectionsChanged, { n: s.changedRows, total: s.totalRows })}</li>
+      </ul>
+      {page.coarseRows ? (
+        <p className="cmp-banner" data-testid="coarse-banner">
+          {format(m.coarseBanner, { n: page.coarseRows })}
+        </p>
+      ) : null}
+      {/* Here rather than in the toolbar, which then fits on one line on a laptop. */}
+      {page.digest && <ChangeDigestPanel digest={page.digest} m={mi} />}
+      <p className="cmp-kbd">{m.shortcuts}</p>
+    </>
+  );
+}
 
+function Comparison({
+  page,
+  options,
+  from,
+  to,
+  m,
+  mi,
+}: {
+  page: ComparePage;
+  options: ViewOptions;
+  from: SideInfo;
+  to: SideInfo;
+  m: CompareMessages;
+  mi: InsightMessages;
+}) {
+  const rowsHtml = reviveHtml(page.rowsHtml);
+  const substantiveOnly = options.changes === "substantive";
+  const topicsHere = page.topics;
+  const layoutName: Record<Layout, string> = { auto: m.layoutAuto, split: m.layoutSplit, inline: m.layoutInline };
+  const ignoreName = { whitespace: m.ignoreWhitespace, width: m.ignoreWidth, numbering: m.ignoreNumbering };
+  return (
+    <>
+      {/* No prefetch on the option links (nor on swap and parts): each prefetch would ask the server
+          for another comparison or rendering that nobody chose yet. */}
       <div className="cmp-toolbar" role="toolbar" aria-label={m.options}>
         <div className="cmp-group">
           {IGNORE_OPTIONS.map((opt) => {
@@ -171,6 +266,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
                 aria-checked={on}
                 href={compareHref(from, to, toggleIgnore(options, opt))}
                 scroll={false}
+                prefetch={false}
               >
                 <span className="cmp-box" aria-hidden="true" />
                 {ignoreName[opt]}
@@ -183,6 +279,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
             aria-checked={options.changesOnly}
             href={compareHref(from, to, { ...options, changesOnly: !options.changesOnly })}
             scroll={false}
+            prefetch={false}
           >
             <span className="cmp-box" aria-hidden="true" />
             {m.changesOnly}
@@ -193,6 +290,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
             aria-checked={substantiveOnly}
             href={compareHref(from, to, { ...options, changes: substantiveOnly ? "all" : "substantive" })}
             scroll={false}
+            prefetch={false}
           >
             <span className="cmp-box" aria-hidden="true" />
             {mi.changesFilter}
@@ -210,6 +308,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
                   href={compareHref(from, to, { ...options, topic: null })}
                   aria-current={options.topic ? undefined : "true"}
                   scroll={false}
+                  prefetch={false}
                 >
                   {mi.allTopics}
                 </Link>
@@ -220,6 +319,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
                     href={compareHref(from, to, { ...options, topic: id })}
                     aria-current={options.topic === id ? "true" : undefined}
                     scroll={false}
+                    prefetch={false}
                   >
                     {mi.topics[id]}
                   </Link>
@@ -237,6 +337,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
               aria-current={options.layout === l ? "true" : undefined}
               href={compareHref(from, to, { ...options, layout: l })}
               scroll={false}
+              prefetch={false}
             >
               {layoutName[l]}
             </Link>
@@ -248,7 +349,7 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         </div>
         <ExportMenu from={from} to={to} options={options} m={m.export} />
         <CompareNav
-          changeKeys={view.changeKeys}
+          changeKeys={page.changeKeys}
           labels={{
             prev: m.prev,
             next: m.next,
@@ -260,8 +361,9 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
         />
       </div>
 
+      <Parts page={page} from={from} to={to} options={options} m={m} />
       <div className="cmp-body">
-        <Outline view={view} filter={options} m={m} />
+        <Outline html={reviveHtml(page.outlineHtml)} m={m} />
         <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
           <div className="cmp-cols" aria-hidden="true">
             <span>
@@ -272,13 +374,15 @@ export function CompareScreen({ view, options, from, to, choices, summaryLine, m
             </span>
           </div>
           {!rowsHtml.isEmpty() ? (
-            // Rendered once per model, layout and language (lib/view/html.ts); every text in it is escaped.
+            // Rendered in a worker thread, once per model, part, layout, filter and language
+            // (lib/view/parts.ts, lib/view/html.ts); every text in it is escaped.
             <HtmlBlock as="div" className="cmp-rowlist" html={rowsHtml} />
           ) : (
             <p className="cmp-empty">{m.noRows}</p>
           )}
         </div>
       </div>
-    </div>
+      <Parts page={page} from={from} to={to} options={options} m={m} />
+    </>
   );
 }

@@ -17,7 +17,13 @@ import {
   type VersionAddress,
 } from "@/lib/view/url";
 import type { CompareMessages } from "./messages";
-import type { ChoicePolicy } from "./CompareScreen";
+
+/** A policy and its versions (newest first): what remains, on the not-found page. */
+export interface ChoicePolicy {
+  slug: string;
+  name: string;
+  versions: { key: string; publishedAt: string | null; label: string | null }[];
+}
 
 function addressesIn(pathname: string): VersionAddress[] | null {
   const single = /^\/p\/([^/]+)\/compare\/([^/]+)\/?$/.exec(pathname);

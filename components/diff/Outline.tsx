@@ -1,17 +1,16 @@
-import { memoOutlineHtml } from "@/lib/view/html";
-import type { CompareView, RowFilter } from "@/lib/view/types";
+import type { SafeHtml } from "@/lib/view/safe-html";
 import { HtmlBlock } from "./HtmlBlock";
 import type { CompareMessages } from "./messages";
 
 /**
- * The aligned sections with a marker per status; plain fragment links (no script needed to jump).
- * The list is rendered once per model and language (lib/view/html.ts), like the rows.
+ * The aligned sections of the part shown, with a marker per status; plain fragment links (no script
+ * needed to jump). The list is rendered with the rows, in a worker thread (lib/view/parts.ts).
  */
-export function Outline({ view, filter, m }: { view: CompareView; filter: RowFilter; m: CompareMessages }) {
+export function Outline({ html, m }: { html: SafeHtml; m: CompareMessages }) {
   return (
     <nav className="cmp-outline" aria-label={m.outline}>
       <h2>{m.outline}</h2>
-      <HtmlBlock as="ol" html={memoOutlineHtml(view, filter, m)} />
+      <HtmlBlock as="ol" html={html} />
     </nav>
   );
 }

@@ -1,19 +1,29 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { IgnoreOption } from "../compare/types.ts";
+import { BusyError, type Work } from "../work/index.ts";
+import { createTestWork } from "../work/testing.ts";
 import {
+  COMPARE_CACHE_LIMITS,
   compareCacheKey,
-  evictOldest,
+  CompareTooLargeError,
+  evictLeastUsed,
   findVersionChoices,
-  getCompareModel,
+  getCompareModel as getModel,
   listCompareChoices,
   loadVersion,
+  type CompareDeps,
   type LoadedVersion,
 } from "./compare.ts";
 import { freshTestDb, type TestDb } from "./test-db.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
 
 let t: TestDb;
+let lanes: Work;
+const getCompareModel = (a: LoadedVersion, b: LoadedVersion, ignore: IgnoreOption[], deps: CompareDeps = {}) =>
+  getModel(a, b, ignore, { client: t.client, lanes, ...deps });
 before(async () => {
+  lanes = createTestWork();
   t = await freshTestDb("compare");
   await upsertPolicy({ slug: "acme-privacy", name: "Acme 隐私政策" }, t.client);
   const text = (extra: string) => `一、我们如何收集信息\n我们收集您的${extra}信息。\n\n二、联系我们\n请发邮件。\n`;
@@ -24,6 +34,7 @@ before(async () => {
 });
 after(async () => {
   await t.dispose();
+  await lanes.close();
 });
 
 async function load(key: string): Promise<LoadedVersion> {
@@ -45,10 +56,10 @@ test("loadVersion says which part of an address is missing", async () => {
 
 test("the model is computed once, stored, then served from the cache; options are part of the key", async () => {
   const [a, b] = [await load("2021-01-01"), await load("2022-01-01")];
-  const first = await getCompareModel(a, b, [], t.client);
+  const first = await getCompareModel(a, b, []);
   assert.equal(first.cached, false);
-  assert.ok(first.model.stats.insertedChars > 0);
-  const again = await getCompareModel(a, b, [], t.client);
+  assert.ok((JSON.parse(first.json) as { stats: { insertedChars: number } }).stats.insertedChars > 0);
+  const again = await getCompareModel(a, b, []);
   assert.equal(again.cached, true);
   assert.equal(again.json, first.json);
   assert.equal(await t.client.compareCache.count(), 1);
@@ -61,33 +72,114 @@ test("the model is computed once, stored, then served from the cache; options ar
 
   // Purging the table purges the cache (memory only copies rows).
   await t.client.compareCache.deleteMany({});
-  assert.equal((await getCompareModel(a, b, [], t.client)).cached, false);
+  assert.equal((await getCompareModel(a, b, [])).cached, false);
 });
 
 test("concurrent misses of one key share one computation and one row", async () => {
   const [a, b] = [await load("2021-01-01"), await load("2023-01-01")];
-  const results = await Promise.all([1, 2, 3, 4].map(() => getCompareModel(a, b, ["width"], t.client)));
+  const results = await Promise.all([1, 2, 3, 4].map(() => getCompareModel(a, b, ["width"])));
   assert.equal(results.filter((r) => !r.cached).length, 1);
   assert.ok(results.every((r) => r.json === results[0]!.json));
   assert.equal(await t.client.compareCache.count({ where: { fromVersionId: a.id, toVersionId: b.id } }), 1);
 });
 
-test("the table is capped: the oldest rows beyond the row or size limit are evicted", async () => {
+test("the table is capped: the least recently used rows beyond the row or size limit are evicted", async () => {
   const [a, b, c] = [await load("2021-01-01"), await load("2022-01-01"), await load("2023-01-01")];
   await t.client.compareCache.deleteMany({});
   const pairs: [LoadedVersion, LoadedVersion][] = [[a, b], [b, c], [a, c], [c, a]];
-  for (const [x, y] of pairs) {
-    await getCompareModel(x, y, ["numbering"], t.client);
-    await new Promise((r) => setTimeout(r, 5)); // distinct createdAt
-  }
+  for (const [x, y] of pairs) await getCompareModel(x, y, ["numbering"]);
   assert.equal(await t.client.compareCache.count(), 4);
-  assert.equal(await evictOldest(t.client, { maxRows: 3, maxChars: 1e9 }), 1);
+  // Last used: a->b most recently (a view of an old row), then c->a, a->c, b->c.
+  const at = (x: LoadedVersion, y: LoadedVersion, minutesAgo: number) =>
+    t.client.compareCache.updateMany({
+      where: { fromVersionId: x.id, toVersionId: y.id },
+      data: { lastUsedAt: new Date(Date.now() - minutesAgo * 60_000) },
+    });
+  await at(a, b, 1);
+  await at(c, a, 2);
+  await at(a, c, 3);
+  await at(b, c, 4);
+  assert.equal(await evictLeastUsed(t.client, { maxRows: 3, maxChars: 1e9 }), 1);
   const left = await t.client.compareCache.findMany({ select: { fromVersionId: true, toVersionId: true } });
-  assert.deepEqual(left.map((r) => [r.fromVersionId, r.toVersionId]).sort(), [[b.id, c.id], [a.id, c.id], [c.id, a.id]].sort());
-  const one = (await t.client.compareCache.findFirst({ select: { json: true } }))!.json.length;
-  assert.equal(await evictOldest(t.client, { maxRows: 10, maxChars: one + 1 }), 2);
+  assert.deepEqual(left.map((r) => [r.fromVersionId, r.toVersionId]).sort(), [[a.id, b.id], [c.id, a.id], [a.id, c.id]].sort());
+  const rows = await t.client.compareCache.findMany({ select: { json: true, size: true } });
+  assert.ok(rows.every((r) => r.size === r.json.length));
+  assert.equal(await evictLeastUsed(t.client, { maxRows: 10, maxChars: rows[0]!.size + 1 }), 2);
   assert.equal(await t.client.compareCache.count(), 1);
-  assert.equal((await t.client.compareCache.findFirst({ select: { fromVersionId: true } }))!.fromVersionId, c.id);
+  assert.equal((await t.client.compareCache.findFirst({ select: { fromVersionId: true } }))!.fromVersionId, a.id);
+});
+
+test("serving a row from the table marks it used, so eviction keeps it", async () => {
+  const [a, b] = [await load("2021-01-01"), await load("2022-01-01")];
+  const { key } = await getCompareModel(a, b, ["whitespace"]);
+  const old = new Date(Date.now() - 60 * 60_000);
+  await t.client.compareCache.update({ where: { key }, data: { lastUsedAt: old } });
+  const again = await getCompareModel(a, b, ["whitespace"]);
+  assert.equal(again.cached, true);
+  // The touch is not awaited by the read: wait for it (up to 5 s).
+  let used = old.getTime();
+  for (let i = 0; i < 50 && used === old.getTime(); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    used = (await t.client.compareCache.findUnique({ where: { key }, select: { lastUsedAt: true } }))!.lastUsedAt.getTime();
+  }
+  assert.ok(used > old.getTime() + 30 * 60_000);
+});
+
+test("a model larger than the per-model cap is not stored and evicts nothing; it is still served", async () => {
+  const [a, b, c] = [await load("2021-01-01"), await load("2022-01-01"), await load("2023-01-01")];
+  await t.client.compareCache.deleteMany({});
+  const small = await getCompareModel(a, b, ["width", "numbering"]);
+  const cap = { maxRows: 10, maxChars: small.json.length * 3, maxModelChars: small.json.length + 10 };
+  await getCompareModel(b, c, ["width", "numbering"], { cacheLimits: cap });
+  assert.equal(await t.client.compareCache.count(), 2);
+  // c -> a with every option: a longer model (the engine's options are in it) than the cap allows.
+  const big = await getCompareModel(c, a, ["whitespace", "width", "numbering"], {
+    cacheLimits: { ...cap, maxModelChars: 10 },
+  });
+  assert.equal(big.cached, false);
+  assert.equal(await t.client.compareCache.count(), 2, "the table kept its rows");
+  assert.equal(await t.client.compareCache.count({ where: { fromVersionId: c.id, toVersionId: a.id } }), 0);
+  // Served again from this process's memory.
+  const again = await getCompareModel(c, a, ["whitespace", "width", "numbering"], { cacheLimits: { ...cap, maxModelChars: 10 } });
+  assert.equal(again.cached, true);
+  assert.equal(again.json, big.json);
+  assert.ok(COMPARE_CACHE_LIMITS.maxModelChars * 4 <= COMPARE_CACHE_LIMITS.maxChars);
+});
+
+test("over its time budget a comparison is refused (CompareTooLargeError), and the refusal is remembered", async () => {
+  const slow = createTestWork((b) => (b.lanes.compute.timeoutMs = 1));
+  try {
+    const [a, b] = [await load("2022-01-01"), await load("2023-01-01")];
+    const big = { ...a, text: a.text.repeat(2000) };
+    await assert.rejects(
+      getCompareModel(big, b, [], { lanes: slow }),
+      (e: unknown) => e instanceof CompareTooLargeError && e.reason === "timeout",
+    );
+    const t0 = performance.now();
+    await assert.rejects(getCompareModel(big, b, [], { lanes: slow }), CompareTooLargeError);
+    assert.ok(slow.pools.compute.running === 0 && slow.pools.compute.waiting === 0, "not computed again");
+    assert.ok(performance.now() - t0 < 1000);
+  } finally {
+    await slow.close();
+  }
+});
+
+test("admission: beyond a requester's bound a computation is refused with BusyError", async () => {
+  const strict = createTestWork((b) => (b.perClient = 1));
+  try {
+    const [a, b, c] = [await load("2021-01-01"), await load("2022-01-01"), await load("2023-01-01")];
+    const first = getCompareModel(a, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.5" });
+    await assert.rejects(
+      getCompareModel(b, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.5" }),
+      (e: unknown) => e instanceof BusyError && e.retryAfter >= 1,
+    );
+    // Another requester, and the same key (it joins the computation under way), get in.
+    await getCompareModel(b, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.6" });
+    await getCompareModel(a, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.5" });
+    await first;
+  } finally {
+    await strict.close();
+  }
 });
 
 test("version choices are newest first, undated last (the foundation's order)", async () => {
@@ -99,9 +191,13 @@ test("version choices are newest first, undated last (the foundation's order)", 
 });
 
 test("deleting a version deletes its cached comparisons (cascade)", async () => {
-  assert.ok((await t.client.compareCache.count()) > 0);
+  const a = await load("2021-01-01");
+  const withA = { OR: [{ fromVersionId: a.id }, { toVersionId: a.id }] };
+  assert.ok((await t.client.compareCache.count({ where: withA })) > 0);
+  const others = await t.client.compareCache.count({ where: { NOT: withA } });
   await t.client.version.deleteMany({ where: { key: "2021-01-01" } });
-  assert.equal(await t.client.compareCache.count(), 0);
+  assert.equal(await t.client.compareCache.count({ where: withA }), 0);
+  assert.equal(await t.client.compareCache.count(), others);
 });
 
 test("version choices for the picker: words match name, slug, key or label; one policy; bounded; no texts", async () => {

@@ -11,27 +11,48 @@
  * Not marked server-only so scripts (bench) can import it; the app imports it only from server code.
  */
 import { createHash } from "node:crypto";
-import { compareDocuments, ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
-import type { CompareModel, CompareOptions, IgnoreOption } from "../compare/types.ts";
+import { ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
+import type { CompareOptions, IgnoreOption } from "../compare/types.ts";
 import { db as defaultDb, type Db } from "../db.ts";
 import * as parser from "../parse/index.ts";
-import { PARSE_CONFIG, parseDocument } from "../parse/index.ts";
-import type { DocumentTree } from "../parse/types.ts";
+import { PARSE_CONFIG } from "../parse/index.ts";
 import type { VersionAddress } from "../view/url.ts";
+import { isWorkBudgetError, isWorkTaskError, work, type Work } from "../work/index.ts";
+import { processWide, SizedLru } from "../work/lru.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
+/** The table's total size from COMPARE_CACHE_MAX_CHARS (default 64 M characters; tests set less). */
+function cacheMaxChars(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.COMPARE_CACHE_MAX_CHARS?.trim();
+  const n = raw ? Number(raw) : 64 * 1024 * 1024;
+  if (!Number.isInteger(n) || n < 1024) throw new Error(`COMPARE_CACHE_MAX_CHARS must be an integer >= 1024 (got "${raw}")`);
+  return n;
+}
+
 /**
  * Limits of the CompareCache table. Anyone can ask for any pair with any options, so the table is
- * capped: after each insert the oldest rows beyond either limit are deleted (nothing depends on a row
- * existing; an evicted comparison is computed again when next asked for).
+ * capped: after each insert the least recently used rows beyond either limit are deleted (nothing
+ * depends on a row existing; an evicted comparison is computed again when next asked for).
  */
 export const COMPARE_CACHE_LIMITS = {
   /** Rows kept at most (one row per pair and option set). */
   maxRows: 500,
   /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB). */
-  maxChars: 64 * 1024 * 1024,
+  maxChars: cacheMaxChars(),
+  /**
+   * A larger model is not stored (only this process keeps it, in memory, for a while): no single
+   * model may push more than a quarter of the table out, and none ever evicts itself.
+   */
+  maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(cacheMaxChars() / 4)),
+  /** A row's lastUsedAt is written at most this often (a read is not a write per view). */
+  touchEveryMs: 5 * 60 * 1000,
 } as const;
+
+export interface CacheLimits {
+  maxRows: number;
+  maxChars: number;
+}
 
 export interface LoadedVersion {
   id: string;
@@ -166,6 +187,7 @@ export async function findVersionChoices(
 
 const sha256 = (s: string): string => createHash("sha256").update(s, "utf8").digest("hex");
 
+
 /** JSON with object keys sorted and regular expressions as their source (a stable fingerprint). */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => {
@@ -192,6 +214,8 @@ export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options:
       ENGINE_VERSION,
       PARSER_FINGERPRINT,
       normalizeIgnore(options.ignore),
+      // The engine's bounds (absent when unbounded): a coarse model is not the full one.
+      ...(options.limits ? [[options.limits.sectionBlocks, options.limits.sectionChars]] : []),
       from.contentHash,
       to.contentHash,
       sha256(from.text),
@@ -201,95 +225,197 @@ export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options:
 }
 
 export interface CompareResult {
-  model: CompareModel;
-  /** The model as stored (the API sends it as is). */
+  /** The model's cache key (names the model: same key, same JSON). */
+  key: string;
+  /** The model as stored (the API sends it as is; pages render it in a worker thread). */
   json: string;
   cached: boolean;
-  /** Parsed trees, when this request parsed them (a cache miss); the view needs them only as a fallback. */
-  oldTree: DocumentTree | null;
-  newTree: DocumentTree | null;
+}
+
+/** The comparison cannot be made within the server's budgets (time, memory or model size). */
+export class CompareTooLargeError extends Error {
+  readonly code = "compare_too_large";
+  constructor(
+    readonly reason: "size" | "timeout" | "memory" | "crashed",
+    message: string,
+  ) {
+    super(message);
+    this.name = "CompareTooLargeError";
+  }
+}
+
+/** CompareTooLargeError from any bundle's copy of this module (see lib/work/pool.ts). */
+export function isCompareTooLarge(error: unknown): error is CompareTooLargeError {
+  return error instanceof Error && error.name === "CompareTooLargeError" && "reason" in error;
+}
+
+export interface CompareDeps {
+  client?: Db;
+  /** The table's limits (default COMPARE_CACHE_LIMITS; tests lower them). */
+  cacheLimits?: CacheLimits & { maxModelChars: number };
+  /** The worker lanes (default: the process's). */
+  lanes?: Work;
+  /** Who asks (a client address): admission bounds the computations of one requester. */
+  requester?: string;
 }
 
 /**
  * Models recently served by this process, by cache key (a key names its content, so an entry is never
- * stale): spares reading and parsing the stored JSON again on every view of a popular pair.
+ * stale), as JSON: spares reading the row again on every view of a popular pair. `stored: false` for a
+ * model too large for the table, which only this memory keeps.
  */
-const recent = new Map<string, { model: CompareModel; json: string }>();
-const RECENT_MAX = 16;
+const recent = processWide("compare-recent", () => new SizedLru<{ json: string; stored: boolean }>(48 * 1024 * 1024));
+/** Comparisons refused for their budgets, by key, for a while: asking again costs nothing. */
+const refused = processWide(
+  "compare-refused",
+  () => new SizedLru<{ error: CompareTooLargeError; until: number }>(Infinity, 512),
+);
+const REFUSAL_MS = 10 * 60 * 1000;
+/** When this process last wrote a row's lastUsedAt. */
+const touched = processWide("compare-touched", () => new SizedLru<number>(Infinity, 4096));
 
-function remember(key: string, value: { model: CompareModel; json: string }): void {
-  recent.delete(key);
-  recent.set(key, value);
-  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+/**
+ * Computations under way in this process, by cache key: concurrent misses of one key share one.
+ * (These maps are process-wide: the API and the pages are bundled apart, with a copy of this module each.)
+ */
+const computing = processWide("compare-computing", () => new Map<string, Promise<CompareResult>>());
+
+/** Marks a row as used now, at most every touchEveryMs per row (fire and forget). */
+function touch(client: Db, key: string, lastUsedAt: Date | null): void {
+  const now = Date.now();
+  const last = Math.max(touched.get(key) ?? 0, lastUsedAt?.getTime() ?? 0);
+  if (now - last < COMPARE_CACHE_LIMITS.touchEveryMs) return;
+  touched.set(key, now);
+  client.compareCache.updateMany({ where: { key }, data: { lastUsedAt: new Date(now) } }).catch((error: unknown) => {
+    console.warn("[compare-cache] touch failed:", error instanceof Error ? error.message : error);
+  });
 }
 
-/** Computations under way in this process, by cache key: concurrent misses of one key share one. */
-const computing = new Map<string, Promise<CompareResult>>();
-
-/** The engine's model for two versions: from memory or the cache table, or computed and stored. */
+/**
+ * The engine's model for two versions: from memory or the cache table, or computed in a worker thread
+ * (admission-controlled: BusyError beyond the queue) and stored. CompareTooLargeError when the
+ * comparison exceeds the budgets (remembered for a while, so asking again is cheap).
+ */
 export async function getCompareModel(
   from: LoadedVersion,
   to: LoadedVersion,
   ignore: readonly IgnoreOption[],
-  client: Db = defaultDb(),
+  deps: CompareDeps = {},
 ): Promise<CompareResult> {
-  const options: CompareOptions = { ignore: normalizeIgnore(ignore) };
+  const client = deps.client ?? defaultDb();
+  const lanes = deps.lanes ?? work();
+  const options: CompareOptions = { ignore: normalizeIgnore(ignore), limits: lanes.budgets.compareLimits };
   const key = compareCacheKey(from, to, options);
-  // The table is the cache; memory only holds parsed copies of its rows (a purged row is recomputed).
+  const no = refused.get(key);
+  if (no && no.until > Date.now()) throw no.error;
+  // The table is the cache; memory only holds copies of its rows (a purged row is recomputed), and the
+  // models too large to store.
   const mem = recent.get(key);
+  if (mem && !mem.stored) return { key, json: mem.json, cached: true };
   if (mem) {
-    if (await client.compareCache.findUnique({ where: { key }, select: { id: true } }))
-      return { ...mem, cached: true, oldTree: null, newTree: null };
+    const row = await client.compareCache.findUnique({ where: { key }, select: { lastUsedAt: true } });
+    if (row) {
+      touch(client, key, row.lastUsedAt);
+      return { key, json: mem.json, cached: true };
+    }
     recent.delete(key);
   }
-  const hit = await client.compareCache.findUnique({ where: { key }, select: { json: true } });
+  const hit = await client.compareCache.findUnique({ where: { key }, select: { json: true, lastUsedAt: true } });
   if (hit) {
-    const model = JSON.parse(hit.json) as CompareModel;
-    remember(key, { model, json: hit.json });
-    return { model, json: hit.json, cached: true, oldTree: null, newTree: null };
+    recent.set(key, { json: hit.json, stored: true }, hit.json.length);
+    touch(client, key, hit.lastUsedAt);
+    return { key, json: hit.json, cached: true };
   }
 
   // One computation per key at a time: a burst of requests for a new pair waits for the first.
   const pending = computing.get(key);
   if (pending) return { ...(await pending), cached: true };
-  const run = computeAndStore(key, from, to, options, client).finally(() => computing.delete(key));
+  const limits = deps.cacheLimits ?? COMPARE_CACHE_LIMITS;
+  const run = computeAndStore(key, from, to, options, client, lanes, deps.requester ?? "local", limits).finally(() =>
+    computing.delete(key),
+  );
   computing.set(key, run);
   return run;
 }
 
-async function computeAndStore(key: string, from: LoadedVersion, to: LoadedVersion, options: CompareOptions, client: Db): Promise<CompareResult> {
-  const oldTree = parseDocument(from.text);
-  const newTree = parseDocument(to.text);
-  const model = compareDocuments(oldTree, newTree, options);
-  const json = JSON.stringify(model);
+async function computeAndStore(
+  key: string,
+  from: LoadedVersion,
+  to: LoadedVersion,
+  options: CompareOptions,
+  client: Db,
+  lanes: Work,
+  requester: string,
+  limits: NonNullable<CompareDeps["cacheLimits"]>,
+): Promise<CompareResult> {
+  const lane = lanes.laneFor(from.text.length + to.text.length);
+  let json: string;
   try {
-    await client.compareCache.upsert({
-      where: { key },
-      create: { key, fromVersionId: from.id, toVersionId: to.id, json },
-      update: {},
-    });
-    await evictOldest(client);
+    ({ json } = await lanes.admission.run(lane, requester, () =>
+      lanes.run(lane, "compare", {
+        oldText: from.text,
+        newText: to.text,
+        ignore: options.ignore,
+        limits: options.limits!,
+        maxModelChars: lanes.budgets.maxModelChars,
+      }),
+    ));
   } catch (error) {
-    // Another process stored the same key first (its model is identical), or eviction failed:
-    // the model is still right, only the table's bookkeeping is behind.
-    console.warn("[compare-cache] store or eviction failed:", error instanceof Error ? error.message : error);
+    const refusal = asRefusal(error);
+    if (!refusal) throw error;
+    console.warn(`[compare] ${from.slug}@${from.key} -> ${to.slug}@${to.key}: ${refusal.reason}: ${refusal.message}`);
+    if (refusal.reason !== "crashed") refused.set(key, { error: refusal, until: Date.now() + REFUSAL_MS });
+    throw refusal;
   }
-  remember(key, { model, json });
-  return { model, json, cached: false, oldTree, newTree };
+  const stored = json.length <= limits.maxModelChars;
+  if (stored) {
+    try {
+      await client.compareCache.upsert({
+        where: { key },
+        create: { key, fromVersionId: from.id, toVersionId: to.id, json, size: json.length },
+        update: {},
+      });
+      await evictLeastUsed(client, limits);
+    } catch (error) {
+      // Another process stored the same key first (its model is identical), or eviction failed:
+      // the model is still right, only the table's bookkeeping is behind.
+      console.warn("[compare-cache] store or eviction failed:", error instanceof Error ? error.message : error);
+    }
+  }
+  recent.set(key, { json, stored }, json.length);
+  return { key, json, cached: false };
+}
+
+/** A worker's budget failure or size refusal as CompareTooLargeError; null for anything else. */
+function asRefusal(error: unknown): CompareTooLargeError | null {
+  if (isCompareTooLarge(error)) return error;
+  if (isWorkBudgetError(error))
+    return new CompareTooLargeError(
+      error.reason,
+      error.reason === "timeout"
+        ? "These versions are too large to compare within the server's time limit."
+        : error.reason === "memory"
+          ? "These versions are too large to compare within the server's memory limit."
+          : "The comparison failed in its worker thread.",
+    );
+  if (isWorkTaskError(error) && error.data.name === "CompareTooLargeError")
+    return new CompareTooLargeError("size", "The comparison is too large to show or store: its model exceeds the size limit.");
+  return null;
 }
 
 /**
- * Deletes the oldest rows beyond COMPARE_CACHE_LIMITS (by creation, newest kept): first beyond the
- * row count, then beyond the total JSON size (a running sum from the newest row down).
+ * Deletes the least recently used rows beyond the limits (most recently used kept): first beyond the
+ * row count, then beyond the total JSON size (a running sum of the stored sizes from the most recent
+ * row down). Never reads the models.
  */
-export async function evictOldest(client: Db = defaultDb(), limits: { maxRows: number; maxChars: number } = COMPARE_CACHE_LIMITS): Promise<number> {
+export async function evictLeastUsed(client: Db = defaultDb(), limits: CacheLimits = COMPARE_CACHE_LIMITS): Promise<number> {
   const byRows = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
-      SELECT "id" FROM "CompareCache" ORDER BY "createdAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;
+      SELECT "id" FROM "CompareCache" ORDER BY "lastUsedAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;
   const bySize = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
       SELECT "id" FROM (
-        SELECT "id", SUM(LENGTH("json")) OVER (ORDER BY "createdAt" DESC, "id" DESC) AS "total" FROM "CompareCache"
+        SELECT "id", SUM("size") OVER (ORDER BY "lastUsedAt" DESC, "id" DESC) AS "total" FROM "CompareCache"
       ) WHERE "total" > ${limits.maxChars})`;
   return byRows + bySize;
 }

@@ -9,6 +9,7 @@
  * Plain Request/Response, no framework: the routes only pass their path's addresses in.
  */
 import { jsonError } from "../data/api.ts";
+import type { CompareModel } from "../compare/types.ts";
 import { getCompareModel, loadVersion, type LoadedVersion } from "../data/compare.ts";
 import type { Db } from "../db.ts";
 import type { Locale } from "../i18n/index.ts";
@@ -56,14 +57,15 @@ export async function exportResponse(req: ExportRequest): Promise<Response> {
   if (!a.ok || !b.ok) throw new Error("unreachable: both versions were checked above");
 
   const { ignore, scope } = req.options;
-  const result = await getCompareModel(a.version, b.version, ignore, req.client);
-  const view = buildCompareView({ model: result.model, oldTree: result.oldTree, newTree: result.newTree });
+  const result = await getCompareModel(a.version, b.version, ignore, req.client ? { client: req.client } : {});
+  const model = JSON.parse(result.json) as CompareModel;
+  const view = buildCompareView({ model });
   const input: ExportInput = {
-    model: result.model,
+    model,
     view,
     from: side(a.version, req.origin),
     to: side(b.version, req.origin),
-    ignore: result.model.options.ignore,
+    ignore: model.options.ignore,
     scope,
     locale: req.options.locale ?? req.uiLocale,
     compareUrl: req.origin + compareHref(req.from, req.to, { ...DEFAULT_VIEW_OPTIONS, ignore }),

@@ -11,6 +11,7 @@
  * handed over as TransferredHtml (it is made in a worker thread, lib/work).
  */
 import type { Messages } from "../i18n/index.ts";
+import { TOPIC_IDS } from "../insight/index.ts";
 import { PREAMBLE_KEY, rowFilter, rowShown, visibleRows } from "./build.ts";
 import { outlineEntryHtml, sectionRowHtml, type TopicNames } from "./html.ts";
 import { joinHtml, transferHtml, type SafeHtml, type TransferredHtml } from "./safe-html.ts";
@@ -36,6 +37,10 @@ export interface ComparePage {
   changeKeys: string[];
   /** Rows holding a section too large to compare word by word, in the whole comparison. */
   coarseRows: number;
+  /** The change digest (lib/insight), when the model was annotated. */
+  digest?: CompareView["digest"];
+  /** The topics some row of the whole comparison is about, in TOPIC_IDS order (the topic filter's choices). */
+  topics: (typeof TOPIC_IDS)[number][];
 }
 
 export interface PartOptions {
@@ -157,5 +162,7 @@ export function comparePage(view: CompareView, packed: PackedRows, m: CompareMes
     outlineHtml: transferHtml(joinHtml(entries.map((e) => outlineEntryHtml(e, m)))),
     changeKeys,
     coarseRows: view.coarseRows,
+    ...(view.digest ? { digest: view.digest } : {}),
+    topics: TOPIC_IDS.filter((id) => view.rows.some((r) => r.topics.includes(id))),
   };
 }

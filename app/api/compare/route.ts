@@ -8,16 +8,20 @@
  * means nothing ignored; an unknown value is invalid input.
  * Errors use the API's one shape, {"error": {"code", "message", ...details}} (lib/data/api.ts):
  * 422 invalid_input for malformed parameters (with zod's `issues` and the names as `fields`), 404
- * policy_not_found/version_not_found (with `slug`, `version`), 500 internal_error for anything
- * unexpected (logged, no stack sent).
+ * policy_not_found/version_not_found (with `slug`, `version`), 422 compare_too_large when the
+ * comparison exceeds the server's budgets (with `reason`: size, timeout, memory), 503 busy with
+ * Retry-After when the queue of uncached computations is full (docs/decisions/0019-bounded-work.md),
+ * 500 internal_error for anything unexpected (logged, no stack sent). The model is computed, and
+ * annotated, in worker threads (lib/work).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { invalidInput, jsonError, withApiErrors } from "@/lib/data";
-import { getCompareModel, loadVersion } from "@/lib/data/compare";
+import { getCompareModel, isCompareTooLarge, loadVersion } from "@/lib/data/compare";
 import { isLocale } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n-server";
-import { analyzeChanges } from "@/lib/insight";
 import { compareQuerySchema } from "@/lib/validations/compare";
+import { clientAddress, isBusyError, isWorkBudgetError } from "@/lib/work";
+import { analyzedModel } from "@/lib/work/pages";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
   const q = request.nextUrl.searchParams;
@@ -42,10 +46,25 @@ export const GET = withApiErrors(async (request: NextRequest) => {
   }
   if (!a.ok || !b.ok) throw new Error("unreachable: both versions were checked above");
 
-  const result = await getCompareModel(a.version, b.version, ignore);
   const lang = q.get("lang");
   const locale = isLocale(lang) ? lang : await getLocale();
-  return new NextResponse(JSON.stringify(analyzeChanges(result.model, locale)), {
-    headers: { "content-type": "application/json; charset=utf-8", "x-compare-cache": result.cached ? "hit" : "miss" },
+  let body: string;
+  let cached: boolean;
+  try {
+    const result = await getCompareModel(a.version, b.version, ignore, { requester: clientAddress(request.headers) });
+    body = await analyzedModel(result, locale);
+    cached = result.cached;
+  } catch (error) {
+    if (isBusyError(error))
+      return jsonError(503, "busy", error.message, { retryAfter: error.retryAfter }, { "retry-after": String(error.retryAfter) });
+    if (isCompareTooLarge(error)) return jsonError(422, "compare_too_large", error.message, { reason: error.reason });
+    if (isWorkBudgetError(error))
+      return jsonError(422, "compare_too_large", "The comparison is too large to annotate within the server's limits.", {
+        reason: error.reason,
+      });
+    throw error;
+  }
+  return new NextResponse(body, {
+    headers: { "content-type": "application/json; charset=utf-8", "x-compare-cache": cached ? "hit" : "miss" },
   });
 });
