@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { IgnoreOption } from "../compare/types.ts";
 import { BusyError, type Work } from "../work/index.ts";
@@ -9,6 +10,7 @@ import {
   CompareTooLargeError,
   evictLeastUsed,
   findVersionChoices,
+  flushCompareWrites,
   getCompareModel as getModel,
   listCompareChoices,
   loadVersion,
@@ -22,8 +24,11 @@ let t: TestDb;
 let lanes: Work;
 const getCompareModel = (a: LoadedVersion, b: LoadedVersion, ignore: IgnoreOption[], deps: CompareDeps = {}) =>
   getModel(a, b, ignore, { client: t.client, lanes, ...deps });
+const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+/** Computed models are written in batches: wait for the table to have them. */
+const stored = () => flushCompareWrites(t.client);
 before(async () => {
-  lanes = createTestWork();
+  lanes = createTestWork((b) => (b.perClient = 100));
   t = await freshTestDb("compare");
   await upsertPolicy({ slug: "acme-privacy", name: "Acme 隐私政策" }, t.client);
   const text = (extra: string) => `一、我们如何收集信息\n我们收集您的${extra}信息。\n\n二、联系我们\n请发邮件。\n`;
@@ -52,6 +57,12 @@ test("loadVersion says which part of an address is missing", async () => {
   const v = await load("2021-01-01");
   assert.equal(v.policyName, "Acme 隐私政策");
   assert.equal(v.publishedAt, "2021-01-01");
+  // The text is read on demand; its hash and length are known without it (memoised per version).
+  const text = await v.text();
+  assert.match(text, /我们收集您的设备信息/);
+  assert.equal(v.length, text.length);
+  assert.equal(v.textHash, sha256(text));
+  assert.equal((await load("2021-01-01")).textHash, v.textHash);
 });
 
 test("the model is computed once, stored, then served from the cache; options are part of the key", async () => {
@@ -62,13 +73,14 @@ test("the model is computed once, stored, then served from the cache; options ar
   const again = await getCompareModel(a, b, []);
   assert.equal(again.cached, true);
   assert.equal(again.json, first.json);
+  await stored();
   assert.equal(await t.client.compareCache.count(), 1);
 
   assert.notEqual(compareCacheKey(a, b, { ignore: ["width"] }), compareCacheKey(a, b, { ignore: [] }));
   assert.equal(compareCacheKey(a, b, { ignore: ["width", "whitespace"] }), compareCacheKey(a, b, { ignore: ["whitespace", "width"] }));
   assert.notEqual(compareCacheKey(a, b, { ignore: [] }), compareCacheKey(b, a, { ignore: [] }));
   // Same normalised hash, different original characters: a different key.
-  assert.notEqual(compareCacheKey(a, b, { ignore: [] }), compareCacheKey({ ...a, text: a.text.replace("。", ".") }, b, { ignore: [] }));
+  assert.notEqual(compareCacheKey(a, b, { ignore: [] }), compareCacheKey({ ...a, textHash: sha256((await a.text()).replace("。", ".")) }, b, { ignore: [] }));
 
   // Purging the table purges the cache (memory only copies rows).
   await t.client.compareCache.deleteMany({});
@@ -80,7 +92,20 @@ test("concurrent misses of one key share one computation and one row", async () 
   const results = await Promise.all([1, 2, 3, 4].map(() => getCompareModel(a, b, ["width"])));
   assert.equal(results.filter((r) => !r.cached).length, 1);
   assert.ok(results.every((r) => r.json === results[0]!.json));
+  await stored();
   assert.equal(await t.client.compareCache.count({ where: { fromVersionId: a.id, toVersionId: b.id } }), 1);
+});
+
+test("computed models are written in batches; until then they are served from memory", async () => {
+  const [a, b, c] = [await load("2021-01-01"), await load("2022-01-01"), await load("2023-01-01")];
+  await stored();
+  const before = await t.client.compareCache.count();
+  const opts: IgnoreOption[] = ["whitespace", "width", "numbering"];
+  await Promise.all([getCompareModel(a, b, opts), getCompareModel(b, c, opts), getCompareModel(a, c, opts)]);
+  assert.equal(await t.client.compareCache.count(), before, "not written yet");
+  assert.equal((await getCompareModel(b, c, opts)).cached, true);
+  await stored();
+  assert.equal(await t.client.compareCache.count(), before + 3);
 });
 
 test("the table is capped: the least recently used rows beyond the row or size limit are evicted", async () => {
@@ -88,6 +113,7 @@ test("the table is capped: the least recently used rows beyond the row or size l
   await t.client.compareCache.deleteMany({});
   const pairs: [LoadedVersion, LoadedVersion][] = [[a, b], [b, c], [a, c], [c, a]];
   for (const [x, y] of pairs) await getCompareModel(x, y, ["numbering"]);
+  await stored();
   assert.equal(await t.client.compareCache.count(), 4);
   // Last used: a->b most recently (a view of an old row), then c->a, a->c, b->c.
   const at = (x: LoadedVersion, y: LoadedVersion, minutesAgo: number) =>
@@ -112,6 +138,7 @@ test("the table is capped: the least recently used rows beyond the row or size l
 test("serving a row from the table marks it used, so eviction keeps it", async () => {
   const [a, b] = [await load("2021-01-01"), await load("2022-01-01")];
   const { key } = await getCompareModel(a, b, ["whitespace"]);
+  await stored();
   const old = new Date(Date.now() - 60 * 60_000);
   await t.client.compareCache.update({ where: { key }, data: { lastUsedAt: old } });
   const again = await getCompareModel(a, b, ["whitespace"]);
@@ -131,12 +158,14 @@ test("a model larger than the per-model cap is not stored and evicts nothing; it
   const small = await getCompareModel(a, b, ["width", "numbering"]);
   const cap = { maxRows: 10, maxChars: small.json.length * 3, maxModelChars: small.json.length + 10 };
   await getCompareModel(b, c, ["width", "numbering"], { cacheLimits: cap });
+  await stored();
   assert.equal(await t.client.compareCache.count(), 2);
   // c -> a with every option: a longer model (the engine's options are in it) than the cap allows.
   const big = await getCompareModel(c, a, ["whitespace", "width", "numbering"], {
     cacheLimits: { ...cap, maxModelChars: 10 },
   });
   assert.equal(big.cached, false);
+  await stored();
   assert.equal(await t.client.compareCache.count(), 2, "the table kept its rows");
   assert.equal(await t.client.compareCache.count({ where: { fromVersionId: c.id, toVersionId: a.id } }), 0);
   // Served again from this process's memory.
@@ -150,7 +179,8 @@ test("over its time budget a comparison is refused (CompareTooLargeError), and t
   const slow = createTestWork((b) => (b.lanes.compute.timeoutMs = 1));
   try {
     const [a, b] = [await load("2022-01-01"), await load("2023-01-01")];
-    const big = { ...a, text: a.text.repeat(2000) };
+    const bigText = (await a.text()).repeat(2000);
+    const big = { ...a, textHash: sha256(bigText), length: bigText.length, text: () => Promise.resolve(bigText) };
     await assert.rejects(
       getCompareModel(big, b, [], { lanes: slow }),
       (e: unknown) => e instanceof CompareTooLargeError && e.reason === "timeout",
@@ -191,6 +221,7 @@ test("version choices are newest first, undated last (the foundation's order)", 
 });
 
 test("deleting a version deletes its cached comparisons (cascade)", async () => {
+  await stored();
   const a = await load("2021-01-01");
   const withA = { OR: [{ fromVersionId: a.id }, { toVersionId: a.id }] };
   assert.ok((await t.client.compareCache.count({ where: withA })) > 0);

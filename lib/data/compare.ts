@@ -62,7 +62,12 @@ export interface LoadedVersion {
   publishedAt: string | null;
   label: string | null;
   contentHash: string;
-  text: string;
+  /** sha256 of the original text (the cache key needs it; memoised, as a stored text never changes). */
+  textHash: string;
+  /** Characters of the original text. */
+  length: number;
+  /** The original text, read when first asked for (only a computation needs it). */
+  text(): Promise<string>;
 }
 
 export type VersionLookup =
@@ -76,7 +81,13 @@ export interface ComparePolicyChoice {
   versions: { key: string; publishedAt: string | null; label: string | null }[];
 }
 
-/** One version by policy slug and version key, with its text; says which part is missing otherwise. */
+/**
+ * sha256 and length of each version's original text, by id and content hash (a version's text is
+ * never edited, only its metadata): a page whose model is cached then reads no text at all.
+ */
+const textFacts = processWide("version-text-facts", () => new SizedLru<{ hash: string; length: number }>(Infinity, 8192));
+
+/** One version by policy slug and version key (its text read only when needed); says which part is missing otherwise. */
 export async function loadVersion(address: VersionAddress, client: Db = defaultDb()): Promise<VersionLookup> {
   const row = await client.version.findFirst({
     where: { key: address.key, policy: { slug: address.slug } },
@@ -86,13 +97,24 @@ export async function loadVersion(address: VersionAddress, client: Db = defaultD
       publishedAt: true,
       label: true,
       contentHash: true,
-      originalText: true,
       policy: { select: { slug: true, name: true } },
     },
   });
   if (!row) {
     const policy = await client.policy.findUnique({ where: { slug: address.slug }, select: { id: true } });
     return { ok: false, reason: policy ? "version-not-found" : "policy-not-found", address };
+  }
+  const factsKey = `${row.id}:${row.contentHash}`;
+  let loaded: Promise<string> | null = null;
+  const text = () =>
+    (loaded ??= client.version
+      .findUniqueOrThrow({ where: { id: row.id }, select: { originalText: true } })
+      .then((r) => r.originalText));
+  let facts = textFacts.get(factsKey);
+  if (!facts) {
+    const t = await text();
+    facts = { hash: sha256(t), length: t.length };
+    textFacts.set(factsKey, facts);
   }
   return {
     ok: true,
@@ -104,7 +126,9 @@ export async function loadVersion(address: VersionAddress, client: Db = defaultD
       publishedAt: toIsoDate(row.publishedAt),
       label: row.label,
       contentHash: row.contentHash,
-      text: row.originalText,
+      textHash: facts.hash,
+      length: facts.length,
+      text,
     },
   };
 }
@@ -208,7 +232,9 @@ export const PARSER_FINGERPRINT: string = JSON.stringify([
   sha256(stableJson(PARSE_CONFIG)).slice(0, 16),
 ]);
 
-export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options: CompareOptions): string {
+type KeyedVersion = Pick<LoadedVersion, "contentHash" | "textHash">;
+
+export function compareCacheKey(from: KeyedVersion, to: KeyedVersion, options: CompareOptions): string {
   return sha256(
     JSON.stringify([
       ENGINE_VERSION,
@@ -218,8 +244,8 @@ export function compareCacheKey(from: LoadedVersion, to: LoadedVersion, options:
       ...(options.limits ? [[options.limits.sectionBlocks, options.limits.sectionChars]] : []),
       from.contentHash,
       to.contentHash,
-      sha256(from.text),
-      sha256(to.text),
+      from.textHash,
+      to.textHash,
     ]),
   );
 }
@@ -261,10 +287,14 @@ export interface CompareDeps {
 
 /**
  * Models recently served by this process, by cache key (a key names its content, so an entry is never
- * stale), as JSON: spares reading the row again on every view of a popular pair. `stored: false` for a
- * model too large for the table, which only this memory keeps.
+ * stale), as JSON: spares reading the row again on every view of a popular pair. `stored`: true when
+ * its row exists, "pending" while its row waits in the write queue, false for a model too large for
+ * the table, which only this memory keeps.
  */
-const recent = processWide("compare-recent", () => new SizedLru<{ json: string; stored: boolean }>(48 * 1024 * 1024));
+const recent = processWide(
+  "compare-recent",
+  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(48 * 1024 * 1024),
+);
 /** Comparisons refused for their budgets, by key, for a while: asking again costs nothing. */
 const refused = processWide(
   "compare-refused",
@@ -280,15 +310,102 @@ const touched = processWide("compare-touched", () => new SizedLru<number>(Infini
  */
 const computing = processWide("compare-computing", () => new Map<string, Promise<CompareResult>>());
 
-/** Marks a row as used now, at most every touchEveryMs per row (fire and forget). */
+/**
+ * Writes to the table wait in a queue and go in one transaction at most every FLUSH_EVERY_MS: with
+ * SQLite's rollback journal each commit syncs the disk (~50 ms here), and better-sqlite3 does that on
+ * the event loop, so a write per computed model held the server up for as long as the computations
+ * came in. Batched, the writes take a bounded share of the loop whatever the load. A queued model is
+ * served from memory meanwhile; a lost queue (the process ends) only costs recomputing.
+ */
+interface WriteQueue {
+  rows: Map<string, { key: string; fromVersionId: string; toVersionId: string; json: string }>;
+  /** Keys whose lastUsedAt to set, with the time. */
+  touches: Map<string, number>;
+  limits: CacheLimits;
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  lastFlush: number;
+}
+const FLUSH_EVERY_MS = 500;
+const FLUSH_MAX_ROWS = 16;
+const writeQueues = processWide("compare-writes", () => new WeakMap<Db, WriteQueue>());
+
+function queueOf(client: Db): WriteQueue {
+  let q = writeQueues.get(client);
+  if (!q) {
+    q = { rows: new Map(), touches: new Map(), limits: COMPARE_CACHE_LIMITS, timer: null, flushing: null, lastFlush: 0 };
+    writeQueues.set(client, q);
+  }
+  return q;
+}
+
+function scheduleFlush(client: Db, q: WriteQueue): void {
+  if (q.timer || q.flushing) return;
+  q.timer = setTimeout(
+    () => {
+      q.timer = null;
+      q.flushing = flushOnce(client, q).finally(() => {
+        q.flushing = null;
+        q.lastFlush = Date.now();
+        if (q.rows.size || q.touches.size) scheduleFlush(client, q);
+      });
+    },
+    Math.max(0, q.lastFlush + FLUSH_EVERY_MS - Date.now()),
+  );
+}
+
+async function flushOnce(client: Db, q: WriteQueue): Promise<void> {
+  const rows = [...q.rows.values()].slice(0, FLUSH_MAX_ROWS);
+  for (const r of rows) q.rows.delete(r.key);
+  const touches = [...q.touches];
+  q.touches.clear();
+  try {
+    await client.$transaction([
+      ...rows.map((r) =>
+        client.compareCache.upsert({
+          where: { key: r.key },
+          create: { ...r, size: r.json.length },
+          update: {},
+        }),
+      ),
+      ...touches.map(([key, at]) =>
+        client.compareCache.updateMany({ where: { key }, data: { lastUsedAt: new Date(at) } }),
+      ),
+    ]);
+    if (rows.length) await evictLeastUsed(client, q.limits);
+  } catch (error) {
+    // A version deleted meanwhile (its rows may not exist), or another process stored the same key:
+    // the models are still right, only the table's bookkeeping is behind.
+    console.warn("[compare-cache] store failed:", error instanceof Error ? error.message : error);
+  }
+  for (const r of rows) {
+    const mem = recent.get(r.key);
+    if (mem?.stored === "pending") mem.stored = true;
+  }
+}
+
+/** Waits until every queued write of `client` is in the table (tests; a clean shutdown). */
+export async function flushCompareWrites(client: Db = defaultDb()): Promise<void> {
+  const q = writeQueues.get(client);
+  while (q && (q.rows.size || q.touches.size || q.flushing || q.timer)) {
+    if (q.timer) {
+      clearTimeout(q.timer);
+      q.timer = null;
+    }
+    if (!q.flushing) q.flushing = flushOnce(client, q).finally(() => (q.flushing = null));
+    await q.flushing;
+  }
+}
+
+/** Marks a row as used now, at most every touchEveryMs per row (queued with the writes). */
 function touch(client: Db, key: string, lastUsedAt: Date | null): void {
   const now = Date.now();
   const last = Math.max(touched.get(key) ?? 0, lastUsedAt?.getTime() ?? 0);
   if (now - last < COMPARE_CACHE_LIMITS.touchEveryMs) return;
   touched.set(key, now);
-  client.compareCache.updateMany({ where: { key }, data: { lastUsedAt: new Date(now) } }).catch((error: unknown) => {
-    console.warn("[compare-cache] touch failed:", error instanceof Error ? error.message : error);
-  });
+  const q = queueOf(client);
+  q.touches.set(key, now);
+  scheduleFlush(client, q);
 }
 
 /**
@@ -311,7 +428,7 @@ export async function getCompareModel(
   // The table is the cache; memory only holds copies of its rows (a purged row is recomputed), and the
   // models too large to store.
   const mem = recent.get(key);
-  if (mem && !mem.stored) return { key, json: mem.json, cached: true };
+  if (mem && mem.stored !== true) return { key, json: mem.json, cached: true };
   if (mem) {
     const row = await client.compareCache.findUnique({ where: { key }, select: { lastUsedAt: true } });
     if (row) {
@@ -348,13 +465,13 @@ async function computeAndStore(
   requester: string,
   limits: NonNullable<CompareDeps["cacheLimits"]>,
 ): Promise<CompareResult> {
-  const lane = lanes.laneFor(from.text.length + to.text.length);
+  const lane = lanes.laneFor(from.length + to.length);
   let json: string;
   try {
-    ({ json } = await lanes.admission.run(lane, requester, () =>
+    ({ json } = await lanes.admission.run(lane, requester, async () =>
       lanes.run(lane, "compare", {
-        oldText: from.text,
-        newText: to.text,
+        oldText: await from.text(),
+        newText: await to.text(),
         ignore: options.ignore,
         limits: options.limits!,
         maxModelChars: lanes.budgets.maxModelChars,
@@ -368,21 +485,13 @@ async function computeAndStore(
     throw refusal;
   }
   const stored = json.length <= limits.maxModelChars;
+  recent.set(key, { json, stored: stored ? "pending" : false }, json.length);
   if (stored) {
-    try {
-      await client.compareCache.upsert({
-        where: { key },
-        create: { key, fromVersionId: from.id, toVersionId: to.id, json, size: json.length },
-        update: {},
-      });
-      await evictLeastUsed(client, limits);
-    } catch (error) {
-      // Another process stored the same key first (its model is identical), or eviction failed:
-      // the model is still right, only the table's bookkeeping is behind.
-      console.warn("[compare-cache] store or eviction failed:", error instanceof Error ? error.message : error);
-    }
+    const q = queueOf(client);
+    q.limits = limits;
+    q.rows.set(key, { key, fromVersionId: from.id, toVersionId: to.id, json });
+    scheduleFlush(client, q);
   }
-  recent.set(key, { json, stored }, json.length);
   return { key, json, cached: false };
 }
 
