@@ -16,6 +16,12 @@ export interface LaneBudget {
   timeoutMs: number;
   /** V8 old-generation heap of each thread, MB; a task needing more fails with "memory". */
   memoryMb: number;
+  /**
+   * The threads' scheduling niceness (Linux: per thread; elsewhere ignored): above 0, the request
+   * threads's event loop gets the cores first when both want them, so cheap pages stay quick while
+   * computations run.
+   */
+  nice: number;
 }
 
 export interface WorkBudgets {
@@ -61,15 +67,22 @@ function envInt(env: Env, name: string, fallback: number, min: number, max: numb
  * The budgets, with the environment's overrides:
  *   WORK_THREADS (compute threads, default 1), WORK_TIMEOUT_MS (compute, default 20000; large gets
  *   twice, rendering half), WORK_MEMORY_MB (large lane heap, default 640), WORK_QUEUE (tasks waiting
- *   in the compute lane, default 8), WORK_PER_CLIENT (default 2).
+ *   in the compute lane, default 8), WORK_PER_CLIENT (default 2), WORK_NICE (niceness of the compute
+ *   and large lanes' threads, default 5).
  */
 export function workBudgets(env: Env = process.env): WorkBudgets {
   const timeoutMs = envInt(env, "WORK_TIMEOUT_MS", 20_000, 100, 600_000);
+  const nice = envInt(env, "WORK_NICE", 5, 0, 19);
   return {
     lanes: {
-      render: { threads: 1, timeoutMs: Math.max(100, Math.round(timeoutMs / 2)), memoryMb: 384 },
-      compute: { threads: envInt(env, "WORK_THREADS", 1, 1, 16), timeoutMs, memoryMb: 256 },
-      large: { threads: 1, timeoutMs: timeoutMs * 2, memoryMb: envInt(env, "WORK_MEMORY_MB", 640, 64, 8192) },
+      render: { threads: 1, timeoutMs: Math.max(100, Math.round(timeoutMs / 2)), memoryMb: 384, nice: 0 },
+      compute: { threads: envInt(env, "WORK_THREADS", 1, 1, 16), timeoutMs, memoryMb: 256, nice },
+      large: {
+        threads: 1,
+        timeoutMs: timeoutMs * 2,
+        memoryMb: envInt(env, "WORK_MEMORY_MB", 640, 64, 8192),
+        nice,
+      },
     },
     largeInputChars: 1_000_000,
     queue: { compute: envInt(env, "WORK_QUEUE", 8, 0, 1000), large: 2 },

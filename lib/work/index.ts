@@ -34,12 +34,13 @@ export interface Work {
   close(): Promise<void>;
 }
 
-/** Starts one thread of a lane, with the lane's memory limit. */
-export type StartThread = (budget: { memoryMb: number }) => Worker;
+/** Starts one thread of a lane, with the lane's memory limit and niceness. */
+export type StartThread = (budget: { memoryMb: number; nice: number }) => Worker;
 
 const startThread: StartThread = (budget) =>
   // The URL must stay literally inside `new Worker(...)`: that is how Turbopack finds the entry to bundle.
   new Worker(new URL("./worker.ts", import.meta.url), {
+    workerData: { nice: budget.nice },
     resourceLimits: {
       maxOldGenerationSizeMb: budget.memoryMb,
       maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),

@@ -85,3 +85,15 @@ test("HTML to text over its time budget (33,000 nested tables) is refused as an 
     (e: unknown) => e instanceof IngestError && e.code === "too-large" && /too complex/.test(e.message),
   );
 });
+
+test("compute threads run at a lower priority than the request thread (Linux: niceness per thread)", async (t) => {
+  if (process.platform !== "linux") return t.skip("niceness per thread is Linux's");
+  const w = make((b) => (b.lanes.compute.nice = 7));
+  await w.run("compute", "compare", compareInput("1. a\nb", "1. a\nc"));
+  const nices = readdirSync(`/proc/${process.pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+  assert.ok(nices.includes(7), `threads' niceness: ${nices.join(" ")}`);
+  assert.equal(nices[0], 0, "the main thread keeps its priority");
+});

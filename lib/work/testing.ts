@@ -15,8 +15,9 @@ export function createTestWork(patch: (b: WorkBudgets) => void = () => {}): Work
   );
 }
 
-function threadOptions(budget: { memoryMb: number }) {
+function threadOptions(budget: { memoryMb: number; nice: number }) {
   return {
+    workerData: { nice: budget.nice },
     resourceLimits: {
       maxOldGenerationSizeMb: budget.memoryMb,
       maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),

@@ -5,12 +5,23 @@
  * `new Worker(new URL("./worker.ts", import.meta.url))` in lib/work/index.ts); under tsx (tests) the
  * thread inherits tsx's loader from the parent's execArgv.
  */
-import { parentPort } from "node:worker_threads";
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Task, TaskReply } from "./pool.ts";
 import { TASKS } from "./tasks.ts";
 
 const port = parentPort;
 if (!port) throw new Error("lib/work/worker.ts runs only as a worker thread");
+
+// A lower priority for this thread only (Linux keeps niceness per thread; who = 0 is the caller).
+const nice = (workerData as { nice?: number } | null)?.nice ?? 0;
+if (nice > 0) {
+  try {
+    setPriority(nice);
+  } catch {
+    // Not permitted or not supported here: the thread runs at the process's priority.
+  }
+}
 
 // Loaded and listening: the pool starts a task's clock only from here, so start-up is not billed to it.
 port.postMessage({ ready: true });
