@@ -6,7 +6,9 @@
  * /api/compare), while one more client reads the home page and a compare page that is already cached,
  * in turn. Prints p50/p99 of each, the uncached answers by status, and the server's RSS (sampled every
  * 250 ms, the process and its children). Targets while the load runs: home p99 <= 200 ms, cached
- * compare p99 <= 500 ms, RSS <= 1 GB.
+ * compare p99 <= 500 ms, RSS <= 1 GB. Each loading client sends its own X-Forwarded-For (198.51.100.N),
+ * as distinct clients would reach the server through a proxy, so a per-client bound in the server does
+ * not fold the twenty into one.
  *
  * Bounded and loopback only: it starts its own production server (`next start` on 127.0.0.1,
  * BENCH_PORT, default 3320) from an existing build (NEXT_DIST_DIR) on a fresh database under .tmp/,
@@ -198,11 +200,12 @@ interface Sample {
   status: number;
 }
 
-async function timed(path: string, signal: AbortSignal): Promise<Sample> {
+async function timed(path: string, signal: AbortSignal, client?: number): Promise<Sample> {
   const t = performance.now();
   const timeout = AbortSignal.timeout(requestTimeoutMs);
+  const headers: Record<string, string> = client === undefined ? {} : { "x-forwarded-for": `198.51.100.${client + 1}` };
   try {
-    const res = await fetch(base + path, { signal: AbortSignal.any([signal, timeout]) });
+    const res = await fetch(base + path, { signal: AbortSignal.any([signal, timeout]), headers });
     await res.arrayBuffer();
     return { ms: performance.now() - t, status: res.status };
   } catch {
@@ -256,14 +259,14 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => rss.push(treeRss(child.pid!)), 250);
     const deadline = Date.now() + seconds * 1000;
     let exhausted = false;
-    const loader = async () => {
+    const loader = async (client: number) => {
       while (Date.now() < deadline && !stop.signal.aborted) {
         const next = targets.next();
         if (next.done) {
           exhausted = true;
           return;
         }
-        const s = await timed(next.value, stop.signal);
+        const s = await timed(next.value, stop.signal, client);
         if (s.status !== -1) uncached.push(s);
         // A refused request (503) waits a little, as a polite client would, then asks for the next pair.
         if (s.status === 503) await new Promise((r) => setTimeout(r, 250));
@@ -277,7 +280,7 @@ async function main(): Promise<void> {
       }
     };
     const ended = setTimeout(() => stop.abort(), seconds * 1000 + 5000);
-    await Promise.all([reader(), ...Array.from({ length: clients }, loader)]);
+    await Promise.all([reader(), ...Array.from({ length: clients }, (_, i) => loader(i))]);
     clearTimeout(ended);
     stop.abort();
     clearInterval(sampler);
