@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
 import type { CompareOptions, IgnoreOption } from "../compare/types.ts";
-import { db as defaultDb, type Db } from "../db.ts";
+import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
 import * as parser from "../parse/index.ts";
 import { PARSE_CONFIG } from "../parse/index.ts";
 import type { VersionAddress } from "../view/url.ts";
@@ -311,11 +311,12 @@ const touched = processWide("compare-touched", () => new SizedLru<number>(Infini
 const computing = processWide("compare-computing", () => new Map<string, Promise<CompareResult>>());
 
 /**
- * Writes to the table wait in a queue and go in one transaction at most every FLUSH_EVERY_MS: with
- * SQLite's rollback journal each commit syncs the disk (~50 ms here), and better-sqlite3 does that on
- * the event loop, so a write per computed model held the server up for as long as the computations
- * came in. Batched, the writes take a bounded share of the loop whatever the load. A queued model is
- * served from memory meanwhile; a lost queue (the process ends) only costs recomputing.
+ * Writes to the table wait in a queue and go in one transaction at most every FLUSH_EVERY_MS: each
+ * commit syncs the disk (synchronous=FULL; ~50 ms here with the rollback journal, a few ms with WAL),
+ * and better-sqlite3 does that on the event loop, so a write per computed model held the server up
+ * for as long as uncached requests came in. Batched, the writes take a bounded share of the loop
+ * whatever the load. A queued model is served from memory meanwhile; a lost queue (the process ends)
+ * only costs recomputing.
  */
 interface WriteQueue {
   rows: Map<string, { key: string; fromVersionId: string; toVersionId: string; json: string }>;
@@ -360,19 +361,19 @@ async function flushOnce(client: Db, q: WriteQueue): Promise<void> {
   const touches = [...q.touches];
   q.touches.clear();
   try {
-    await client.$transaction([
-      ...rows.map((r) =>
-        client.compareCache.upsert({
-          where: { key: r.key },
-          create: { ...r, size: r.json.length },
-          update: {},
-        }),
-      ),
-      ...touches.map(([key, at]) =>
-        client.compareCache.updateMany({ where: { key }, data: { lastUsedAt: new Date(at) } }),
-      ),
-    ]);
-    if (rows.length) await evictLeastUsed(client, q.limits);
+    // One write transaction (lib/db.ts: it waits for other writers, such as the import CLI, without
+    // blocking the event loop), a few seconds at most: a cache write can always be dropped.
+    await writeTransaction(
+      client,
+      async (tx) => {
+        for (const r of rows)
+          await tx.compareCache.upsert({ where: { key: r.key }, create: { ...r, size: r.json.length }, update: {} });
+        for (const [key, at] of touches)
+          await tx.compareCache.updateMany({ where: { key }, data: { lastUsedAt: new Date(at) } });
+        if (rows.length) await evictLeastUsed(tx, q.limits);
+      },
+      { deadlineMs: 5_000 },
+    );
   } catch (error) {
     // A version deleted meanwhile (its rows may not exist), or another process stored the same key:
     // the models are still right, only the table's bookkeeping is behind.
@@ -517,7 +518,7 @@ function asRefusal(error: unknown): CompareTooLargeError | null {
  * row count, then beyond the total JSON size (a running sum of the stored sizes from the most recent
  * row down). Never reads the models.
  */
-export async function evictLeastUsed(client: Db = defaultDb(), limits: CacheLimits = COMPARE_CACHE_LIMITS): Promise<number> {
+export async function evictLeastUsed(client: Db | Tx = defaultDb(), limits: CacheLimits = COMPARE_CACHE_LIMITS): Promise<number> {
   const byRows = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
       SELECT "id" FROM "CompareCache" ORDER BY "lastUsedAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;
