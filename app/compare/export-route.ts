@@ -8,6 +8,7 @@ import { exportResponse } from "@/lib/export/response";
 import { EXPORT_FILES, formatFromFile, parseExportQuery } from "@/lib/export/url";
 import { getLocale } from "@/lib/i18n-server";
 import type { VersionAddress } from "@/lib/view/url";
+import { clientAddress } from "@/lib/work";
 
 export async function exportRoute(
   request: NextRequest,
@@ -31,5 +32,6 @@ export async function exportRoute(
     options: query.options,
     uiLocale: await getLocale(),
     origin: request.nextUrl.origin,
+    requester: clientAddress(request.headers),
   });
 }

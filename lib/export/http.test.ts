@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { freshTestDb, type TestDb } from "../data/test-db.ts";
 import { addVersion, upsertPolicy } from "../data/writes.ts";
+import { createTestWork } from "../work/testing.ts";
 import { contentDisposition, exportFilenames, rfc5987 } from "./filename.ts";
 import { exportResponse } from "./response.ts";
 import { parseCsv, readDocx, tableRows } from "./testing.ts";
@@ -82,6 +83,8 @@ test("file names: the policy's name in filename* (RFC 5987), an ASCII fallback f
 });
 
 let t: TestDb;
+/** Exports are rendered in worker threads (lib/work), as in the server. */
+const lanes = createTestWork();
 before(async () => {
   t = await freshTestDb("export");
   await upsertPolicy({ slug: "acme-privacy", name: "Acme 隐私政策" }, t.client);
@@ -99,6 +102,7 @@ before(async () => {
 });
 after(async () => {
   await t.dispose();
+  await lanes.close();
 });
 
 const from = { slug: "acme-privacy", key: "2021-01-01" };
@@ -112,7 +116,7 @@ const base = {
 };
 
 test("responses: content type, Content-Disposition with the Chinese name, bodies that parse", async () => {
-  const docx = await exportResponse({ ...base, format: "docx", client: t.client });
+  const docx = await exportResponse({ ...base, format: "docx", client: t.client, lanes });
   assert.equal(docx.status, 200);
   assert.equal(
     docx.headers.get("content-type"),
@@ -128,7 +132,7 @@ test("responses: content type, Content-Disposition with the Chinese name, bodies
   assert.match(rows[1]![2]!.map((p) => p.text).join(""), /位置/);
   // The links point at the requesting origin, with the export's options.
   const { xml } = await readDocx(
-    new Uint8Array(await (await exportResponse({ ...base, format: "docx", client: t.client })).arrayBuffer()),
+    new Uint8Array(await (await exportResponse({ ...base, format: "docx", client: t.client, lanes })).arrayBuffer()),
   );
   assert.ok(xml.includes("https://policy.example/p/acme-privacy/compare/2021-01-01...2022-01-01?ignore=none"));
 
@@ -136,6 +140,7 @@ test("responses: content type, Content-Disposition with the Chinese name, bodies
     ...base,
     format: "csv",
     client: t.client,
+    lanes,
     options: { ignore: [], scope: "all", locale: "en" },
   });
   assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8; header=present");
@@ -152,11 +157,11 @@ test("responses: content type, Content-Disposition with the Chinese name, bodies
     ["Modified", "Unchanged"],
   );
 
-  const mdRes = await exportResponse({ ...base, format: "md", client: t.client });
+  const mdRes = await exportResponse({ ...base, format: "md", client: t.client, lanes });
   assert.equal(mdRes.headers.get("content-type"), "text/markdown; charset=utf-8");
   assert.match(await mdRes.text(), /我们收集您的~~设备~~\*\*位置\*\*信息。/);
 
-  const red = await exportResponse({ ...base, format: "redline", client: t.client });
+  const red = await exportResponse({ ...base, format: "redline", client: t.client, lanes });
   assert.match(
     (await readDocx(new Uint8Array(await red.arrayBuffer()))).xml,
     /<w:ins [^>]*><w:r><w:t xml:space="preserve">位置<\/w:t>/,
@@ -169,6 +174,7 @@ test("a missing policy or version is the API's 404, in its one error shape", asy
     to: { slug: "acme-privacy", key: "1999-01-01" },
     format: "csv",
     client: t.client,
+    lanes,
   });
   assert.equal(noVersion.status, 404);
   assert.deepEqual(await noVersion.json(), {
@@ -184,6 +190,7 @@ test("a missing policy or version is the API's 404, in its one error shape", asy
     from: { slug: "nope", key: "2021-01-01" },
     format: "docx",
     client: t.client,
+    lanes,
   });
   assert.equal(noPolicy.status, 404);
   assert.equal(((await noPolicy.json()) as { error: { code: string } }).error.code, "policy_not_found");

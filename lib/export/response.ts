@@ -1,23 +1,24 @@
 /**
  * The HTTP side of exports, shared by `GET /api/compare/export` and the `…/compare/{a}...{b}/export.*`
  * routes: load both versions, get the compare model (the cache of lib/data/compare, as the view does),
- * build the view model, render the format and answer with its bytes or stream.
+ * then build the view model and render the format in a worker thread (lib/work: compute lane, or the
+ * large lane for a large model, under admission control, docs/decisions/0013-bounded-work.md) and
+ * answer with its bytes.
  *
  * Errors use the API's one shape (lib/data/api.ts), with the codes of /api/compare:
  * 422 invalid_input (with `issues` and `fields`), 404 policy_not_found / version_not_found (with `slug`,
- * `version`).
- * Plain Request/Response, no framework: the routes only pass their path's addresses in.
+ * `version`), 422 compare_too_large (the comparison) or export_too_large (the file) past the budgets,
+ * 503 busy with Retry-After beyond the queue. Plain Request/Response, no framework: the routes only
+ * pass their path's addresses in.
  */
 import { jsonError } from "../data/api.ts";
-import type { CompareModel } from "../compare/types.ts";
-import { getCompareModel, loadVersion, type LoadedVersion } from "../data/compare.ts";
+import { getCompareModel, isCompareTooLarge, loadVersion, type LoadedVersion } from "../data/compare.ts";
 import type { Db } from "../db.ts";
 import type { Locale } from "../i18n/index.ts";
-import { buildCompareView } from "../view/build.ts";
 import { compareHref, DEFAULT_VIEW_OPTIONS, versionPath, type VersionAddress } from "../view/url.ts";
+import { isBusyError, isWorkBudgetError, work, type Work } from "../work/index.ts";
 import { contentDisposition } from "./filename.ts";
-import { renderExport } from "./index.ts";
-import type { ExportFormat, ExportInput, ExportSide } from "./types.ts";
+import type { ExportFormat, ExportSide } from "./types.ts";
 import type { ExportOptions } from "./url.ts";
 
 function side(v: LoadedVersion, origin: string): ExportSide {
@@ -42,6 +43,10 @@ export interface ExportRequest {
   origin: string;
   /** The database (tests pass their own). */
   client?: Db;
+  /** The worker lanes (default: the process's; tests pass their own). */
+  lanes?: Work;
+  /** Who asks (the client address), for admission control. */
+  requester?: string;
 }
 
 /** The export as a response, or the API's 404 when a version is missing. */
@@ -57,26 +62,63 @@ export async function exportResponse(req: ExportRequest): Promise<Response> {
   if (!a.ok || !b.ok) throw new Error("unreachable: both versions were checked above");
 
   const { ignore, scope } = req.options;
-  const result = await getCompareModel(a.version, b.version, ignore, req.client ? { client: req.client } : {});
-  const model = JSON.parse(result.json) as CompareModel;
-  const view = buildCompareView({ model });
-  const input: ExportInput = {
-    model,
-    view,
-    from: side(a.version, req.origin),
-    to: side(b.version, req.origin),
-    ignore: model.options.ignore,
-    scope,
-    locale: req.options.locale ?? req.uiLocale,
-    compareUrl: req.origin + compareHref(req.from, req.to, { ...DEFAULT_VIEW_OPTIONS, ignore }),
-  };
-  const file = await renderExport(req.format, input);
-  return new Response(file.body as BodyInit, {
+  const lanes = req.lanes ?? work();
+  const requester = req.requester ?? "local";
+  try {
+    const result = await getCompareModel(a.version, b.version, ignore, {
+      lanes,
+      requester,
+      ...(req.client ? { client: req.client } : {}),
+    });
+    const lane = lanes.laneFor(result.json.length);
+    const file = await lanes.admission.run(lane, requester, () =>
+      lanes.run(lane, "export", {
+        key: result.key,
+        json: result.json,
+        format: req.format,
+        from: side(a.version, req.origin),
+        to: side(b.version, req.origin),
+        ignore,
+        scope,
+        locale: req.options.locale ?? req.uiLocale,
+        compareUrl: req.origin + compareHref(req.from, req.to, { ...DEFAULT_VIEW_OPTIONS, ignore }),
+        coarseShowChars: lanes.budgets.coarseShowChars,
+      }),
+    );
+    return fileResponse(file, result.cached);
+  } catch (error) {
+    if (isBusyError(error))
+      return jsonError(
+        503,
+        "busy",
+        error.message,
+        { retryAfter: error.retryAfter },
+        { "retry-after": String(error.retryAfter) },
+      );
+    if (isCompareTooLarge(error)) return jsonError(422, error.code, error.message, { reason: error.reason });
+    if (isWorkBudgetError(error))
+      return jsonError(
+        422,
+        "export_too_large",
+        "This export needs more time or memory than the server allows for one.",
+        {
+          reason: error.reason,
+        },
+      );
+    throw error;
+  }
+}
+
+function fileResponse(
+  file: { contentType: string; filename: string; asciiFilename: string; bytes: Uint8Array },
+  cached: boolean,
+): Response {
+  return new Response(file.bytes as BodyInit, {
     headers: {
       "content-type": file.contentType,
       "content-disposition": contentDisposition(file.filename, file.asciiFilename),
       "x-content-type-options": "nosniff",
-      "x-compare-cache": result.cached ? "hit" : "miss",
+      "x-compare-cache": cached ? "hit" : "miss",
     },
   });
 }

@@ -6,12 +6,14 @@
  *   comparePage    a model's JSON -> one part of the compare page (view model, rows and outline HTML)
  *   documentPage   a text -> one part of the version page's HTML (parse, render)
  *   ingest         bytes or text -> clean text + metadata (decode, HTML to text, .docx)
+ *   export         a model's JSON -> one export file (Word table, redline, CSV, Markdown) as bytes
  *
  * Each thread keeps the last few views and documents it built, so reading a long comparison part by
  * part parses its model once.
  */
 import { compareDocuments } from "../compare/index.ts";
 import type { CompareLimits, CompareModel, IgnoreOption } from "../compare/types.ts";
+import { renderExport, type ExportFormat, type ExportScope, type ExportSide } from "../export/index.ts";
 import { getMessages, type Locale } from "../i18n/index.ts";
 import {
   ingestFile,
@@ -78,16 +80,26 @@ export interface ComparePageInput {
   coarseShowChars: number;
 }
 
-/** Views by model key, and their packed rows by layout, options and language (sized by the model's JSON). */
-const views = new SizedLru<{ view: CompareView; packed: Map<string, PackedRows> }>(48 * 1024 * 1024);
+/**
+ * Models and their views by model key, with packed rows by layout, options and language (sized at
+ * three times the model's JSON: the parsed model, the view and the rows).
+ */
+const views = new SizedLru<{ model: CompareModel; view: CompareView; packed: Map<string, PackedRows> }>(
+  96 * 1024 * 1024,
+);
+
+function viewOf(key: string, json: string, coarseShowChars: number) {
+  let entry = views.get(key);
+  if (!entry) {
+    const model = JSON.parse(json) as CompareModel;
+    entry = { model, view: buildCompareView({ model, coarseShowChars }), packed: new Map() };
+    views.set(key, entry, json.length * 3);
+  }
+  return entry;
+}
 
 export function comparePageTask(input: ComparePageInput): ComparePage {
-  let entry = views.get(input.key);
-  if (!entry) {
-    const model = JSON.parse(input.json) as CompareModel;
-    entry = { view: buildCompareView({ model, coarseShowChars: input.coarseShowChars }), packed: new Map() };
-    views.set(input.key, entry, input.json.length);
-  }
+  const entry = viewOf(input.key, input.json, input.coarseShowChars);
   const m = getMessages(input.locale).compare;
   const packKey = `${input.layout}|${input.changesOnly}|${input.locale}`;
   let packed = entry.packed.get(packKey);
@@ -135,6 +147,54 @@ export function documentPageTask(input: DocumentPageInput): DocumentPage {
   return documentPage(parts, input.part);
 }
 
+export interface ExportTaskInput {
+  /** The model's cache key and JSON, as for comparePage. */
+  key: string;
+  json: string;
+  format: ExportFormat;
+  from: ExportSide;
+  to: ExportSide;
+  ignore: IgnoreOption[];
+  scope: ExportScope;
+  locale: Locale;
+  compareUrl: string;
+  coarseShowChars: number;
+}
+
+export interface ExportTaskOutput {
+  contentType: string;
+  filename: string;
+  asciiFilename: string;
+  bytes: Uint8Array;
+}
+
+/** Every chunk of a stream, as one array. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    chunks.push(r.value);
+    size += r.value.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** One export of a model (lib/export), whole: a stream cannot cross the thread boundary. */
+export async function exportTask(input: ExportTaskInput): Promise<ExportTaskOutput> {
+  const { model, view } = viewOf(input.key, input.json, input.coarseShowChars);
+  const { format, from, to, ignore, scope, locale, compareUrl } = input;
+  const file = await renderExport(format, { model, view, from, to, ignore, scope, locale, compareUrl });
+  const bytes = file.body instanceof Uint8Array ? file.body : await readAll(file.body);
+  return { contentType: file.contentType, filename: file.filename, asciiFilename: file.asciiFilename, bytes };
+}
+
 export type IngestInput =
   | { kind: "text"; text: string; options: IngestTextOptions }
   | { kind: "bytes"; bytes: Uint8Array; options: IngestBytesOptions };
@@ -151,6 +211,7 @@ export const TASKS = {
   comparePage: comparePageTask,
   documentPage: documentPageTask,
   ingest: ingestTask,
+  export: exportTask,
 } satisfies Record<string, (input: never) => unknown>;
 
 export type TaskKind = keyof typeof TASKS;

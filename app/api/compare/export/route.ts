@@ -4,7 +4,8 @@
  * change list (.csv) or the digest (.md), with Content-Disposition naming it. `ignore` as on
  * /api/compare; `only` defaults to changes; `lang` defaults to the UI language (the `lang` cookie).
  * Errors in the API's one shape: 422 invalid_input (with `issues` and `fields`), 404 policy_not_found /
- * version_not_found, 500 internal_error.
+ * version_not_found, 422 compare_too_large / export_too_large, 503 busy (with Retry-After),
+ * 500 internal_error.
  */
 import type { NextRequest } from "next/server";
 import { invalidParameters, withApiErrors } from "@/lib/data";
@@ -12,6 +13,7 @@ import { exportResponse } from "@/lib/export/response";
 import { parseExportQuery, parseFormat, type ParamProblem } from "@/lib/export/url";
 import { getLocale } from "@/lib/i18n-server";
 import { parseAddress } from "@/lib/view/url";
+import { clientAddress } from "@/lib/work";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
   const q = request.nextUrl.searchParams;
@@ -33,5 +35,6 @@ export const GET = withApiErrors(async (request: NextRequest) => {
     options: query.options,
     uiLocale: await getLocale(),
     origin: request.nextUrl.origin,
+    requester: clientAddress(request.headers),
   });
 });
