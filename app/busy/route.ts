@@ -16,13 +16,15 @@ export async function GET(request: Request) {
   const locale = resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   const t = getMessages(locale);
   const e = escapeHtml;
+  // The page's CSP (proxy.ts) allows styles with this request's nonce only.
+  const nonce = /'nonce-([^']+)'/.exec(request.headers.get("content-security-policy") ?? "")?.[1];
   const html = `<!doctype html>
 <html lang="${htmlLang(locale)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="${retry};url=${e(next)}">
 <title>${e(t.errors.busyTitle)} · ${e(t.meta.siteName)}</title>
-<style>body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#292524}p.code{color:#78716c;font-size:.875rem}a{color:#115e59}</style>
+<style${nonce ? ` nonce="${e(nonce)}"` : ""}>body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#292524}p.code{color:#78716c;font-size:.875rem}a{color:#115e59}</style>
 </head><body>
 <p class="code">503</p>
 <h1>${e(t.errors.busyTitle)}</h1>
