@@ -96,3 +96,15 @@ test("the database file of a file: URL", () => {
   assert.equal(databaseFile("file::memory:"), ":memory:");
   assert.match(databaseFile("file:./data/app.db?mode=rwc"), /\/data\/app\.db$/);
 });
+
+test("WORK_* and COMPARE_CACHE_MAX_CHARS: defaults, overrides, and a readable refusal", () => {
+  const d = parseConfig({}).work;
+  assert.deepEqual(
+    [d.threads, d.timeoutMs, d.largeMemoryMb, d.queue, d.perClient, d.nice, d.compareCacheMaxChars],
+    [1, 20_000, 640, 8, 2, 5, 64 * 1024 * 1024],
+  );
+  const set = parseConfig({ WORK_THREADS: "2", WORK_PER_CLIENT: " 4 ", COMPARE_CACHE_MAX_CHARS: "" }).work;
+  assert.deepEqual([set.threads, set.perClient, set.compareCacheMaxChars], [2, 4, 64 * 1024 * 1024]);
+  assert.throws(() => parseConfig({ WORK_TIMEOUT_MS: "soon" }), /WORK_TIMEOUT_MS: must be an integer from 100/);
+  assert.throws(() => parseConfig({ WORK_NICE: "40" }), /WORK_NICE: must be an integer from 0 to 19/);
+});

@@ -18,6 +18,9 @@
  *                      (proxy.ts). Default http://localhost:<PORT>
  *   NODE_ENV           "production" disables the generated development token; "development" relaxes
  *                      the pages' CSP for Next's dev tools (set by Next)
+ *   WORK_THREADS, WORK_TIMEOUT_MS, WORK_MEMORY_MB, WORK_QUEUE, WORK_PER_CLIENT, WORK_NICE,
+ *   COMPARE_CACHE_MAX_CHARS   the budgets of the work done in worker threads and of the compare
+ *                      cache (`WorkSettings` below; docs/decisions/0019-bounded-work.md)
  * An empty value counts as unset.
  */
 import { isIP } from "node:net";
@@ -44,6 +47,25 @@ export interface AppConfig {
   appOrigin: string;
   /** Whether APP_ORIGIN was set (else appOrigin is the local default). */
   appOriginSet: boolean;
+  work: WorkSettings;
+}
+
+/** The settings of the work done off the request's event loop (lib/work/config.ts has the rest). */
+export interface WorkSettings {
+  /** WORK_THREADS: threads of the compute lane (default 1). */
+  threads: number;
+  /** WORK_TIMEOUT_MS: time budget of a computation (default 20 s; the large lane gets twice, rendering half). */
+  timeoutMs: number;
+  /** WORK_MEMORY_MB: heap of the large lane's thread (default 640). */
+  largeMemoryMb: number;
+  /** WORK_QUEUE: computations that may wait in the compute lane beyond the running ones (default 8). */
+  queue: number;
+  /** WORK_PER_CLIENT: uncached computations one client address may have under way (default 2). */
+  perClient: number;
+  /** WORK_NICE: niceness of the compute and large lanes' threads (default 5). */
+  nice: number;
+  /** COMPARE_CACHE_MAX_CHARS: total size of the compare cache table, characters of JSON (default 64 M). */
+  compareCacheMaxChars: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -60,6 +82,18 @@ const originSchema = z
     const u = new URL(value);
     return !u.username && !u.password && u.pathname === "/" && !u.search && !u.hash;
   }, "must be an origin only (scheme, host and port), without a path, query or credentials");
+
+/** An optional integer within bounds, with its default. */
+const intSetting = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: `must be an integer from ${min} to ${max}` })
+      .int(`must be an integer from ${min} to ${max}`)
+      .min(min, `must be an integer from ${min} to ${max}`)
+      .max(max, `must be an integer from ${min} to ${max}`)
+      .default(fallback),
+  );
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
@@ -117,6 +151,13 @@ const envSchema = z.object({
       .default(DEFAULT_PORT),
   ),
   APP_ORIGIN: z.preprocess(unset, originSchema.optional()),
+  WORK_THREADS: intSetting(1, 1, 16),
+  WORK_TIMEOUT_MS: intSetting(20_000, 100, 600_000),
+  WORK_MEMORY_MB: intSetting(640, 64, 8192),
+  WORK_QUEUE: intSetting(8, 0, 1000),
+  WORK_PER_CLIENT: intSetting(2, 1, 1000),
+  WORK_NICE: intSetting(5, 0, 19),
+  COMPARE_CACHE_MAX_CHARS: intSetting(64 * 1024 * 1024, 1024, 2 ** 31),
 });
 
 export class ConfigError extends Error {
@@ -142,6 +183,15 @@ export function parseConfig(env: Env): AppConfig {
     nextDistDir: e.NEXT_DIST_DIR,
     appOrigin: new URL(e.APP_ORIGIN ?? `http://localhost:${e.PORT}`).origin,
     appOriginSet: e.APP_ORIGIN !== undefined,
+    work: {
+      threads: e.WORK_THREADS,
+      timeoutMs: e.WORK_TIMEOUT_MS,
+      largeMemoryMb: e.WORK_MEMORY_MB,
+      queue: e.WORK_QUEUE,
+      perClient: e.WORK_PER_CLIENT,
+      nice: e.WORK_NICE,
+      compareCacheMaxChars: e.COMPARE_CACHE_MAX_CHARS,
+    },
   };
 }
 

@@ -12,6 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
+import { config } from "../config.ts";
 import type { CompareOptions, IgnoreOption } from "../compare/types.ts";
 import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
 import * as parser from "../parse/index.ts";
@@ -22,14 +23,6 @@ import { processWide, SizedLru } from "../work/lru.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
 
-/** The table's total size from COMPARE_CACHE_MAX_CHARS (default 64 M characters; tests set less). */
-function cacheMaxChars(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.COMPARE_CACHE_MAX_CHARS?.trim();
-  const n = raw ? Number(raw) : 64 * 1024 * 1024;
-  if (!Number.isInteger(n) || n < 1024) throw new Error(`COMPARE_CACHE_MAX_CHARS must be an integer >= 1024 (got "${raw}")`);
-  return n;
-}
-
 /**
  * Limits of the CompareCache table. Anyone can ask for any pair with any options, so the table is
  * capped: after each insert the least recently used rows beyond either limit are deleted (nothing
@@ -38,13 +31,13 @@ function cacheMaxChars(env: Record<string, string | undefined> = process.env): n
 export const COMPARE_CACHE_LIMITS = {
   /** Rows kept at most (one row per pair and option set). */
   maxRows: 500,
-  /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB). */
-  maxChars: cacheMaxChars(),
+  /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB); COMPARE_CACHE_MAX_CHARS. */
+  maxChars: config().work.compareCacheMaxChars,
   /**
    * A larger model is not stored (only this process keeps it, in memory, for a while): no single
    * model may push more than a quarter of the table out, and none ever evicts itself.
    */
-  maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(cacheMaxChars() / 4)),
+  maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(config().work.compareCacheMaxChars / 4)),
   /** A row's lastUsedAt is written at most this often (a read is not a write per view). */
   touchEveryMs: 5 * 60 * 1000,
 } as const;

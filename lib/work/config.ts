@@ -5,6 +5,7 @@
  * from the environment (read once, when the pool starts).
  */
 import type { CompareLimits } from "../compare/types.ts";
+import { config, type WorkSettings } from "../config.ts";
 
 /** A lane is one queue with its own worker threads, so one kind of work never waits behind another. */
 export type Lane = "render" | "compute" | "large";
@@ -52,41 +53,17 @@ export interface WorkBudgets {
   plainTextLines: number;
 }
 
-type Env = Record<string, string | undefined>;
-
-function envInt(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
-}
-
-/**
- * The budgets, with the environment's overrides:
- *   WORK_THREADS (compute threads, default 1), WORK_TIMEOUT_MS (compute, default 20000; large gets
- *   twice, rendering half), WORK_MEMORY_MB (large lane heap, default 640), WORK_QUEUE (tasks waiting
- *   in the compute lane, default 8), WORK_PER_CLIENT (default 2), WORK_NICE (niceness of the compute
- *   and large lanes' threads, default 5).
- */
-export function workBudgets(env: Env = process.env): WorkBudgets {
-  const timeoutMs = envInt(env, "WORK_TIMEOUT_MS", 20_000, 100, 600_000);
-  const nice = envInt(env, "WORK_NICE", 5, 0, 19);
+/** The budgets, with the environment's settings (lib/config.ts: WORK_*). */
+export function workBudgets(set: WorkSettings = config().work): WorkBudgets {
   return {
     lanes: {
-      render: { threads: 1, timeoutMs: Math.max(100, Math.round(timeoutMs / 2)), memoryMb: 384, nice: 0 },
-      compute: { threads: envInt(env, "WORK_THREADS", 1, 1, 16), timeoutMs, memoryMb: 256, nice },
-      large: {
-        threads: 1,
-        timeoutMs: timeoutMs * 2,
-        memoryMb: envInt(env, "WORK_MEMORY_MB", 640, 64, 8192),
-        nice,
-      },
+      render: { threads: 1, timeoutMs: Math.max(100, Math.round(set.timeoutMs / 2)), memoryMb: 384, nice: 0 },
+      compute: { threads: set.threads, timeoutMs: set.timeoutMs, memoryMb: 256, nice: set.nice },
+      large: { threads: 1, timeoutMs: set.timeoutMs * 2, memoryMb: set.largeMemoryMb, nice: set.nice },
     },
     largeInputChars: 1_000_000,
-    queue: { compute: envInt(env, "WORK_QUEUE", 8, 0, 1000), large: 2 },
-    perClient: envInt(env, "WORK_PER_CLIENT", 2, 1, 1000),
+    queue: { compute: set.queue, large: 2 },
+    perClient: set.perClient,
     compareLimits: { sectionBlocks: 2000, sectionChars: 200_000 },
     maxModelChars: 32 * 1024 * 1024,
     partBytes: 400_000,

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IngestError } from "../ingest/errors.ts";
+import { parseConfig } from "../config.ts";
 import { workBudgets, type WorkBudgets } from "./config.ts";
 import { ingestInWorker, WorkBudgetError, type Work } from "./index.ts";
 import { compareTask } from "./tasks.ts";
@@ -19,7 +20,7 @@ const [S000, S001] = readdirSync(SEEDS)
   .sort()
   .map((f) => readFileSync(join(SEEDS, f), "utf8"));
 
-const budgets = workBudgets({});
+const budgets = workBudgets(parseConfig({}).work);
 const pools: Work[] = [];
 function make(patch: (b: WorkBudgets) => void): Work {
   const w = createTestWork(patch);

@@ -3,11 +3,12 @@
  * TypeScript sources through tsx (lib/work/tsx-worker.mjs). Close them in `after()`.
  */
 import { Worker } from "node:worker_threads";
+import { parseConfig } from "../config.ts";
 import { workBudgets, type WorkBudgets } from "./config.ts";
 import { createWork, type Work } from "./index.ts";
 
 export function createTestWork(patch: (b: WorkBudgets) => void = () => {}): Work {
-  const budgets = workBudgets({});
+  const budgets = workBudgets(parseConfig({}).work);
   patch(budgets);
   return createWork(
     budgets,
