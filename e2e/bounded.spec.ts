@@ -54,7 +54,7 @@ test.beforeAll(async ({ request }) => {
   await upload(LONG, "Long section", longSection(150_000), "2021-01-01", false);
 });
 
-test("the freeze pair: the server answers others while it computes, refuses a third computation of one client with 503, and answers a coarse model", async ({
+test("the freeze pair: the server answers others while it computes, refuses a third computation of one client with 503, and answers a coarse model or a clear too-large", async ({
   page,
   request,
   context,
