@@ -2,6 +2,16 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ConfigError, databaseFile, DEFAULT_DATABASE_URL, parseConfig } from "./config.ts";
 
+const DEFAULT_WORK = {
+  threads: 1,
+  timeoutMs: 20_000,
+  largeMemoryMb: 640,
+  queue: 8,
+  perClient: 2,
+  nice: 5,
+  compareCacheMaxChars: 64 * 1024 * 1024,
+};
+
 test("an empty environment gives the defaults; empty values count as unset", () => {
   const expected = {
     production: false,
@@ -13,6 +23,7 @@ test("an empty environment gives the defaults; empty values count as unset", () 
     appOrigin: "http://localhost:3000",
     appOriginSet: false,
     development: false,
+    work: DEFAULT_WORK,
   };
   assert.deepEqual(parseConfig({}), expected);
   assert.deepEqual(
@@ -50,6 +61,7 @@ test("every variable is read and normalised", () => {
       nextDistDir: ".next-e2e",
       appOrigin: "https://policies.example.org",
       appOriginSet: true,
+      work: DEFAULT_WORK,
     },
   );
 });

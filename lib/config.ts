@@ -20,7 +20,7 @@
  *                      the pages' CSP for Next's dev tools (set by Next)
  *   WORK_THREADS, WORK_TIMEOUT_MS, WORK_MEMORY_MB, WORK_QUEUE, WORK_PER_CLIENT, WORK_NICE,
  *   COMPARE_CACHE_MAX_CHARS   the budgets of the work done in worker threads and of the compare
- *                      cache (`WorkSettings` below; docs/decisions/0019-bounded-work.md)
+ *                      cache (`WorkSettings` below; docs/decisions/0021-bounded-work.md)
  * An empty value counts as unset.
  */
 import { isIP } from "node:net";

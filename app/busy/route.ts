@@ -1,6 +1,6 @@
 /**
  * GET /busy?next=/path&retry=N: what a page answers when its computation was refused by admission
- * control (docs/decisions/0013-bounded-work.md). Pages cannot set a 503 themselves, so they redirect
+ * control (docs/decisions/0021-bounded-work.md). Pages cannot set a 503 themselves, so they redirect
  * here: 503 with Retry-After, a short page in the reader's language that says why, and a refresh to
  * the page asked for after N seconds. `next` must be a path on this site (lib/validations/redirect).
  */

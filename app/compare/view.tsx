@@ -5,7 +5,7 @@
  * thread (lib/insight's annotations included; `?part=N` for long comparisons) and shows it with
  * components/diff. Metadata and page share one load per request (React cache). Refused by admission:
  * redirect to /busy (503, Retry-After); over the budgets: the page says so
- * (docs/decisions/0019-bounded-work.md).
+ * (docs/decisions/0021-bounded-work.md).
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";

@@ -41,6 +41,10 @@ export type ApiErrorCode =
   | "conflict"
   | "name_required"
   | "database_busy" // 503: another writer held the database for too long; nothing was stored
+  // Bounded work (docs/decisions/0021-bounded-work.md)
+  | "busy" // 503 with Retry-After: the queue of uncached computations is full, or this client has enough under way
+  | "compare_too_large" // 422: the comparison needs more time, memory or size than the server allows (reason)
+  | "export_too_large" // 422: the export file likewise
   | "internal_error";
 
 export interface ApiErrorBody {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { flushCompareWrites } from "../data/compare.ts";
 import { freshTestDb, type TestDb } from "../data/test-db.ts";
 import { addVersion, upsertPolicy } from "../data/writes.ts";
 import { createTestWork } from "../work/testing.ts";
@@ -101,6 +102,7 @@ before(async () => {
   );
 });
 after(async () => {
+  await flushCompareWrites(t.client);
   await t.dispose();
   await lanes.close();
 });

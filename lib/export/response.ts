@@ -2,7 +2,7 @@
  * The HTTP side of exports, shared by `GET /api/compare/export` and the `…/compare/{a}...{b}/export.*`
  * routes: load both versions, get the compare model (the cache of lib/data/compare, as the view does),
  * then build the view model and render the format in a worker thread (lib/work: compute lane, or the
- * large lane for a large model, under admission control, docs/decisions/0013-bounded-work.md) and
+ * large lane for a large model, under admission control, docs/decisions/0021-bounded-work.md) and
  * answer with its bytes.
  *
  * Errors use the API's one shape (lib/data/api.ts), with the codes of /api/compare:

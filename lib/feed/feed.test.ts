@@ -7,21 +7,27 @@ import { after, before, test } from "node:test";
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { Element } from "domhandler";
 import { seedSamples } from "../data/samples.ts";
+import { flushCompareWrites } from "../data/compare.ts";
 import { freshTestDb, type TestDb } from "../data/test-db.ts";
 import { getMessages } from "../i18n/index.ts";
 import { html } from "../view/safe-html.ts";
+import { createTestWork } from "../work/testing.ts";
 import { nameUuidUrn, renderAtom, xmlText } from "./atom.ts";
 import { buildFeed, FEED_LIMITS, type FeedContext } from "./feeds.ts";
 
 let t: TestDb;
 let ctx: FeedContext;
+/** The entries' comparisons are computed in worker threads (lib/work), as in the server. */
+const lanes = createTestWork((b) => (b.perClient = 100));
 before(async () => {
   t = await freshTestDb("feed");
   await seedSamples(t.client);
-  ctx = { origin: "https://policies.example", locale: "zh", t: getMessages("zh"), client: t.client };
+  ctx = { origin: "https://policies.example", locale: "zh", t: getMessages("zh"), client: t.client, lanes };
 });
 after(async () => {
+  await flushCompareWrites(t.client);
   await t.dispose();
+  await lanes.close();
 });
 
 const children = (el: Element, name: string): Element[] =>

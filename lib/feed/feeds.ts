@@ -6,6 +6,9 @@
  * the changed sections with a short excerpt of what was deleted and inserted, linking to the compare
  * view at each section. A policy's first version says how many sections it has.
  *
+ * The models are computed, and read, in worker threads (lib/work; docs/decisions/0021-bounded-work.md):
+ * the request thread only assembles the entries.
+ *
  * Bounded: the newest FEED_LIMITS.entries entries. An entry's `updated` is the later import time of
  * its version and of the version before it, since the entry's content changes when an older version is
  * added in between; entries are ordered by it, newest first. Ids are name-based urn:uuid of the
@@ -16,13 +19,10 @@ import { getCompareModel, loadVersion } from "../data/compare.ts";
 import { compareVersions } from "../data/version-key.ts";
 import { toIsoDate } from "../data/rows.ts";
 import { format, formatDate, htmlLang, type Locale, type Messages } from "../i18n/index.ts";
-import { parseDocument } from "../parse/index.ts";
-import type { SectionNode } from "../parse/types.ts";
-import { buildCompareView } from "../view/build.ts";
 import { html, joinHtml } from "../view/safe-html.ts";
 import { summaryLine } from "../view/summary-text.ts";
-import type { SectionRow, TextRun } from "../view/types.ts";
 import { comparePath, DEFAULT_IGNORE, policyPath, versionPath } from "../view/url.ts";
+import { work, type Work } from "../work/index.ts";
 import { nameUuidUrn, type AtomEntry, type AtomFeed } from "./atom.ts";
 import { feedPath } from "./paths.ts";
 
@@ -41,6 +41,10 @@ export interface FeedContext {
   locale: Locale;
   t: Messages;
   client: Db;
+  /** Who asks (the client address), for the admission control of uncached comparisons. */
+  requester?: string;
+  /** The worker lanes (default: the process's; tests pass their own). */
+  lanes?: Work;
 }
 
 interface VersionRow {
@@ -49,6 +53,8 @@ interface VersionRow {
   publishedAt: string | null;
   importedAt: string;
   contentHash: string;
+  /** Sections of the text, stored with it (null for a row from before the count was stored). */
+  sectionCount: number | null;
   policy: { slug: string; name: string; updatedAt: string };
 }
 
@@ -70,6 +76,7 @@ async function candidates(client: Db, slug: string | null): Promise<Candidate[]>
       publishedAt: true,
       importedAt: true,
       contentHash: true,
+      sectionCount: true,
       policy: { select: { slug: true, name: true, updatedAt: true } },
     },
   });
@@ -81,6 +88,7 @@ async function candidates(client: Db, slug: string | null): Promise<Candidate[]>
       publishedAt: toIsoDate(r.publishedAt),
       importedAt: r.importedAt.toISOString(),
       contentHash: r.contentHash,
+      sectionCount: r.sectionCount,
       policy: { slug: r.policy.slug, name: r.policy.name, updatedAt: r.policy.updatedAt.toISOString() },
     };
     byPolicy.set(v.policy.slug, [...(byPolicy.get(v.policy.slug) ?? []), v]);
@@ -103,24 +111,6 @@ async function candidates(client: Db, slug: string | null): Promise<Candidate[]>
   );
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, " ").replace(/\*\*/g, "").trim();
-
-function clip(s: string, max: number = FEED_LIMITS.excerptChars): string {
-  const chars = [...oneLine(s)];
-  return chars.length > max ? chars.slice(0, max - 1).join("") + "…" : chars.join("");
-}
-
-/** The first deleted and the first inserted text of a section row (its heading, then its blocks). */
-function excerpt(row: SectionRow): { del: string; ins: string } {
-  const runs: TextRun[] = [...(row.heading?.inline ?? []), ...row.blocks.flatMap((b) => b.inline)];
-  const first = (m: TextRun["m"]) => runs.find((r) => r.m === m && r.t.trim())?.t ?? "";
-  return { del: clip(first("del")), ins: clip(first("ins")) };
-}
-
-function countSections(list: readonly SectionNode[]): number {
-  return list.reduce((n, s) => n + 1 + countSections(s.children), 0);
-}
-
 async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
   const { t, locale, origin } = ctx;
   const v = c.version;
@@ -136,25 +126,38 @@ async function entryFor(c: Candidate, ctx: FeedContext): Promise<AtomEntry> {
   const to = await loadVersion({ slug, key: v.key }, ctx.client);
   if (!to.ok) throw new Error(`version ${slug}@${v.key} vanished while building the feed`);
 
+  const lanes = ctx.lanes ?? work();
   if (!c.previous) {
-    const count = countSections(parseDocument(to.version.text).sections);
+    // The stored count (lib/data/measures.ts); a row from before it was stored is counted in a thread.
+    const count =
+      v.sectionCount ??
+      (await lanes.run(lanes.laneFor(to.version.length, "render"), "sectionCount", { text: await to.version.text() }));
     const content = html`<p>${format(t.feed.firstVersion, { count })}</p><p><a href="${versionUrl}">${t.feed.openVersion}</a></p>`;
     return { ...base, links: [{ rel: "alternate", type: "text/html", href: versionUrl }], contentHtml: content };
   }
 
   const from = await loadVersion({ slug, key: c.previous.key }, ctx.client);
   if (!from.ok) throw new Error(`version ${slug}@${c.previous.key} vanished while building the feed`);
-  const { model } = await getCompareModel(from.version, to.version, DEFAULT_IGNORE, ctx.client);
-  const view = buildCompareView({ model });
+  const model = await getCompareModel(from.version, to.version, DEFAULT_IGNORE, {
+    client: ctx.client,
+    lanes,
+    requester: ctx.requester ?? "feed",
+  });
+  const view = await lanes.run(lanes.laneFor(model.json.length, "render"), "feedEntry", {
+    key: model.key,
+    json: model.json,
+    sections: FEED_LIMITS.sections,
+    excerptChars: FEED_LIMITS.excerptChars,
+  });
   const compareUrl = origin + comparePath({ slug, key: c.previous.key }, { slug, key: v.key });
-  const changed = view.rows.filter((r) => r.changed);
-  const listed = changed.slice(0, FEED_LIMITS.sections).map((row) => {
-    const label = row.newLabel ?? row.oldLabel ?? t.compare.preamble;
-    const { del, ins } = excerpt(row);
+  const listed = view.changed.map((row) => {
+    const label = row.label ?? t.compare.preamble;
+    const { del, ins } = row;
     return html`<li><strong>${t.compare.status[row.status]}</strong> <a href="${`${compareUrl}#${row.key}`}">${label}</a>${
       del ? html` <del>${del}</del>` : ""
     }${ins ? html` <ins>${ins}</ins>` : ""}</li>`;
   });
+  const changed = { length: view.total };
   const content = html`<p>${summaryLine(view.summary, t.compare.summary)}</p><p>${format(t.compare.sectionsChanged, {
     n: view.summary.changedRows,
     total: view.summary.totalRows,

@@ -9,6 +9,8 @@ import { db } from "../db.ts";
 import { jsonError } from "../data/api.ts";
 import { DEFAULT_LOCALE, getMessages, isLocale } from "../i18n/index.ts";
 import { ATOM_CONTENT_TYPE, renderAtom } from "./atom.ts";
+import { clientAddress, isBusyError } from "../work/index.ts";
+import { isCompareTooLarge } from "../data/compare.ts";
 import { buildFeed } from "./feeds.ts";
 
 export async function feedResponse(request: Request, slug: string | null): Promise<Response> {
@@ -17,7 +19,29 @@ export async function feedResponse(request: Request, slug: string | null): Promi
   const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
   const { appOrigin, appOriginSet } = config();
   const origin = appOriginSet ? appOrigin : url.origin;
-  const feed = await buildFeed(slug, { origin, locale, t: getMessages(locale), client: db() });
+  let feed;
+  try {
+    feed = await buildFeed(slug, {
+      origin,
+      locale,
+      t: getMessages(locale),
+      client: db(),
+      requester: clientAddress(request.headers),
+    });
+  } catch (error) {
+    // Entries compare versions (in worker threads, under admission control): a feed whose
+    // comparisons are not computed yet may have to wait its turn like any other request.
+    if (isBusyError(error))
+      return jsonError(
+        503,
+        "busy",
+        error.message,
+        { retryAfter: error.retryAfter },
+        { "retry-after": String(error.retryAfter) },
+      );
+    if (isCompareTooLarge(error)) return jsonError(422, "compare_too_large", error.message, { reason: error.reason });
+    throw error;
+  }
   if (!feed) return jsonError(404, "policy_not_found", `No policy with slug "${slug}".`);
   return new Response(renderAtom(feed), {
     headers: { "content-type": ATOM_CONTENT_TYPE, "cache-control": "public, max-age=300" },

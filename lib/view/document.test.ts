@@ -12,12 +12,13 @@ test("headings, paragraphs, toc lines and inline markdown; text is escaped", () 
   );
   const { html, parts } = documentParts(tree, { partBytes: 100_000, metadataLabel: label });
   assert.equal(parts.length, 1);
-  const h = html[0]!;
+  const h = html[0]!.toString();
   assert.match(
     h,
     /<details class="mb-4 text-sm text-stone-500"><summary[^>]*>Metadata<\/summary><p class="font-mono text-xs">---/,
   );
-  assert.match(h, /<h2 class="[^"]*">Privacy<\/h2>/);
+  // Section headings carry their section keys as ids (lib/compare/keys.ts), as the compare view's rows.
+  assert.match(h, /<h2 id="s-\w+" class="[^"]*">Privacy<\/h2>/);
   assert.match(h, /<strong>never<\/strong> sell &lt;data&gt;\./);
   assert.match(h, /<a href="https:\/\/example.com\/a\?b=1&amp;c=2" rel="nofollow noopener noreferrer"[^>]*>list<\/a>/);
   assert.ok(!h.includes("javascript:"), "only http(s) links");
@@ -28,10 +29,10 @@ test("a long document is cut into parts at block boundaries; every part is withi
   const tree = parseDocument(lines.join("\n"));
   const parts = documentParts(tree, { partBytes: 50_000, metadataLabel: label });
   assert.ok(parts.html.length > 5);
-  for (const h of parts.html) assert.ok(Buffer.byteLength(h) <= 50_000);
+  for (const h of parts.html) assert.ok(Buffer.byteLength(h.toString()) <= 50_000);
   const joined = parts.html.join("");
   assert.ok(joined.includes("line 0<") && joined.includes("line 19999<"));
-  assert.equal(documentPage(parts, 2).html, parts.html[2]);
+  assert.equal(documentPage(parts, 2).html.markup, parts.html[2]!.toString());
   assert.equal(documentPage(parts, 1e6).part, parts.html.length - 1);
   assert.ok(parts.parts.every((p) => p.label.length > 0));
 });
@@ -42,14 +43,16 @@ test("a paragraph longer than a part is cut into pieces (at a space when there i
   const one = "policy ".repeat(100_000);
   const parts = documentParts(parseDocument(one), { partBytes: 50_000, metadataLabel: label });
   assert.ok(parts.html.length > 10);
-  for (const h of parts.html) assert.ok(Buffer.byteLength(h) <= 50_000);
+  for (const h of parts.html) assert.ok(Buffer.byteLength(h.toString()) <= 50_000);
   assert.equal(parts.html.join("").replace(/<\/?p>/g, ""), one.trim());
 });
 
 test("plain parts: paragraphs between blank lines, no parser, same bounds", () => {
   const text = `Title line\nsecond line\n\n\nNext <b> & "q"\n\n${"x ".repeat(40_000)}`;
   const parts = plainDocumentParts(text, { partBytes: 20_000 });
-  assert.ok(parts.html[0]!.startsWith("<p>Title line\nsecond line</p><p>Next &lt;b&gt; &amp; &quot;q&quot;</p>"));
-  for (const h of parts.html) assert.ok(Buffer.byteLength(h) <= 20_000);
+  assert.ok(
+    parts.html[0]!.toString().startsWith("<p>Title line\nsecond line</p><p>Next &lt;b&gt; &amp; &quot;q&quot;</p>"),
+  );
+  for (const h of parts.html) assert.ok(Buffer.byteLength(h.toString()) <= 20_000);
   assert.equal(parts.parts[0]!.label, "Title line second line");
 });

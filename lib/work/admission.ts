@@ -1,5 +1,5 @@
 /**
- * Admission control for uncached computations (docs/decisions/0013-bounded-work.md): each lane takes
+ * Admission control for uncached computations (docs/decisions/0021-bounded-work.md): each lane takes
  * as many as its threads run plus a bounded number waiting, and one client address at most
  * `perClient` in all; anything beyond is refused at once with BusyError (503 + Retry-After), so a flood
  * of expensive requests queues nothing unbounded and cached pages never wait behind it (they do not

@@ -1,5 +1,5 @@
 /**
- * Budgets of the work done off the request's event loop (docs/decisions/0013-bounded-work.md): how
+ * Budgets of the work done off the request's event loop (docs/decisions/0021-bounded-work.md): how
  * many worker threads, how long and how much memory one task may take, how many computations may
  * wait, and the bounds inside the engine and the pages. Every number in one place; a few can be set
  * from the environment (read once, when the pool starts).

@@ -1,5 +1,5 @@
 /**
- * The server's engine, off the request's event loop (docs/decisions/0013-bounded-work.md): three lanes
+ * The server's engine, off the request's event loop (docs/decisions/0021-bounded-work.md): three lanes
  * of worker threads (lib/work/pool.ts) and admission control (lib/work/admission.ts), one set per
  * process (kept on globalThis: Next bundles route handlers and pages apart, and each must see the same
  * queues).

@@ -26,7 +26,13 @@ test("a compare part is rendered once; the next view of it uses no thread", asyn
     limits: lanes.budgets.compareLimits,
     maxModelChars: lanes.budgets.maxModelChars,
   });
-  const o = { layout: "auto" as const, changesOnly: false, locale: "en" as const, part: 1, query: "" };
+  const o = {
+    layout: "auto" as const,
+    filter: { changesOnly: false, changes: "all" as const, topic: null },
+    locale: "en" as const,
+    part: 1,
+    query: "",
+  };
   const first = await comparePart({ key: "k1", json }, o, lanes);
   assert.equal(first.part, 1);
   assert.ok(first.parts.length > 2);
@@ -43,7 +49,7 @@ test("a version text in parts; a large one goes through admission", async () => 
     "a",
     lanes,
   );
-  assert.ok(small.parts.length > 1 && small.html.includes("<h2"));
+  assert.ok(small.parts.length > 1 && small.html.markup.includes("<h2"));
   const big = { id: "v2", contentHash: "h2", text: doc(6000) };
   const pending = documentPart(big, { locale: "zh", part: 0 }, "203.0.113.1", lanes);
   await assert.rejects(documentPart({ ...big, id: "v3" }, { locale: "zh", part: 0 }, "203.0.113.1", lanes), BusyError);

@@ -3,20 +3,21 @@
  * from a text, rendered in a worker thread and kept in this process's memory (bounded by size), so a
  * page seen before costs no thread at all, and a flood of uncached work never delays it.
  *
- *   comparePart(result, {layout, changesOnly, locale, part, query})   // render lane
+ *   comparePart(result, {layout, filter, locale, part, query})        // render lane
+ *   analyzedModel(result, locale)                                     // render lane: the API's JSON
  *   documentPart(version, {locale, part}, requester)                  // render lane; large texts: large
  *                                                                     // lane, admission-controlled
  */
 import type { Locale } from "../i18n/index.ts";
-import type { DocumentPage } from "../view/document.ts";
+import type { DocumentHistory, DocumentPage } from "../view/document.ts";
 import type { ComparePage } from "../view/parts.ts";
-import type { Layout } from "../view/types.ts";
+import type { Layout, RowFilter } from "../view/types.ts";
 import { work, type Work } from "./index.ts";
 import { processWide, SizedLru } from "./lru.ts";
 
 export interface ComparePartRequest {
   layout: Layout;
-  changesOnly: boolean;
+  filter: RowFilter;
   locale: Locale;
   /** 0-based. */
   part: number;
@@ -27,6 +28,8 @@ export interface ComparePartRequest {
 /** Rendered parts (HTML strings) of recent pages, by model key or text and options. */
 const compareParts = processWide("page-compare-parts", () => new SizedLru<ComparePage>(64 * 1024 * 1024));
 const documentParts = processWide("page-document-parts", () => new SizedLru<DocumentPage>(32 * 1024 * 1024));
+/** The API's annotated models (lib/insight), by model key and language. */
+const analyzed = processWide("api-analyzed-models", () => new SizedLru<string>(64 * 1024 * 1024));
 /** Renders under way, by the same keys: concurrent views of one part share one. */
 const rendering = processWide("page-rendering", () => new Map<string, Promise<unknown>>());
 
@@ -44,7 +47,8 @@ export async function comparePart(
   o: ComparePartRequest,
   lanes: Work = work(),
 ): Promise<ComparePage> {
-  const key = `${model.key}|${o.layout}|${o.changesOnly}|${o.locale}|${o.part}|${o.query}`;
+  const f = o.filter;
+  const key = `${model.key}|${o.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${o.locale}|${o.part}|${o.query}`;
   const hit = compareParts.get(key);
   if (hit) return hit;
   return once(key, async () => {
@@ -57,8 +61,28 @@ export async function comparePart(
       partRows: b.partRows,
       coarseShowChars: b.coarseShowChars,
     });
-    compareParts.set(key, page, page.rowsHtml.length + page.outlineHtml.length);
+    compareParts.set(key, page, page.rowsHtml.markup.length + page.outlineHtml.markup.length);
     return page;
+  });
+}
+
+/** The model with lib/insight's annotations in one language, as the API sends it (JSON). */
+export async function analyzedModel(
+  model: { key: string; json: string },
+  locale: Locale,
+  lanes: Work = work(),
+): Promise<string> {
+  const key = `${model.key}|${locale}`;
+  const hit = analyzed.get(key);
+  if (hit !== undefined) return hit;
+  return once(`analyze|${key}`, async () => {
+    const json = await lanes.run(lanes.laneFor(model.json.length, "render"), "analyze", {
+      key: model.key,
+      json: model.json,
+      locale,
+    });
+    analyzed.set(key, json, json.length);
+    return json;
   });
 }
 
@@ -74,12 +98,13 @@ export interface VersionText {
  */
 export async function documentPart(
   v: VersionText,
-  o: { locale: Locale; part: number },
+  o: { locale: Locale; part: number; history?: DocumentHistory },
   requester: string,
   lanes: Work = work(),
 ): Promise<DocumentPage> {
   const textKey = `${v.id}:${v.contentHash}:${v.text.length}`;
-  const key = `${textKey}|${o.locale}|${o.part}`;
+  const h = o.history;
+  const key = `${textKey}|${o.locale}|${o.part}|${h ? `${h.label}|${h.title}|${JSON.stringify(h.hrefs)}` : ""}`;
   const hit = documentParts.get(key);
   if (hit) return hit;
   return once(key, async () => {
@@ -92,13 +117,14 @@ export async function documentPart(
       partBytes: b.partBytes,
       plainTextChars: b.plainTextChars,
       plainTextLines: b.plainTextLines,
+      ...(h ? { history: h } : {}),
     };
     const lane = lanes.laneFor(v.text.length, "render");
     const page =
       lane === "render"
         ? await lanes.run("render", "documentPage", input)
         : await lanes.admission.run(lane, requester, () => lanes.run(lane, "documentPage", input));
-    documentParts.set(key, page, page.html.length);
+    documentParts.set(key, page, page.html.markup.length);
     return page;
   });
 }

@@ -3,7 +3,10 @@
  * step whose cost grows with the documents. Inputs and outputs are plain data (structured clone).
  *
  *   compare        two texts -> the model's JSON (parse, align, diff); refused when the JSON is too large
- *   comparePage    a model's JSON -> one part of the compare page (view model, rows and outline HTML)
+ *   comparePage    a model's JSON -> one part of the compare page (lib/insight's annotations, view
+ *                  model, rows and outline HTML)
+ *   analyze        a model's JSON -> the API's answer: the model with lib/insight's annotations, as JSON
+ *   feedEntry      a model's JSON -> what a feed entry says of it (counts, changed sections, excerpts)
  *   documentPage   a text -> one part of the version page's HTML (parse, render)
  *   ingest         bytes or text -> clean text + metadata (decode, HTML to text, .docx)
  *   export         a model's JSON -> one export file (Word table, redline, CSV, Markdown) as bytes
@@ -22,17 +25,21 @@ import {
   type IngestResult,
   type IngestTextOptions,
 } from "../ingest/index.ts";
+import { feedChanges } from "../feed/changes.ts";
+import { analyzeChanges, type InsightModel } from "../insight/index.ts";
 import { parseDocument } from "../parse/index.ts";
+import type { SectionNode } from "../parse/types.ts";
 import { buildCompareView } from "../view/build.ts";
 import {
   documentPage,
   documentParts,
   plainDocumentParts,
+  type DocumentHistory,
   type DocumentPage,
   type DocumentParts,
 } from "../view/document.ts";
 import { comparePage, packRows, type ComparePage, type PackedRows } from "../view/parts.ts";
-import type { CompareView, Layout } from "../view/types.ts";
+import type { CompareView, Layout, RowFilter } from "../view/types.ts";
 import { SizedLru } from "./lru.ts";
 
 /** The model would be larger than the server accepts for one comparison. */
@@ -70,7 +77,7 @@ export interface ComparePageInput {
   key: string;
   json: string;
   layout: Layout;
-  changesOnly: boolean;
+  filter: RowFilter;
   locale: Locale;
   /** 0-based. */
   part: number;
@@ -81,33 +88,59 @@ export interface ComparePageInput {
 }
 
 /**
- * Models and their views by model key, with packed rows by layout, options and language (sized at
- * three times the model's JSON: the parsed model, the view and the rows).
+ * Models, annotated by lib/insight in one language (its digest is worded in it), and their views, by
+ * model key and language, with packed rows by layout and filter (sized at three times the model's
+ * JSON: the parsed model, the view and the rows).
  */
-const views = new SizedLru<{ model: CompareModel; view: CompareView; packed: Map<string, PackedRows> }>(
-  96 * 1024 * 1024,
-);
+const views = new SizedLru<{
+  model: CompareModel | InsightModel;
+  view: CompareView;
+  packed: Map<string, PackedRows>;
+}>(96 * 1024 * 1024);
 
-function viewOf(key: string, json: string, coarseShowChars: number) {
-  let entry = views.get(key);
+/** The model (annotated in `locale`, or as the engine made it when null) and its view. */
+function viewOf(key: string, json: string, locale: Locale | null, coarseShowChars: number) {
+  const cacheKey = `${key}|${locale ?? "plain"}`;
+  let entry = views.get(cacheKey);
   if (!entry) {
-    const model = JSON.parse(json) as CompareModel;
+    const plain = JSON.parse(json) as CompareModel;
+    const model = locale ? analyzeChanges(plain, locale) : plain;
     entry = { model, view: buildCompareView({ model, coarseShowChars }), packed: new Map() };
-    views.set(key, entry, json.length * 3);
+    views.set(cacheKey, entry, json.length * 3);
   }
   return entry;
 }
 
 export function comparePageTask(input: ComparePageInput): ComparePage {
-  const entry = viewOf(input.key, input.json, input.coarseShowChars);
-  const m = getMessages(input.locale).compare;
-  const packKey = `${input.layout}|${input.changesOnly}|${input.locale}`;
+  const entry = viewOf(input.key, input.json, input.locale, input.coarseShowChars);
+  const messages = getMessages(input.locale);
+  const m = messages.compare;
+  const f = input.filter;
+  const packKey = `${input.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}`;
   let packed = entry.packed.get(packKey);
+  const o = { ...input, topicNames: messages.insight.topics };
   if (!packed) {
-    packed = packRows(entry.view, m, input);
+    packed = packRows(entry.view, m, o);
     entry.packed.set(packKey, packed);
   }
-  return comparePage(entry.view, packed, m, input);
+  return comparePage(entry.view, packed, m, o);
+}
+
+/** The API's answer for a model: lib/insight's annotations added (ADR 0020), as JSON. */
+export function analyzeTask(input: { key: string; json: string; locale: Locale }): string {
+  return JSON.stringify(analyzeChanges(JSON.parse(input.json) as CompareModel, input.locale));
+}
+
+/** What a feed entry says of a model (lib/feed): the counts and the first changed sections with excerpts. */
+export function feedEntryTask(input: { key: string; json: string; sections: number; excerptChars: number }) {
+  const view = buildCompareView({ model: JSON.parse(input.json) as CompareModel });
+  return feedChanges(view, input.sections, input.excerptChars);
+}
+
+/** Sections of a text, all levels (a feed's first entry, when the stored count is missing). */
+export function sectionCountTask(input: { text: string }): number {
+  const count = (list: readonly SectionNode[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
+  return count(parseDocument(input.text).sections);
 }
 
 export interface DocumentPageInput {
@@ -115,6 +148,8 @@ export interface DocumentPageInput {
   key: string;
   text: string;
   locale: Locale;
+  /** A "history" link after each section heading (docs/decisions/0019-history.md), hrefs by section id. */
+  history?: DocumentHistory;
   /** 0-based. */
   part: number;
   partBytes: number;
@@ -132,7 +167,9 @@ function lineCountOver(text: string, max: number): boolean {
 const documents = new SizedLru<DocumentParts>(32 * 1024 * 1024);
 
 export function documentPageTask(input: DocumentPageInput): DocumentPage {
-  const cacheKey = `${input.key}|${input.locale}|${input.partBytes}`;
+  const h = input.history;
+  const historyKey = h ? `${h.label}|${h.title}|${JSON.stringify(h.hrefs)}` : "";
+  const cacheKey = `${input.key}|${input.locale}|${input.partBytes}|${historyKey}`;
   let parts = documents.get(cacheKey);
   if (!parts) {
     const plain = input.text.length > input.plainTextChars || lineCountOver(input.text, input.plainTextLines);
@@ -141,6 +178,7 @@ export function documentPageTask(input: DocumentPageInput): DocumentPage {
       : documentParts(parseDocument(input.text), {
           partBytes: input.partBytes,
           metadataLabel: getMessages(input.locale).version.metadata,
+          ...(h ? { history: h } : {}),
         });
     documents.set(cacheKey, parts, input.text.length * 2);
   }
@@ -188,7 +226,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 
 /** One export of a model (lib/export), whole: a stream cannot cross the thread boundary. */
 export async function exportTask(input: ExportTaskInput): Promise<ExportTaskOutput> {
-  const { model, view } = viewOf(input.key, input.json, input.coarseShowChars);
+  // As the exports were made before (ADR 0015): from the engine's model, without lib/insight's notes.
+  const { model, view } = viewOf(input.key, input.json, null, input.coarseShowChars);
   const { format, from, to, ignore, scope, locale, compareUrl } = input;
   const file = await renderExport(format, { model, view, from, to, ignore, scope, locale, compareUrl });
   const bytes = file.body instanceof Uint8Array ? file.body : await readAll(file.body);
@@ -212,6 +251,9 @@ export const TASKS = {
   documentPage: documentPageTask,
   ingest: ingestTask,
   export: exportTask,
+  analyze: analyzeTask,
+  feedEntry: feedEntryTask,
+  sectionCount: sectionCountTask,
 } satisfies Record<string, (input: never) => unknown>;
 
 export type TaskKind = keyof typeof TASKS;

@@ -10,7 +10,7 @@
  * 422 invalid_input for malformed parameters (with zod's `issues` and the names as `fields`), 404
  * policy_not_found/version_not_found (with `slug`, `version`), 422 compare_too_large when the
  * comparison exceeds the server's budgets (with `reason`: size, timeout, memory), 503 busy with
- * Retry-After when the queue of uncached computations is full (docs/decisions/0019-bounded-work.md),
+ * Retry-After when the queue of uncached computations is full (docs/decisions/0021-bounded-work.md),
  * 500 internal_error for anything unexpected (logged, no stack sent). The model is computed, and
  * annotated, in worker threads (lib/work).
  */
@@ -56,12 +56,23 @@ export const GET = withApiErrors(async (request: NextRequest) => {
     cached = result.cached;
   } catch (error) {
     if (isBusyError(error))
-      return jsonError(503, "busy", error.message, { retryAfter: error.retryAfter }, { "retry-after": String(error.retryAfter) });
+      return jsonError(
+        503,
+        "busy",
+        error.message,
+        { retryAfter: error.retryAfter },
+        { "retry-after": String(error.retryAfter) },
+      );
     if (isCompareTooLarge(error)) return jsonError(422, "compare_too_large", error.message, { reason: error.reason });
     if (isWorkBudgetError(error))
-      return jsonError(422, "compare_too_large", "The comparison is too large to annotate within the server's limits.", {
-        reason: error.reason,
-      });
+      return jsonError(
+        422,
+        "compare_too_large",
+        "The comparison is too large to annotate within the server's limits.",
+        {
+          reason: error.reason,
+        },
+      );
     throw error;
   }
   return new NextResponse(body, {

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { DocumentText } from "@/components/DocumentText";
+import { notFound, redirect } from "next/navigation";
+import { HtmlBlock } from "@/components/diff/HtmlBlock";
 import { Facts, SourceLink } from "@/components/Facts";
 import { ScrollToHash } from "@/components/ScrollToHash";
 import { sectionKeysOf, versionFromParams } from "@/lib/data";
-import { format, formatDate } from "@/lib/i18n";
+import { format, formatDate, type Messages } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 import { feedAlternates } from "@/lib/feed/paths";
-import { parseDocument } from "@/lib/parse";
+import type { DocumentPage } from "@/lib/view/document";
+import { reviveHtml } from "@/lib/view/safe-html";
 import { comparePath, policyPath, versionPath } from "@/lib/view/url";
+import { clientAddress, isBusyError } from "@/lib/work";
+import { documentPart } from "@/lib/work/pages";
 
-type Props = { params: Promise<{ slug: string; version: string }> };
+type Props = {
+  params: Promise<{ slug: string; version: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [v, { locale, t }] = await Promise.all([params.then(versionFromParams), getI18n()]);
@@ -34,17 +41,79 @@ function textLang(text: string): string | undefined {
   return /[\u4e00-\u9fff]/.test(sample) ? "zh-CN" : "en";
 }
 
-export default async function VersionPage({ params }: Props) {
-  const [v, { locale, t }] = await Promise.all([params.then(versionFromParams), getI18n()]);
+/** `?part=N` (1-based) -> 0-based; anything else is the first part. */
+function partOf(search: Record<string, string | string[] | undefined>): number {
+  const raw = search.part;
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n - 1 : 0;
+}
+
+/** Where this part sits among the parts of a long text, and the way to the others (no prefetch). */
+function Parts({ page, path, t }: { page: DocumentPage; path: string; t: Messages["version"] }) {
+  const n = page.parts.length;
+  if (n < 2) return null;
+  const href = (i: number) => (i > 0 ? `${path}?part=${i + 1}` : path);
+  return (
+    <nav aria-label={t.parts} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" data-testid="parts">
+      <span>
+        {t.partsHint} {format(t.partOf, { i: page.part + 1, n })}
+      </span>
+      {page.part > 0 ? (
+        <Link prefetch={false} href={href(page.part - 1)} rel="prev">
+          ← {t.previousPart}
+        </Link>
+      ) : null}
+      {page.part < n - 1 ? (
+        <Link prefetch={false} href={href(page.part + 1)} rel="next">
+          {t.nextPart} →
+        </Link>
+      ) : null}
+      <ol className="flex flex-wrap gap-x-3">
+        {page.parts.map((p, i) => (
+          <li key={i}>
+            <Link prefetch={false} href={href(i)} title={p.label} aria-current={i === page.part ? "page" : undefined}>
+              {i + 1}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export default async function VersionPage({ params, searchParams }: Props) {
+  const [v, { locale, t }, search, requestHeaders] = await Promise.all([
+    params.then(versionFromParams),
+    getI18n(),
+    searchParams,
+    headers(),
+  ]);
   if (!v) notFound();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t.policy.undated);
   // Each section heading links to its history (docs/decisions/0019-history.md), from the stored steps.
-  const historyHrefs = new Map(
+  const historyHrefs = Object.fromEntries(
     [...(await sectionKeysOf(v.policy.slug, v.key))].map(([id, key]) => [
       id,
       `${policyPath(v.policy.slug)}/history/${encodeURIComponent(key)}?at=${encodeURIComponent(v.key)}`,
     ]),
   );
+  const path = versionPath(v.policy.slug, v.key);
+  const part = partOf(search);
+  let page: DocumentPage;
+  try {
+    // Parsed and rendered in a worker thread, in parts of bounded size (lib/work/pages.ts).
+    page = await documentPart(
+      { id: `${v.policy.slug}/${v.key}`, contentHash: v.contentHash, text: v.text },
+      { locale, part, history: { hrefs: historyHrefs, label: t.history.link, title: t.history.linkLabel } },
+      clientAddress(requestHeaders),
+    );
+  } catch (error) {
+    if (isBusyError(error)) {
+      const here = part ? `${path}?part=${part + 1}` : path;
+      redirect(`/busy?next=${encodeURIComponent(here)}&retry=${error.retryAfter}`);
+    }
+    throw error;
+  }
   return (
     <article className="space-y-6">
       <nav className="text-sm">
@@ -97,15 +166,15 @@ export default async function VersionPage({ params }: Props) {
           ) : null}
         </nav>
       </header>
+      <Parts page={page} path={path} t={t.version} />
       <section aria-label={t.version.text} className="rounded-lg border border-stone-200 bg-white px-5 py-6 sm:px-8">
-        <DocumentText
-          tree={parseDocument(v.text)}
-          lang={textLang(v.text)}
-          metadataLabel={t.version.metadata}
-          history={{ hrefs: historyHrefs, label: t.history.link, title: t.history.linkLabel }}
-        />
+        {/* lib/view/document.ts, rendered in a worker thread: SafeHtml, every text escaped. */}
+        <div className="doc-text max-w-[46rem] text-[15px] sm:text-base" lang={textLang(v.text)}>
+          <HtmlBlock as="div" html={reviveHtml(page.html)} />
+        </div>
         <ScrollToHash />
       </section>
+      <Parts page={page} path={path} t={t.version} />
     </article>
   );
 }
