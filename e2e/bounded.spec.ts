@@ -1,5 +1,5 @@
 /**
- * Bounded work (docs/decisions/0013-bounded-work.md), against the real server: documents far beyond
+ * Bounded work (docs/decisions/0021-bounded-work.md), against the real server: documents far beyond
  * real policies never freeze it. The freeze pair (one 5 MB line vs 1,000,000 short numbered lines),
  * a section of 300,000 lines, admission control (503 + Retry-After), a model too large for the cache,
  * and long version pages in parts. The documents are created through the write API in the run's
