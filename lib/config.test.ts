@@ -23,6 +23,7 @@ test("an empty environment gives the defaults; empty values count as unset", () 
     appOrigin: "http://localhost:3000",
     appOriginSet: false,
     development: false,
+    nextServer: false,
     work: DEFAULT_WORK,
   };
   assert.deepEqual(parseConfig({}), expected);
@@ -54,6 +55,7 @@ test("every variable is read and normalised", () => {
     {
       production: true,
       development: false,
+      nextServer: false,
       databaseUrl: "file:./.tmp/x.db",
       adminToken: "0123456789abcdef",
       fetchAllowHosts: ["127.0.0.1", "localhost", "::1"],

@@ -18,6 +18,7 @@
  *                      (proxy.ts). Default http://localhost:<PORT>
  *   NODE_ENV           "production" disables the generated development token; "development" relaxes
  *                      the pages' CSP for Next's dev tools (set by Next)
+ *   NEXT_RUNTIME       set by Next's server ("nodejs"): engine work then runs in worker threads (lib/work)
  *   WORK_THREADS, WORK_TIMEOUT_MS, WORK_MEMORY_MB, WORK_QUEUE, WORK_PER_CLIENT, WORK_NICE,
  *   COMPARE_CACHE_MAX_CHARS   the budgets of the work done in worker threads and of the compare
  *                      cache (`WorkSettings` below; docs/decisions/0021-bounded-work.md)
@@ -37,6 +38,8 @@ export interface AppConfig {
   production: boolean;
   /** NODE_ENV is "development" (next dev). */
   development: boolean;
+  /** Running in Next's server (NEXT_RUNTIME is set), not in a script. */
+  nextServer: boolean;
   databaseUrl: string;
   /** null when unset (see lib/auth.ts for what that means). */
   adminToken: string | null;
@@ -99,6 +102,7 @@ const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess(unset, z.string().optional()),
+  NEXT_RUNTIME: z.preprocess(unset, z.string().optional()),
   DATABASE_URL: z.preprocess(
     unset,
     z
@@ -176,6 +180,7 @@ export function parseConfig(env: Env): AppConfig {
   return {
     production: e.NODE_ENV === "production",
     development: e.NODE_ENV === "development",
+    nextServer: e.NEXT_RUNTIME !== undefined,
     databaseUrl: e.DATABASE_URL,
     adminToken: e.ADMIN_TOKEN ?? null,
     fetchAllowHosts: e.FETCH_ALLOW_HOSTS,

@@ -16,7 +16,14 @@ import { getCompareModel, isCompareTooLarge, loadVersion, type LoadedVersion } f
 import { getI18n, getLocale } from "@/lib/i18n-server";
 import { summaryLine } from "@/lib/view/summary-text";
 import type { ViewOptions } from "@/lib/view/types";
-import { compareHref, formatQuery, parseViewOptions, versionPath, type VersionAddress } from "@/lib/view/url";
+import {
+  compareHref,
+  formatQuery,
+  parseViewOptions,
+  policyPath,
+  versionPath,
+  type VersionAddress,
+} from "@/lib/view/url";
 import { clientAddress, isBusyError } from "@/lib/work";
 import { comparePart } from "@/lib/work/pages";
 
@@ -50,6 +57,11 @@ const load = cache(
       const page = await comparePart(model, {
         layout: options.layout,
         filter: { changesOnly: options.changesOnly, changes: options.changes ?? "all", topic: options.topic ?? null },
+        // Each row links to its section's history when both versions belong to one policy (ADR 0019).
+        history:
+          a.version.slug === b.version.slug
+            ? { base: `${policyPath(a.version.slug)}/history`, oldAt: a.version.key, newAt: b.version.key }
+            : null,
         locale,
         part,
         query: formatQuery(options),

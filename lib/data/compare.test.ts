@@ -5,7 +5,7 @@ import type { IgnoreOption } from "../compare/types.ts";
 import { BusyError, type Work } from "../work/index.ts";
 import { createTestWork } from "../work/testing.ts";
 import {
-  COMPARE_CACHE_LIMITS,
+  compareCacheLimits,
   compareCacheKey,
   CompareTooLargeError,
   evictLeastUsed,
@@ -172,7 +172,8 @@ test("a model larger than the per-model cap is not stored and evicts nothing; it
   const again = await getCompareModel(c, a, ["whitespace", "width", "numbering"], { cacheLimits: { ...cap, maxModelChars: 10 } });
   assert.equal(again.cached, true);
   assert.equal(again.json, big.json);
-  assert.ok(COMPARE_CACHE_LIMITS.maxModelChars * 4 <= COMPARE_CACHE_LIMITS.maxChars);
+  const limits = compareCacheLimits();
+  assert.ok(limits.maxModelChars * 4 <= limits.maxChars);
 });
 
 test("over its time budget a comparison is refused (CompareTooLargeError), and the refusal is remembered", async () => {

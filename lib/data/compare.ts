@@ -28,19 +28,22 @@ import { compareVersions } from "./version-key.ts";
  * capped: after each insert the least recently used rows beyond either limit are deleted (nothing
  * depends on a row existing; an evicted comparison is computed again when next asked for).
  */
-export const COMPARE_CACHE_LIMITS = {
-  /** Rows kept at most (one row per pair and option set). */
-  maxRows: 500,
-  /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB); COMPARE_CACHE_MAX_CHARS. */
-  maxChars: config().work.compareCacheMaxChars,
-  /**
-   * A larger model is not stored (only this process keeps it, in memory, for a while): no single
-   * model may push more than a quarter of the table out, and none ever evicts itself.
-   */
-  maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(config().work.compareCacheMaxChars / 4)),
-  /** A row's lastUsedAt is written at most this often (a read is not a write per view). */
-  touchEveryMs: 5 * 60 * 1000,
-} as const;
+export function compareCacheLimits(maxChars: number = config().work.compareCacheMaxChars) {
+  return {
+    /** Rows kept at most (one row per pair and option set). */
+    maxRows: 500,
+    /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB); COMPARE_CACHE_MAX_CHARS. */
+    maxChars,
+    /**
+     * A larger model is not stored (only this process keeps it, in memory, for a while): no single
+     * model may push more than a quarter of the table out, and none ever evicts itself.
+     */
+    maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(maxChars / 4)),
+  };
+}
+
+/** A row's lastUsedAt is written at most this often (a read is not a write per view). */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export interface CacheLimits {
   maxRows: number;
@@ -79,6 +82,14 @@ export interface ComparePolicyChoice {
  * never edited, only its metadata): a page whose model is cached then reads no text at all.
  */
 const textFacts = processWide("version-text-facts", () => new SizedLru<{ hash: string; length: number }>(Infinity, 8192));
+
+/** One version by id (its text read only when needed), or null. */
+export async function loadVersionById(id: string, client: Db = defaultDb()): Promise<LoadedVersion | null> {
+  const row = await client.version.findUnique({ where: { id }, select: { key: true, policy: { select: { slug: true } } } });
+  if (!row) return null;
+  const r = await loadVersion({ slug: row.policy.slug, key: row.key }, client);
+  return r.ok ? r.version : null;
+}
 
 /** One version by policy slug and version key (its text read only when needed); says which part is missing otherwise. */
 export async function loadVersion(address: VersionAddress, client: Db = defaultDb()): Promise<VersionLookup> {
@@ -270,12 +281,17 @@ export function isCompareTooLarge(error: unknown): error is CompareTooLargeError
 
 export interface CompareDeps {
   client?: Db;
-  /** The table's limits (default COMPARE_CACHE_LIMITS; tests lower them). */
+  /** The table's limits (default compareCacheLimits(); tests lower them). */
   cacheLimits?: CacheLimits & { maxModelChars: number };
   /** The worker lanes (default: the process's). */
   lanes?: Work;
   /** Who asks (a client address): admission bounds the computations of one requester. */
   requester?: string;
+  /**
+   * false: no admission control, the computation waits its turn in its lane (work that follows a
+   * write, such as history steps, is not an anonymous read to be refused). Default true.
+   */
+  admit?: boolean;
 }
 
 /**
@@ -327,7 +343,7 @@ const writeQueues = processWide("compare-writes", () => new WeakMap<Db, WriteQue
 function queueOf(client: Db): WriteQueue {
   let q = writeQueues.get(client);
   if (!q) {
-    q = { rows: new Map(), touches: new Map(), limits: COMPARE_CACHE_LIMITS, timer: null, flushing: null, lastFlush: 0 };
+    q = { rows: new Map(), touches: new Map(), limits: compareCacheLimits(), timer: null, flushing: null, lastFlush: 0 };
     writeQueues.set(client, q);
   }
   return q;
@@ -395,7 +411,7 @@ export async function flushCompareWrites(client: Db = defaultDb()): Promise<void
 function touch(client: Db, key: string, lastUsedAt: Date | null): void {
   const now = Date.now();
   const last = Math.max(touched.get(key) ?? 0, lastUsedAt?.getTime() ?? 0);
-  if (now - last < COMPARE_CACHE_LIMITS.touchEveryMs) return;
+  if (now - last < TOUCH_EVERY_MS) return;
   touched.set(key, now);
   const q = queueOf(client);
   q.touches.set(key, now);
@@ -441,8 +457,8 @@ export async function getCompareModel(
   // One computation per key at a time: a burst of requests for a new pair waits for the first.
   const pending = computing.get(key);
   if (pending) return { ...(await pending), cached: true };
-  const limits = deps.cacheLimits ?? COMPARE_CACHE_LIMITS;
-  const run = computeAndStore(key, from, to, options, client, lanes, deps.requester ?? "local", limits).finally(() =>
+  const limits = deps.cacheLimits ?? compareCacheLimits();
+  const run = computeAndStore(key, from, to, options, client, lanes, deps.requester ?? "local", limits, deps.admit ?? true).finally(() =>
     computing.delete(key),
   );
   computing.set(key, run);
@@ -458,19 +474,20 @@ async function computeAndStore(
   lanes: Work,
   requester: string,
   limits: NonNullable<CompareDeps["cacheLimits"]>,
+  admit: boolean,
 ): Promise<CompareResult> {
   const lane = lanes.laneFor(from.length + to.length);
   let json: string;
   try {
-    ({ json } = await lanes.admission.run(lane, requester, async () =>
+    const compute = async () =>
       lanes.run(lane, "compare", {
         oldText: await from.text(),
         newText: await to.text(),
         ignore: options.ignore,
         limits: options.limits!,
         maxModelChars: lanes.budgets.maxModelChars,
-      }),
-    ));
+      });
+    ({ json } = await (admit ? lanes.admission.run(lane, requester, compute) : compute()));
   } catch (error) {
     const refusal = asRefusal(error);
     if (!refusal) throw error;
@@ -511,7 +528,7 @@ function asRefusal(error: unknown): CompareTooLargeError | null {
  * row count, then beyond the total JSON size (a running sum of the stored sizes from the most recent
  * row down). Never reads the models.
  */
-export async function evictLeastUsed(client: Db | Tx = defaultDb(), limits: CacheLimits = COMPARE_CACHE_LIMITS): Promise<number> {
+export async function evictLeastUsed(client: Db | Tx = defaultDb(), limits: CacheLimits = compareCacheLimits()): Promise<number> {
   const byRows = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
       SELECT "id" FROM "CompareCache" ORDER BY "lastUsedAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;

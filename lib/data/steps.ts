@@ -15,7 +15,9 @@
 import { ENGINE_VERSION } from "../compare/index.ts";
 import type { SectionPair, SectionStatus } from "../compare/types.ts";
 import { db as defaultDb, writeTransaction, type Db } from "../db.ts";
-import { compareCacheKey, getCompareModel, PARSER_FINGERPRINT, type LoadedVersion } from "./compare.ts";
+import { getCompareModel, loadVersionById, PARSER_FINGERPRINT } from "./compare.ts";
+import { summariseModel } from "./step-summary.ts";
+import { work, type Work } from "../work/index.ts";
 import { DEFAULT_IGNORE } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
@@ -64,59 +66,12 @@ export interface StoredStep {
 
 export const STEP_ENGINE = JSON.stringify([ENGINE_VERSION, PARSER_FINGERPRINT]);
 
-function pairRatio(p: SectionPair): number {
-  let changed = 0;
-  let total = 0;
-  for (const block of [p.heading, ...p.blocks]) {
-    if (!block) continue;
-    for (const s of block.segments) {
-      if (s.op === "equal") total += s.old.length + s.new.length;
-      else {
-        const n = s.op === "delete" ? s.old.length : s.new.length;
-        changed += n;
-        total += n;
-      }
-    }
-  }
-  return total === 0 ? 0 : Math.round((changed / total) * 1000) / 1000;
-}
-
 /** The summary of a compare model: counts and every section pair (all levels) as a link. */
-export function summarise(model: { stats: { changedRatio: number; sections: Record<SectionStatus, number> }; sections: SectionPair[] }): StepSummary {
-  const links: StepLink[] = [];
-  const walk = (pairs: SectionPair[]) => {
-    for (const p of pairs) {
-      links.push({
-        key: p.key,
-        status: p.status,
-        oldId: p.old?.id ?? null,
-        newId: p.new?.id ?? null,
-        oldNumber: p.old?.number ?? null,
-        newNumber: p.new?.number ?? null,
-        oldTitle: p.old?.title ?? null,
-        newTitle: p.new?.title ?? null,
-        changedRatio: pairRatio(p),
-      });
-      walk(p.children);
-    }
-  };
-  walk(model.sections);
-  const s = model.stats.sections;
-  return {
-    engine: STEP_ENGINE,
-    counts: {
-      changedRatio: model.stats.changedRatio,
-      added: s.added,
-      removed: s.removed,
-      modified: s.modified,
-      moved: s.moved,
-      renamed: s.renamed,
-      renumbered: s.renumbered,
-      split: s.split,
-      merged: s.merged,
-    },
-    links,
-  };
+export function summarise(model: {
+  stats: { changedRatio: number; sections: Record<SectionStatus, number> };
+  sections: SectionPair[];
+}): StepSummary {
+  return summariseModel(model, STEP_ENGINE);
 }
 
 interface ChainVersion {
@@ -133,25 +88,6 @@ async function chainOf(client: Db, policyId: string): Promise<ChainVersion[]> {
     .sort(compareVersions);
 }
 
-async function loadById(client: Db, id: string): Promise<LoadedVersion | null> {
-  const row = await client.version.findUnique({
-    where: { id },
-    select: { id: true, key: true, publishedAt: true, label: true, contentHash: true, originalText: true, policy: { select: { slug: true, name: true } } },
-  });
-  return row
-    ? {
-        id: row.id,
-        slug: row.policy.slug,
-        policyName: row.policy.name,
-        key: row.key,
-        publishedAt: toIsoDate(row.publishedAt),
-        label: row.label,
-        contentHash: row.contentHash,
-        text: row.originalText,
-      }
-    : null;
-}
-
 export interface RefreshReport {
   computed: number;
   deleted: number;
@@ -160,9 +96,11 @@ export interface RefreshReport {
 /**
  * Makes the policy's steps match its versions' current order: deletes steps between versions that are
  * no longer neighbours and computes the missing or stale ones. Idempotent. Parses and diffs outside
- * any transaction; each step is written in a short one of its own.
+ * any transaction, in worker threads (lib/work: the comparisons wait their turn in the lanes rather
+ * than being refused by admission control, as they follow a write); each step is written in a short
+ * transaction of its own.
  */
-export async function refreshSteps(slug: string, client: Db = defaultDb()): Promise<RefreshReport> {
+export async function refreshSteps(slug: string, client: Db = defaultDb(), lanes: Work = work()): Promise<RefreshReport> {
   const policy = await client.policy.findUnique({ where: { slug }, select: { id: true } });
   if (!policy) return { computed: 0, deleted: 0 };
   const chain = await chainOf(client, policy.id);
@@ -181,12 +119,15 @@ export async function refreshSteps(slug: string, client: Db = defaultDb()): Prom
     const from = chain[i - 1]!;
     const to = chain[i]!;
     if (fresh.has(`${from.id}>${to.id}`)) continue;
-    const [a, b] = await Promise.all([loadById(client, from.id), loadById(client, to.id)]);
+    const [a, b] = await Promise.all([loadVersionById(from.id, client), loadVersionById(to.id, client)]);
     if (!a || !b) continue; // deleted meanwhile: the write that deleted it refreshes again
     // The compare view's default options: the view a timeline step links to is the one computed here.
-    const { model } = await getCompareModel(a, b, DEFAULT_IGNORE, client);
-    const json = JSON.stringify(summarise(model));
-    const compareKey = compareCacheKey(a, b, { ignore: [...DEFAULT_IGNORE] });
+    const model = await getCompareModel(a, b, DEFAULT_IGNORE, { client, lanes, admit: false });
+    const json = await lanes.run(lanes.laneFor(model.json.length, "render"), "stepSummary", {
+      json: model.json,
+      engine: STEP_ENGINE,
+    });
+    const compareKey = model.key;
     try {
       await writeTransaction(client, (tx) =>
         tx.versionStep.upsert({
@@ -208,9 +149,9 @@ export async function refreshSteps(slug: string, client: Db = defaultDb()): Prom
  * After a version write: refreshes the steps, never failing the write that already succeeded (a
  * missing step is computed by the next read or write).
  */
-export async function refreshStepsAfterWrite(slug: string, client: Db = defaultDb()): Promise<void> {
+export async function refreshStepsAfterWrite(slug: string, client: Db = defaultDb(), lanes?: Work): Promise<void> {
   try {
-    await refreshSteps(slug, client);
+    await refreshSteps(slug, client, lanes);
   } catch (error) {
     console.warn(`[steps] refresh of ${slug} failed:`, error instanceof Error ? error.message : error);
   }

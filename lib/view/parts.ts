@@ -13,7 +13,7 @@
 import type { Messages } from "../i18n/index.ts";
 import { TOPIC_IDS } from "../insight/index.ts";
 import { PREAMBLE_KEY, rowFilter, rowShown, visibleRows } from "./build.ts";
-import { outlineEntryHtml, sectionRowHtml, type TopicNames } from "./html.ts";
+import { outlineEntryHtml, sectionRowHtml, type HistoryLinks, type TopicNames } from "./html.ts";
 import { joinHtml, transferHtml, type SafeHtml, type TransferredHtml } from "./safe-html.ts";
 import type { BlockRow, CompareView, Layout, RowFilter, SectionLink, SectionRow, ViewSummary } from "./types.ts";
 
@@ -48,6 +48,8 @@ export interface PartOptions {
   filter: RowFilter;
   /** Topic names for the rows' tags (lib/insight), in the UI language; none: no tags. */
   topicNames?: TopicNames;
+  /** Where the rows' history links go (two versions of one policy); none: no links. */
+  history?: HistoryLinks | null;
   /** 0-based. */
   part: number;
   /** The page's query without `part` ("" or "?…"), for links to other parts. */
@@ -75,7 +77,7 @@ export function packRows(view: CompareView, m: CompareMessages, o: Omit<PartOpti
   const packed: PackedRows = { rows, html: [], starts: [] };
   let bytes = 0;
   rows.forEach((row, i) => {
-    const h = sectionRowHtml(row, o.layout, fold(row, f), m, o.topicNames);
+    const h = sectionRowHtml(row, o.layout, fold(row, f), m, o.topicNames, o.history);
     const size = Buffer.byteLength(h.toString());
     const first = packed.starts[packed.starts.length - 1] ?? 0;
     if (!packed.starts.length || (bytes + size > o.partBytes && i > first) || i - first >= o.partRows) {
@@ -136,7 +138,7 @@ export function comparePage(view: CompareView, packed: PackedRows, m: CompareMes
   const rowsHtml: SafeHtml[] = [];
   for (let i = from; i < to; i++) {
     const row = count > 1 ? relinked(packed.rows[i]!, hrefOf) : null;
-    rowsHtml.push(row ? sectionRowHtml(row, o.layout, fold(row, f), m, o.topicNames) : packed.html[i]!);
+    rowsHtml.push(row ? sectionRowHtml(row, o.layout, fold(row, f), m, o.topicNames, o.history) : packed.html[i]!);
   }
   const keys = new Set(packed.rows.slice(from, to).map((r) => r.key));
   const entries = view.outline.filter((e) => keys.has(e.key) && rowShown(e, f));

@@ -10,11 +10,16 @@
  *
  *   const { json } = await work().run("compute", "compare", input);        // WorkBudgetError past the budget
  *   await work().admission.run("compute", client, () => work().run(...));  // BusyError beyond the queue
+ *
+ * Outside Next's server (the seed, the CLI and benches, under tsx) `work()` runs the same tasks in the
+ * calling thread instead (createInlineWork): a local tool has no other requests to keep answering, and
+ * worker threads would need tsx's loader (lib/work/testing.ts starts such threads for the tests).
  */
 import { Worker } from "node:worker_threads";
 import type { IngestBytesOptions, IngestResult, IngestTextOptions } from "../ingest/index.ts";
 import { IngestError, type IngestErrorCode } from "../ingest/errors.ts";
 import { Admission } from "./admission.ts";
+import { config } from "../config.ts";
 import { workBudgets, type Lane, type WorkBudgets } from "./config.ts";
 import { processWide } from "./lru.ts";
 import { isWorkBudgetError, isWorkTaskError, WorkerPool } from "./pool.ts";
@@ -24,9 +29,17 @@ export { BusyError, clientAddress, isBusyError } from "./admission.ts";
 export { isWorkBudgetError, isWorkTaskError, WorkBudgetError, WorkTaskError } from "./pool.ts";
 export type { Lane, WorkBudgets } from "./config.ts";
 
+/** What a lane tells about its load (lib/work/pool.ts WorkerPool). */
+export interface LaneStats {
+  readonly threads: number;
+  readonly averageMs: number;
+  readonly running: number;
+  readonly waiting: number;
+}
+
 export interface Work {
   budgets: WorkBudgets;
-  pools: Record<Lane, WorkerPool>;
+  pools: Record<Lane, LaneStats>;
   admission: Admission;
   run<K extends TaskKind>(lane: Lane, kind: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
   /** The lane for an input of this many characters: "large" from budgets.largeInputChars on. */
@@ -69,9 +82,31 @@ export function createWork(budgets: WorkBudgets = workBudgets(), start: StartThr
   };
 }
 
-/** The process's lanes and admission (created on first use; one per process, see lib/work/lru.ts). */
+/** The tasks run in the calling thread, with the same interface, budgets and admission, but no time or memory bound. */
+export function createInlineWork(budgets: WorkBudgets = workBudgets()): Work {
+  const stats = (name: Lane) => ({ threads: budgets.lanes[name].threads, averageMs: 0, running: 0, waiting: 0 });
+  const pools: Record<Lane, LaneStats> = { render: stats("render"), compute: stats("compute"), large: stats("large") };
+  return {
+    budgets,
+    pools,
+    admission: new Admission({ compute: pools.compute, large: pools.large }, budgets),
+    run: async (_lane, kind, input) => {
+      // Loaded on first use: the server, which runs tasks in threads, never loads them here.
+      const { TASKS } = await import("./tasks.ts");
+      const task = TASKS[kind] as (input: unknown) => unknown;
+      return (await task(input)) as TaskOutput<typeof kind>;
+    },
+    laneFor: (chars, small = "compute") => (chars >= budgets.largeInputChars ? "large" : small),
+    close: async () => {},
+  };
+}
+
+/**
+ * The process's lanes and admission (created on first use; one per process, see lib/work/lru.ts):
+ * worker threads in Next's server, the calling thread elsewhere (createInlineWork).
+ */
 export function work(): Work {
-  return processWide("work", () => createWork());
+  return processWide("work", () => (config().nextServer ? createWork() : createInlineWork()));
 }
 
 /** lib/ingest's two entries, as lib/import calls them (`ImportOptions.ingest`). */

@@ -29,6 +29,7 @@ test("a compare part is rendered once; the next view of it uses no thread", asyn
   const o = {
     layout: "auto" as const,
     filter: { changesOnly: false, changes: "all" as const, topic: null },
+    history: null,
     locale: "en" as const,
     part: 1,
     query: "",

@@ -11,6 +11,7 @@
 import type { Locale } from "../i18n/index.ts";
 import type { DocumentHistory, DocumentPage } from "../view/document.ts";
 import type { ComparePage } from "../view/parts.ts";
+import type { HistoryLinks } from "../view/html.ts";
 import type { Layout, RowFilter } from "../view/types.ts";
 import { work, type Work } from "./index.ts";
 import { processWide, SizedLru } from "./lru.ts";
@@ -18,6 +19,8 @@ import { processWide, SizedLru } from "./lru.ts";
 export interface ComparePartRequest {
   layout: Layout;
   filter: RowFilter;
+  /** Where the rows' history links go (two versions of one policy), or null. */
+  history: HistoryLinks | null;
   locale: Locale;
   /** 0-based. */
   part: number;
@@ -48,7 +51,8 @@ export async function comparePart(
   lanes: Work = work(),
 ): Promise<ComparePage> {
   const f = o.filter;
-  const key = `${model.key}|${o.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${o.locale}|${o.part}|${o.query}`;
+  const h = o.history ? `${o.history.base}|${o.history.oldAt}|${o.history.newAt}` : "";
+  const key = `${model.key}|${o.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${h}|${o.locale}|${o.part}|${o.query}`;
   const hit = compareParts.get(key);
   if (hit) return hit;
   return once(key, async () => {

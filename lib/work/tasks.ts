@@ -7,6 +7,8 @@
  *                  model, rows and outline HTML)
  *   analyze        a model's JSON -> the API's answer: the model with lib/insight's annotations, as JSON
  *   feedEntry      a model's JSON -> what a feed entry says of it (counts, changed sections, excerpts)
+ *   stepSummary    a model's JSON -> a history step's summary (lib/data/step-summary.ts), as JSON
+ *   sectionRows    a model's JSON -> some of its rows as the compare view renders them (section history)
  *   documentPage   a text -> one part of the version page's HTML (parse, render)
  *   ingest         bytes or text -> clean text + metadata (decode, HTML to text, .docx)
  *   export         a model's JSON -> one export file (Word table, redline, CSV, Markdown) as bytes
@@ -25,6 +27,7 @@ import {
   type IngestResult,
   type IngestTextOptions,
 } from "../ingest/index.ts";
+import { summariseModel } from "../data/step-summary.ts";
 import { feedChanges } from "../feed/changes.ts";
 import { analyzeChanges, type InsightModel } from "../insight/index.ts";
 import { parseDocument } from "../parse/index.ts";
@@ -38,7 +41,9 @@ import {
   type DocumentPage,
   type DocumentParts,
 } from "../view/document.ts";
+import { sectionRowHtml, type HistoryLinks } from "../view/html.ts";
 import { comparePage, packRows, type ComparePage, type PackedRows } from "../view/parts.ts";
+import { joinHtml, transferHtml, type TransferredHtml } from "../view/safe-html.ts";
 import type { CompareView, Layout, RowFilter } from "../view/types.ts";
 import { SizedLru } from "./lru.ts";
 
@@ -78,6 +83,8 @@ export interface ComparePageInput {
   json: string;
   layout: Layout;
   filter: RowFilter;
+  /** Where the rows' history links go (two versions of one policy), or null. */
+  history: HistoryLinks | null;
   locale: Locale;
   /** 0-based. */
   part: number;
@@ -116,7 +123,8 @@ export function comparePageTask(input: ComparePageInput): ComparePage {
   const messages = getMessages(input.locale);
   const m = messages.compare;
   const f = input.filter;
-  const packKey = `${input.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}`;
+  const h = input.history;
+  const packKey = `${input.layout}|${f.changesOnly}|${f.changes ?? "all"}|${f.topic ?? ""}|${h ? `${h.base}|${h.oldAt}|${h.newAt}` : ""}`;
   let packed = entry.packed.get(packKey);
   const o = { ...input, topicNames: messages.insight.topics };
   if (!packed) {
@@ -135,6 +143,19 @@ export function analyzeTask(input: { key: string; json: string; locale: Locale }
 export function feedEntryTask(input: { key: string; json: string; sections: number; excerptChars: number }) {
   const view = buildCompareView({ model: JSON.parse(input.json) as CompareModel });
   return feedChanges(view, input.sections, input.excerptChars);
+}
+
+/** Some rows of a model (by section pair key), as the compare view renders them, side by side and open. */
+export function sectionRowsTask(input: { key: string; json: string; keys: string[]; locale: Locale }): TransferredHtml {
+  const { view } = viewOf(input.key, input.json, null, 20_000);
+  const m = getMessages(input.locale).compare;
+  const rows = view.rows.filter((r) => input.keys.includes(r.key));
+  return transferHtml(joinHtml(rows.map((r) => sectionRowHtml(r, "split", false, m))));
+}
+
+/** A history step's summary of a model, as JSON (lib/data/steps.ts stores it). */
+export function stepSummaryTask(input: { json: string; engine: string }): string {
+  return JSON.stringify(summariseModel(JSON.parse(input.json) as CompareModel, input.engine));
 }
 
 /** Sections of a text, all levels (a feed's first entry, when the stored count is missing). */
@@ -254,6 +275,8 @@ export const TASKS = {
   analyze: analyzeTask,
   feedEntry: feedEntryTask,
   sectionCount: sectionCountTask,
+  stepSummary: stepSummaryTask,
+  sectionRows: sectionRowsTask,
 } satisfies Record<string, (input: never) => unknown>;
 
 export type TaskKind = keyof typeof TASKS;

@@ -2,21 +2,24 @@
  * The history of one section: /p/{slug}/history/{sectionKey}?at={versionKey} (docs/decisions/0019-history.md).
  * Follows the section through every stored version, oldest first, from the stored steps; each change
  * is shown with its word diff (the compare view's own row rendering, lib/view/html.ts, from the models
- * the steps stored in the compare cache) and links to its compare view.
+ * the steps stored in the compare cache, rendered in a worker thread: lib/work) and links to its
+ * compare view. A step whose model must be computed again goes through admission control
+ * (docs/decisions/0021-bounded-work.md): refused, the page redirects to /busy.
  */
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import "@/components/diff/compare.css";
 import { getPolicy, getSectionHistory, historyParamsSchema, parseParams, type HistoryEntry } from "@/lib/data";
-import { getCompareModel, loadVersion } from "@/lib/data/compare";
+import { getCompareModel, isCompareTooLarge, loadVersion } from "@/lib/data/compare";
 import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
-import { buildCompareView } from "@/lib/view/build";
-import { sectionRowHtml } from "@/lib/view/html";
-import { joinHtml, type SafeHtml } from "@/lib/view/safe-html";
+import { reviveHtml, type SafeHtml } from "@/lib/view/safe-html";
 import { HtmlBlock } from "@/components/diff/HtmlBlock";
 import { compareHref, DEFAULT_IGNORE, DEFAULT_VIEW_OPTIONS, policyPath, versionPath } from "@/lib/view/url";
+import { clientAddress, isBusyError, work } from "@/lib/work";
+import type { Locale } from "@/lib/i18n";
 
 type Props = {
   params: Promise<{ slug: string; section: string }>;
@@ -45,18 +48,25 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 /** The changed rows of one step (its pairs for this section), rendered as the compare view renders them. */
-async function stepRows(
-  slug: string,
-  e: HistoryEntry,
-  m: Awaited<ReturnType<typeof getI18n>>["t"]["compare"],
-): Promise<SafeHtml | null> {
+async function stepRows(slug: string, e: HistoryEntry, locale: Locale, requester: string): Promise<SafeHtml | null> {
   if (!e.from || e.status === "unchanged") return null;
   const [a, b] = await Promise.all([loadVersion({ slug, key: e.from }), loadVersion({ slug, key: e.version })]);
   if (!a.ok || !b.ok) return null;
-  const { model } = await getCompareModel(a.version, b.version, DEFAULT_IGNORE);
-  const view = buildCompareView({ model });
-  const rows = view.rows.filter((r) => e.pairs.includes(r.key));
-  return rows.length ? joinHtml(rows.map((r) => sectionRowHtml(r, "split", false, m))) : null;
+  let model;
+  try {
+    model = await getCompareModel(a.version, b.version, DEFAULT_IGNORE, { requester });
+  } catch (error) {
+    if (isCompareTooLarge(error)) return null; // the entry keeps its link to the compare view, which says so
+    throw error;
+  }
+  const lanes = work();
+  const rows = await lanes.run(lanes.laneFor(model.json.length, "render"), "sectionRows", {
+    key: model.key,
+    json: model.json,
+    keys: e.pairs,
+    locale,
+  });
+  return rows.markup ? reviveHtml(rows) : null;
 }
 
 export default async function SectionHistoryPage(props: Props) {
@@ -72,7 +82,21 @@ export default async function SectionHistoryPage(props: Props) {
     );
   const date = (e: { publishedAt: string | null; version: string }) =>
     e.publishedAt ? formatDate(e.publishedAt, locale) : e.version;
-  const rows = await Promise.all(history.entries.map((e) => stepRows(slug, e, t.compare)));
+  const requester = clientAddress(await headers());
+  let rows: (SafeHtml | null)[];
+  try {
+    // One after another: a step whose model is no longer cached is computed again, and one reader
+    // may have only a couple of computations under way at once (admission control).
+    rows = [];
+    for (const e of history.entries) rows.push(await stepRows(slug, e, locale, requester));
+  } catch (error) {
+    if (isBusyError(error)) {
+      const at = history.section.at;
+      const here = `${policyPath(slug)}/history/${encodeURIComponent(history.section.key)}?at=${encodeURIComponent(at)}`;
+      redirect(`/busy?next=${encodeURIComponent(here)}&retry=${error.retryAfter}`);
+    }
+    throw error;
+  }
   const atEntry = history.entries.find((e) => e.version === s.at);
   return (
     <article className="space-y-6">
