@@ -24,7 +24,7 @@ import {
   versionPath,
   type VersionAddress,
 } from "@/lib/view/url";
-import { clientAddress, isBusyError } from "@/lib/work";
+import { clientAddress, isBusyError, isWorkBudgetError } from "@/lib/work";
 import { comparePart } from "@/lib/work/pages";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -73,6 +73,9 @@ const load = cache(
         redirect(busyPath(part ? `${here}${here.includes("?") ? "&" : "?"}part=${part + 1}` : here, error.retryAfter));
       }
       if (isCompareTooLarge(error))
+        return { from: a.version, to: b.version, options, page: null, tooLarge: error.message };
+      // The model exists but its page could not be rendered within the render lane's budget.
+      if (isWorkBudgetError(error))
         return { from: a.version, to: b.version, options, page: null, tooLarge: error.message };
       throw error;
     }

@@ -46,6 +46,12 @@ export interface WorkBudgets {
   /** Characters shown of each side of a coarse section (its whole text is on the version pages). */
   coarseShowChars: number;
   /**
+   * lib/insight annotates models up to this size (characters of JSON): it reads every changed text
+   * (topics, key terms), which on a multi-megabyte coarse model takes longer than a page may wait.
+   * Larger models are shown and sent without its annotations (no digest, kinds or topics).
+   */
+  insightMaxChars: number;
+  /**
    * The version page shows a text with more characters or lines than these as plain paragraphs,
    * without the parser (headings not recognised), so its first view is quick whatever its size.
    */
@@ -69,6 +75,7 @@ export function workBudgets(set: WorkSettings = config().work): WorkBudgets {
     partBytes: 400_000,
     partRows: 600,
     coarseShowChars: 20_000,
+    insightMaxChars: 2_000_000,
     plainTextChars: 1_000_000,
     plainTextLines: 40_000,
   };

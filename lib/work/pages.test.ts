@@ -2,7 +2,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { BusyError } from "./admission.ts";
-import { comparePart, documentPart } from "./pages.ts";
+import { analyzedModel, comparePart, documentPart } from "./pages.ts";
 import { compareTask } from "./tasks.ts";
 import { createTestWork } from "./testing.ts";
 
@@ -55,4 +55,22 @@ test("a version text in parts; a large one goes through admission", async () => 
   const pending = documentPart(big, { locale: "zh", part: 0 }, "203.0.113.1", lanes);
   await assert.rejects(documentPart({ ...big, id: "v3" }, { locale: "zh", part: 0 }, "203.0.113.1", lanes), BusyError);
   assert.ok((await pending).parts.length > 10);
+});
+
+test("the API's model is annotated by lib/insight, except a model over the size bound (sent as it is)", async () => {
+  const { json } = compareTask({
+    oldText: doc(20),
+    newText: doc(20, " changed"),
+    ignore: [],
+    limits: lanes.budgets.compareLimits,
+    maxModelChars: lanes.budgets.maxModelChars,
+  });
+  const annotated = JSON.parse(await analyzedModel({ key: "k2", json }, "en", lanes)) as { digest?: unknown };
+  assert.ok(annotated.digest, "annotated");
+  const small = createTestWork((b) => (b.insightMaxChars = 100));
+  try {
+    assert.equal(await analyzedModel({ key: "k3", json }, "en", small), json);
+  } finally {
+    await small.close();
+  }
 });

@@ -64,6 +64,7 @@ export async function comparePart(
       partBytes: b.partBytes,
       partRows: b.partRows,
       coarseShowChars: b.coarseShowChars,
+      insightMaxChars: b.insightMaxChars,
     });
     compareParts.set(key, page, page.rowsHtml.markup.length + page.outlineHtml.markup.length);
     return page;
@@ -84,6 +85,7 @@ export async function analyzedModel(
       key: model.key,
       json: model.json,
       locale,
+      insightMaxChars: lanes.budgets.insightMaxChars,
     });
     analyzed.set(key, json, json.length);
     return json;

@@ -92,6 +92,8 @@ export interface ComparePageInput {
   partBytes: number;
   partRows: number;
   coarseShowChars: number;
+  /** Models larger than this (JSON characters) are not annotated by lib/insight. */
+  insightMaxChars: number;
 }
 
 /**
@@ -106,7 +108,8 @@ const views = new SizedLru<{
 }>(96 * 1024 * 1024);
 
 /** The model (annotated in `locale`, or as the engine made it when null) and its view. */
-function viewOf(key: string, json: string, locale: Locale | null, coarseShowChars: number) {
+function viewOf(key: string, json: string, wanted: Locale | null, coarseShowChars: number, insightMaxChars = Infinity) {
+  const locale = json.length <= insightMaxChars ? wanted : null;
   const cacheKey = `${key}|${locale ?? "plain"}`;
   let entry = views.get(cacheKey);
   if (!entry) {
@@ -119,7 +122,7 @@ function viewOf(key: string, json: string, locale: Locale | null, coarseShowChar
 }
 
 export function comparePageTask(input: ComparePageInput): ComparePage {
-  const entry = viewOf(input.key, input.json, input.locale, input.coarseShowChars);
+  const entry = viewOf(input.key, input.json, input.locale, input.coarseShowChars, input.insightMaxChars);
   const messages = getMessages(input.locale);
   const m = messages.compare;
   const f = input.filter;
@@ -134,8 +137,9 @@ export function comparePageTask(input: ComparePageInput): ComparePage {
   return comparePage(entry.view, packed, m, o);
 }
 
-/** The API's answer for a model: lib/insight's annotations added (ADR 0020), as JSON. */
-export function analyzeTask(input: { key: string; json: string; locale: Locale }): string {
+/** The API's answer for a model: lib/insight's annotations added (ADR 0020), as JSON; a model over the size bound as it is. */
+export function analyzeTask(input: { key: string; json: string; locale: Locale; insightMaxChars: number }): string {
+  if (input.json.length > input.insightMaxChars) return input.json;
   return JSON.stringify(analyzeChanges(JSON.parse(input.json) as CompareModel, input.locale));
 }
 
