@@ -42,8 +42,11 @@ export function compareCacheLimits(maxChars: number = config().work.compareCache
   };
 }
 
-/** A row's lastUsedAt is written at most this often (a read is not a write per view). */
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+/**
+ * A row's lastUsedAt is written at most this often (a read is not a write per view; the marks go with
+ * the batched writes). Short enough that a popular pair stays ahead of a flood of new comparisons.
+ */
+const TOUCH_EVERY_MS = 30 * 1000;
 
 export interface CacheLimits {
   maxRows: number;
@@ -302,7 +305,7 @@ export interface CompareDeps {
  */
 const recent = processWide(
   "compare-recent",
-  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(48 * 1024 * 1024),
+  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(24 * 1024 * 1024),
 );
 /** Comparisons refused for their budgets, by key, for a while: asking again costs nothing. */
 const refused = processWide(

@@ -56,7 +56,8 @@ const startThread: StartThread = (budget) =>
     workerData: { nice: budget.nice },
     resourceLimits: {
       maxOldGenerationSizeMb: budget.memoryMb,
-      maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),
+      // A small young generation: scavenges are cheap, and each thread's semi-spaces count in the RSS.
+      maxYoungGenerationSizeMb: 16,
     },
   });
 

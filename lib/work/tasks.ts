@@ -98,14 +98,15 @@ export interface ComparePageInput {
 
 /**
  * Models, annotated by lib/insight in one language (its digest is worded in it), and their views, by
- * model key and language, with packed rows by layout and filter (sized at three times the model's
- * JSON: the parsed model, the view and the rows).
+ * model key and language, with packed rows by layout and filter: the last few, so that reading a long
+ * comparison part by part parses it once (sized at three times the model's JSON, at most 8; a parsed
+ * model and its rows take several times their JSON, and the thread's heap is bounded).
  */
 const views = new SizedLru<{
   model: CompareModel | InsightModel;
   view: CompareView;
   packed: Map<string, PackedRows>;
-}>(96 * 1024 * 1024);
+}>(32 * 1024 * 1024, 8);
 
 /** The model (annotated in `locale`, or as the engine made it when null) and its view. */
 function viewOf(key: string, json: string, wanted: Locale | null, coarseShowChars: number, insightMaxChars = Infinity) {
@@ -189,7 +190,7 @@ function lineCountOver(text: string, max: number): boolean {
   return false;
 }
 
-const documents = new SizedLru<DocumentParts>(32 * 1024 * 1024);
+const documents = new SizedLru<DocumentParts>(16 * 1024 * 1024, 8);
 
 export function documentPageTask(input: DocumentPageInput): DocumentPage {
   const h = input.history;

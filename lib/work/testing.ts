@@ -21,7 +21,8 @@ function threadOptions(budget: { memoryMb: number; nice: number }) {
     workerData: { nice: budget.nice },
     resourceLimits: {
       maxOldGenerationSizeMb: budget.memoryMb,
-      maxYoungGenerationSizeMb: Math.min(64, Math.max(16, Math.round(budget.memoryMb / 8))),
+      // A small young generation: scavenges are cheap, and each thread's semi-spaces count in the RSS.
+      maxYoungGenerationSizeMb: 16,
     },
   };
 }
