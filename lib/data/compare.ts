@@ -305,7 +305,7 @@ export interface CompareDeps {
  */
 const recent = processWide(
   "compare-recent",
-  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(24 * 1024 * 1024),
+  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(16 * 1024 * 1024),
 );
 /** Comparisons refused for their budgets, by key, for a while: asking again costs nothing. */
 const refused = processWide(

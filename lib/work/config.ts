@@ -63,8 +63,8 @@ export interface WorkBudgets {
 export function workBudgets(set: WorkSettings = config().work): WorkBudgets {
   return {
     lanes: {
-      render: { threads: 1, timeoutMs: Math.max(100, Math.round(set.timeoutMs / 2)), memoryMb: 384, nice: 0 },
-      compute: { threads: set.threads, timeoutMs: set.timeoutMs, memoryMb: 256, nice: set.nice },
+      render: { threads: 1, timeoutMs: Math.max(100, Math.round(set.timeoutMs / 2)), memoryMb: 256, nice: 0 },
+      compute: { threads: set.threads, timeoutMs: set.timeoutMs, memoryMb: 192, nice: set.nice },
       large: { threads: 1, timeoutMs: set.timeoutMs * 2, memoryMb: set.largeMemoryMb, nice: set.nice },
     },
     largeInputChars: 1_000_000,

@@ -29,7 +29,7 @@ export interface ComparePartRequest {
 }
 
 /** Rendered parts (HTML strings) of recent pages, by model key or text and options. */
-const compareParts = processWide("page-compare-parts", () => new SizedLru<ComparePage>(24 * 1024 * 1024));
+const compareParts = processWide("page-compare-parts", () => new SizedLru<ComparePage>(16 * 1024 * 1024));
 const documentParts = processWide("page-document-parts", () => new SizedLru<DocumentPage>(16 * 1024 * 1024));
 /** The API's annotated models (lib/insight), by model key and language. */
 const analyzed = processWide("api-analyzed-models", () => new SizedLru<string>(16 * 1024 * 1024));
