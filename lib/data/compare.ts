@@ -11,6 +11,8 @@
  * Not marked server-only so scripts (bench) can import it; the app imports it only from server code.
  */
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gunzip as gunzipCb, gzip as gzipCb } from "node:zlib";
 import { ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
 import { config } from "../config.ts";
 import type { CompareOptions, IgnoreOption } from "../compare/types.ts";
@@ -35,8 +37,8 @@ export function compareCacheLimits(maxChars: number = config().work.compareCache
     /** Total size of the stored JSON kept at most, in characters (a 36 KB pair stores ~170 KB); COMPARE_CACHE_MAX_CHARS. */
     maxChars,
     /**
-     * A larger model is not stored (only this process keeps it, in memory, for a while): no single
-     * model may push more than a quarter of the table out, and none ever evicts itself.
+     * A larger model is not stored (only this process keeps it, gzip-compressed, in memory within a cap of
+     * its own): no single model may push more than a quarter of the table out, and none ever evicts itself.
      */
     maxModelChars: Math.min(16 * 1024 * 1024, Math.floor(maxChars / 4)),
   };
@@ -300,13 +302,22 @@ export interface CompareDeps {
 /**
  * Models recently served by this process, by cache key (a key names its content, so an entry is never
  * stale), as JSON: spares reading the row again on every view of a popular pair. `stored`: true when
- * its row exists, "pending" while its row waits in the write queue, false for a model too large for
- * the table, which only this memory keeps.
+ * its row exists, "pending" while its row waits in the write queue.
  */
 const recent = processWide(
   "compare-recent",
-  () => new SizedLru<{ json: string; stored: boolean | "pending" }>(16 * 1024 * 1024),
+  () => new SizedLru<{ json: string; stored: true | "pending" }>(16 * 1024 * 1024),
 );
+/**
+ * Models too large for the table, gzip-compressed, within their own cap (OVERSIZED_BYTES of
+ * compressed bytes, least recently used first out): asking again for one costs a decompression
+ * (zlib's thread pool, off the event loop), not a recomputation, and neither they nor the table's
+ * rows push each other out.
+ */
+const OVERSIZED_BYTES = 16 * 1024 * 1024;
+const oversized = processWide("compare-oversized", () => new SizedLru<Buffer>(OVERSIZED_BYTES, 32));
+const gzip = promisify(gzipCb);
+const gunzip = promisify(gunzipCb);
 /** Comparisons refused for their budgets, by key, for a while: asking again costs nothing. */
 const refused = processWide(
   "compare-refused",
@@ -440,8 +451,10 @@ export async function getCompareModel(
   if (no && no.until > Date.now()) throw no.error;
   // The table is the cache; memory only holds copies of its rows (a purged row is recomputed), and the
   // models too large to store.
+  const packed = oversized.get(key);
+  if (packed) return { key, json: (await gunzip(packed)).toString("utf8"), cached: true };
   const mem = recent.get(key);
-  if (mem && mem.stored !== true) return { key, json: mem.json, cached: true };
+  if (mem?.stored === "pending") return { key, json: mem.json, cached: true };
   if (mem) {
     const row = await client.compareCache.findUnique({ where: { key }, select: { lastUsedAt: true } });
     if (row) {
@@ -498,14 +511,17 @@ async function computeAndStore(
     if (refusal.reason !== "crashed") refused.set(key, { error: refusal, until: Date.now() + REFUSAL_MS });
     throw refusal;
   }
-  const stored = json.length <= limits.maxModelChars;
-  recent.set(key, { json, stored: stored ? "pending" : false }, json.length);
-  if (stored) {
-    const q = queueOf(client);
-    q.limits = limits;
-    q.rows.set(key, { key, fromVersionId: from.id, toVersionId: to.id, json });
-    scheduleFlush(client, q);
+  if (json.length > limits.maxModelChars) {
+    // (One that would fill a quarter of the cap even compressed is not kept: computed again if asked.)
+    const packed = await gzip(json, { level: 1 });
+    if (packed.length <= OVERSIZED_BYTES / 4) oversized.set(key, packed, packed.length);
+    return { key, json, cached: false };
   }
+  recent.set(key, { json, stored: "pending" }, json.length);
+  const q = queueOf(client);
+  q.limits = limits;
+  q.rows.set(key, { key, fromVersionId: from.id, toVersionId: to.id, json });
+  scheduleFlush(client, q);
   return { key, json, cached: false };
 }
 
