@@ -38,7 +38,7 @@ import type {
 } from "./types.ts";
 
 /** Bump whenever the output for the same input changes (caches key on it). */
-export const ENGINE_VERSION = "compare-1.5.0";
+export const ENGINE_VERSION = "compare-1.5.1";
 
 const STATUSES: SectionStatus[] = [
   "unchanged",

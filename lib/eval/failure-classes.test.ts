@@ -141,6 +141,32 @@ describe("failure class 4: crawler and dataset wrappers", () => {
     assert.equal(doc.tree.sections[0]!.title, "我们如何收集和使用您的个人信息");
   });
 
+  it("in a flattened page a numbered heading after a finished sentence and one space still starts a section", () => {
+    // "…8、法律法规规定的其他情形。 四、我们如何使用 Cookie 和其他追踪技术  为确保…": one space only.
+    const doc = corpus("zh-quchongdian-privacy", "2024-12-11_e35706e2.txt");
+    assert.deepEqual(
+      doc.tree.sections.map((s) => s.number),
+      ["一", "二", "三", "四", "五"],
+    );
+    assert.equal(doc.tree.sections[3]!.title, "我们如何使用 Cookie 和其他追踪技术");
+  });
+
+  it("a zero-width joiner before a bold heading hides nothing (Discord 2022-12-01: '\u200D**_With your consent_**')", () => {
+    const doc = corpus("en-discord-privacy", "2022-12-01_c5669630.md");
+    const use = doc.tree.sections.find((s) => s.title === "How we use your information");
+    assert.ok(use);
+    assert.deepEqual(
+      use.children.map((s) => s.title),
+      [
+        "To fulfill our contract with you",
+        "For our legitimate business interests",
+        "To comply with our legal obligations",
+        "With your consent",
+        "To protect someone’s vital interests",
+      ],
+    );
+  });
+
   it("a full WordPress page (Jdate) is read from its <main>: no site navigation, the policy's title is the title", () => {
     const doc = corpus("en-jdate-privacy-html", "2023-09-09_94d383d3.html");
     assert.ok(!doc.text.includes("Skip to content"));

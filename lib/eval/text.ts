@@ -14,15 +14,13 @@
  * alphanumerics of a spaced script (so "WeChat 变更" = "WeChat变更" but "a b" != "ab").
  */
 
-import { ZERO_WIDTH_CHARS } from "../text/normalize.ts";
+import { stripZeroWidth } from "../text/normalize.ts";
 
-const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
 const SPACED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 
 /** Markdown/HTML markup removed, characters otherwise kept (NFKC is not applied). */
 export function stripMarkup(text: string): string {
-  return text
-    .replace(ZERO_WIDTH, "")
+  return stripZeroWidth(text)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, " ")

@@ -88,6 +88,9 @@ function joinedLineCut(line: string): number {
   return -1;
 }
 
+/** A sentence's end and one space before the next character. */
+const SENTENCE_THEN_SPACE = /[。！？][ \u00a0\u3000](?=\S)/g;
+
 /** Two or more spaces (ASCII, ideographic or no-break) between two non-space characters. */
 const SPACE_RUN = /(?<=\S)[ \u00a0\u3000]{2,}(?=\S)/g;
 
@@ -100,7 +103,14 @@ const SPACE_RUN = /(?<=\S)[ \u00a0\u3000]{2,}(?=\S)/g;
 function flattenedLineCuts(line: string): number[] {
   const cuts: number[] = [];
   for (const m of line.matchAll(SPACE_RUN)) cuts.push(m.index + m[0].length);
-  return cuts.length >= PARSE_CONFIG.flattenedLineMinRuns ? cuts : [];
+  if (cuts.length < PARSE_CONFIG.flattenedLineMinRuns) return [];
+  // A numbered line after a finished sentence starts a block even where only one space was left
+  // ("…其他情形。 四、我们如何使用 Cookie"): a sentence never continues with a number and its title.
+  for (const m of line.matchAll(SENTENCE_THEN_SPACE)) {
+    const at = m.index + m[0].length;
+    if (readLine(line.slice(at, at + 40)).number !== null) cuts.push(at);
+  }
+  return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
 export function splitUnits(text: string, regions: MetaRegion[]): Unit[] {

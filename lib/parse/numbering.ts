@@ -5,6 +5,7 @@
 import type { NumberingScheme } from "./types.ts";
 import { endWithoutSpace, isAsciiLetter, isDigit, isSpace } from "../text/chars.ts";
 import { stripLinks } from "../text/markup.ts";
+import { stripZeroWidth } from "../text/normalize.ts";
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,
@@ -217,7 +218,8 @@ const LIST_MARKER_HEADING = /^(\d{1,3})[.)]\s+(?=#{1,6}\s|\*\*|__)/;
 
 /** Read `line` (no line break). `setextLevel` is 1 or 2 when the next line is a setext underline. */
 export function readLine(line: string, setextLevel = 0): LineReading {
-  let s = line.trim();
+  // Invisible characters before the markup ("\u200D**With your consent**", left by editors) hide nothing.
+  let s = stripZeroWidth(line).trim();
   let markup: LineReading["markup"] = null;
   let mdLevel = 0;
   // Headings numbered by a list marker only (extraction of <ol><li><h4>…): the marker is the number.

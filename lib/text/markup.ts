@@ -10,7 +10,7 @@
  *   "**一、** **引言**"          -> "一、 引言"
  *   "see [our terms](https://a.example/?x=1)" -> "see our terms"
  */
-import { LEADING_NUMBER, normalizeWithMap, ZERO_WIDTH_CHARS } from "./normalize.ts";
+import { LEADING_NUMBER, normalizeWithMap, stripZeroWidth } from "./normalize.ts";
 
 const SETEXT_OR_RULE = /^\s{0,3}(?:=+|-+|(?:[-*_]\s*){3,})\s*$/;
 const ATX_OPEN = /^\s{0,3}#{1,6}(?:\s+|$)/;
@@ -29,7 +29,6 @@ const STRONG = /\*\*|__|~~/g;
 const EM_OPEN = /(^|[\s(（「『"“'‘\p{P}])[*_](?=\S)/gu;
 const EM_CLOSE = /(?<=\S)[*_](?=$|[\s)）」』"”'’\p{P}])/gu;
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|>~])/g;
-const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g");
 
 /**
  * Links and images read as their text, and links with no text as nothing: "[](#1-intro)1\\. Intro" (an
@@ -42,7 +41,7 @@ export function stripLinks(s: string): string {
 /** One line's visible text. */
 function visibleLine(line: string): string {
   if (SETEXT_OR_RULE.test(line) || TABLE_RULE.test(line)) return "";
-  let s = line.replace(ZERO_WIDTH, "");
+  let s = stripZeroWidth(line);
   s = s.replace(QUOTE, "");
   s = s.replace(BULLET, "");
   s = s.replace(ORDERED, "$1$2 ");

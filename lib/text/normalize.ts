@@ -40,6 +40,7 @@ export interface MappedText {
 /** Characters that take no space and carry no text (zero-width spaces and joiners, BOM, soft hyphen), as a class body. */
 export const ZERO_WIDTH_CHARS = "\\u200B-\\u200D\\u2060\\uFEFF\\u00AD";
 const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`);
+const ZERO_WIDTH_ALL = new RegExp(`[${ZERO_WIDTH_CHARS}]+`, "g");
 const WHITESPACE = /\s/;
 
 /** Quote and dash variants that NFKC leaves alone, folded to one ASCII form. */
@@ -131,6 +132,11 @@ export function foldChar(ch: string): string {
     foldCache.set(ch, out);
   }
   return out;
+}
+
+/** `s` without its zero-width characters: what a reader sees ("\u200D**With your consent**" reads as bold). */
+export function stripZeroWidth(s: string): string {
+  return ZERO_WIDTH.test(s) ? s.replace(ZERO_WIDTH_ALL, "") : s;
 }
 
 /** True for characters dropped by normalisation (zero-width, soft hyphen). */

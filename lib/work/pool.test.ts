@@ -47,9 +47,14 @@ test("a comparison in a worker thread is the same model as in process", async ()
 });
 
 test("a task over its time budget fails with WorkBudgetError(timeout); the lane goes on with a new thread", async () => {
-  const w = make((b) => (b.lanes.compute.timeoutMs = 150));
+  // A budget a small comparison meets even on a loaded machine (a fresh thread's first task runs cold),
+  // far below what 600,000 numbered lines take; memory enough that time is what runs out.
+  const w = make((b) => {
+    b.lanes.compute.timeoutMs = 2_000;
+    b.lanes.compute.memoryMb = 2_048;
+  });
   await assert.rejects(
-    w.run("compute", "compare", compareInput(bulky(300_000), bulky(300_001))),
+    w.run("compute", "compare", compareInput(bulky(600_000), bulky(600_001))),
     (e: unknown) => e instanceof WorkBudgetError && e.reason === "timeout",
   );
   const again = await w.run("compute", "compare", compareInput("1. a\nb", "1. a\nc"));
