@@ -42,7 +42,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/policies`,
-    timeout: 180_000,
+    timeout: 600_000, // a production build on a busy 2-core machine takes minutes
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

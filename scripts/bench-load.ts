@@ -54,17 +54,23 @@ async function startServer(): Promise<ChildProcess> {
   const seedClient = createDb(dbUrl);
   await seedSamples(seedClient);
   await seedClient.$disconnect();
-  const child = spawn("next", ["start", "--hostname", host, "--port", String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ADMIN_TOKEN: token,
-      PATH: `node_modules/.bin:${process.env.PATH}`,
+  // BENCH_NODE_ARGS go to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "node_modules/next/dist/bin/next", "start", "--hostname", host, "--port", String(port)],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ADMIN_TOKEN: token,
+        PATH: `node_modules/.bin:${process.env.PATH}`,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/api/policies`)).ok) return child;
