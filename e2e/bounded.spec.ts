@@ -31,7 +31,7 @@ function longSection(changeAt?: number): string {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000); // four uploads near 5 MB: minutes when the machine is busy
   // Multipart uploads: the texts are close to the 5 MB limit, which a JSON body's escapes would pass.
   const upload = async (slug: string, name: string, text: string, date: string, first: boolean) => {
     const res = first
@@ -131,7 +131,7 @@ test("a model too large for the cache is served from memory and evicts nothing",
 });
 
 test("a section of 300,000 lines: the API answers its model, the page a coarse section", async ({ request, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000); // four uploads near 5 MB: minutes when the machine is busy
   const api = await request.get(`/api/compare?from=${LONG}@2020-01-01&to=${LONG}@2021-01-01`, { timeout: 170_000 });
   expect(api.status(), (await api.text()).slice(0, 300)).toBe(200);
   const model = (await api.json()) as { stats: { sections: { modified: number } }; sections: { blocks: unknown[] }[] };
