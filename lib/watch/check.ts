@@ -293,3 +293,20 @@ export async function runCheck(
   }
   return record;
 }
+
+/** The check log as lines for a person (the CLI prints it; tests show it), newest first. */
+export function formatCheckLog(slug: string, checks: readonly CheckRecord[]): string {
+  const lines = [`checks of ${slug} (newest first)`];
+  for (const c of checks) {
+    const detail =
+      c.outcome === "error"
+        ? `${c.errorCode}: ${c.reason}`
+        : [c.versionKey ? `version ${c.versionKey}` : "", c.textHash ? `text ${c.textHash.slice(0, 12)}` : ""]
+            .filter(Boolean)
+            .join(", ");
+    lines.push(
+      `  ${c.checkedAt}  ${c.trigger.padEnd(8)} ${String(c.httpStatus ?? "-").padEnd(3)} ${String(c.bytes ?? "-").padStart(7)} B  ${c.outcome.padEnd(18)} ${detail}`,
+    );
+  }
+  return lines.join("\n");
+}
