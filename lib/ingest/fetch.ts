@@ -413,3 +413,67 @@ async function fetchUnderGuard(
     clearTimeout(timer);
   }
 }
+
+/**
+ * POSTs a body to a URL under the same address rules as a fetch (for webhooks): http(s) only, every
+ * address public unless the host is allowed, ports 80/443 otherwise, the connection pinned to the
+ * checked address; redirects are not followed. Returns the status; throws FetchError.
+ */
+export async function postUnderGuard(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  options: Pick<FetchOptions, "allowHosts" | "resolve" | "timeoutMs" | "userAgent"> = {},
+): Promise<number> {
+  const url = checkUrl(rawUrl);
+  const target = await checkedAddress(url, new Set(options.allowHosts ?? []), options.resolve ?? systemResolve);
+  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
+  const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  const signal = AbortSignal.timeout(timeoutMs);
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        lookup: pinned,
+        signal,
+        headers: {
+          "user-agent": options.userAgent ?? FETCH_DEFAULTS.userAgent,
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          ...headers,
+        },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    req.on("error", (error) => {
+      if (signal.aborted)
+        reject(new FetchError("timeout", `The receiver did not answer within ${timeoutMs / 1000} s`, url.href));
+      else
+        reject(
+          new FetchError(
+            "network",
+            `Could not reach ${url.host}: ${(error as { code?: string }).code ?? error.message}`,
+            url.href,
+          ),
+        );
+    });
+    req.end(body);
+  });
+}
+
+/** Checks a URL and its addresses as a fetch would, without fetching (a webhook target when it is set). */
+export async function checkTargetAddress(
+  rawUrl: string,
+  options: Pick<FetchOptions, "allowHosts" | "resolve"> = {},
+): Promise<void> {
+  await checkedAddress(checkUrl(rawUrl), new Set(options.allowHosts ?? []), options.resolve ?? systemResolve);
+}

@@ -67,7 +67,8 @@ test("a page listing five dates: backfill fetches the missing ones and reports e
   const report = await backfill("bookstore", deps, { spacingMs: 0 });
   // The report and the log as the CLI prints them (shown in the test output).
   for (const line of formatBackfillReport(report).split("\n")) t2.diagnostic(line);
-  for (const line of formatCheckLog("bookstore", await listChecks("bookstore", t.client)).split("\n")) t2.diagnostic(line);
+  for (const line of formatCheckLog("bookstore", await listChecks("bookstore", t.client)).split("\n"))
+    t2.diagnostic(line);
   assert.deepEqual(
     report.entries.map((e) => [e.date, e.outcome, e.versionKey ?? e.errorCode]),
     [
