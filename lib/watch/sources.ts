@@ -3,7 +3,7 @@
  * conditional update, safe across processes sharing the database), "check now", and the check log.
  * Framework-free; the client and the rest come in `WatchDeps`.
  */
-import { retryWhileBusy, type Db } from "../db.ts";
+import { db, retryWhileBusy, type Db } from "../db.ts";
 import { UnknownPolicyError } from "../data/writes.ts";
 import type { WatchInput } from "../validations/watch.ts";
 import { WATCH_CONFIG } from "./config.ts";
@@ -222,4 +222,20 @@ export async function checkNow(slug: string, deps: WatchDeps, waitMs = 20_000): 
     if (Date.now() >= deadline) throw new CheckInProgressError(slug);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The policy page's panel: the watched source (if any) and the latest checks (the process-wide client by default). */
+export async function watchOfPolicy(
+  slug: string,
+  client: Db = db(),
+  limit = 20,
+): Promise<{ watch: WatchView | null; checks: CheckRecord[] }> {
+  const policy = await client.policy.findUnique({
+    where: { slug },
+    select: {
+      watch: true,
+      checks: { orderBy: [{ checkedAt: "desc" }, { id: "desc" }], take: limit },
+    },
+  });
+  return { watch: policy?.watch ? toWatchView(policy.watch) : null, checks: (policy?.checks ?? []).map(toCheckRecord) };
 }
