@@ -100,7 +100,9 @@ export function selectHtml(html: string, selector: ParsedSelector): string | nul
     return false;
   };
   const outermost = matched.filter((el) => !insideAnother(el));
-  return outermost.length ? outermost.map((el) => DomUtils.getOuterHTML(el)).join("\n") : null;
+  return outermost.length
+    ? outermost.map((el) => DomUtils.getOuterHTML(el, { encodeEntities: "utf8" })).join("\n")
+    : null;
 }
 
 /** The text from the start marker (included) to the end marker (excluded); null when a marker is missing. */
