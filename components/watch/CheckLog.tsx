@@ -16,11 +16,14 @@ export function CheckLog({
   watch,
   checks,
   t,
+  checkNow,
 }: {
   slug: string;
   watch: WatchView | null;
   checks: CheckRecord[];
   t: Messages;
+  /** The "check now" server action, given to admins only. */
+  checkNow?: ((form: FormData) => Promise<void>) | undefined;
 }) {
   const m = t.watch;
   return (
@@ -40,6 +43,14 @@ export function CheckLog({
             {watch.lastCheckAt ? `${format(m.lastCheck, { time: utc(watch.lastCheckAt) })} · ` : ""}
             {format(m.nextCheck, { time: utc(watch.nextCheckAt) })}
           </p>
+          {checkNow ? (
+            <form action={checkNow}>
+              <input type="hidden" name="slug" value={slug} />
+              <button type="submit" className="rounded border border-stone-300 px-3 py-1 text-sm hover:bg-stone-50">
+                {m.checkNow}
+              </button>
+            </form>
+          ) : null}
           {watch.failureCount > 0 ? (
             <p role="alert" className="text-red-700">
               {format(m.failing, { count: watch.failureCount })}

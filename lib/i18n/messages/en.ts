@@ -453,6 +453,7 @@ export const en: Messages = {
   },
   watch: {
     title: "Watched source",
+    checkNow: "Check now",
     every: "Checked every {minutes} minutes:",
     nextCheck: "Next check: {time}",
     lastCheck: "Last check: {time}",

@@ -448,6 +448,7 @@ export const zh = {
   },
   watch: {
     title: "来源监视",
+    checkNow: "立即检查",
     every: "每 {minutes} 分钟检查一次：",
     nextCheck: "下次检查：{time}",
     lastCheck: "上次检查：{time}",
