@@ -152,9 +152,11 @@ export function describeCheckError(error: unknown): { errorCode: string; reason:
   if (error instanceof IngestError) return { errorCode: error.code, reason: error.message, httpStatus: null };
   if (error instanceof ExtractionError) return { errorCode: error.code, reason: error.message, httpStatus: null };
   if (error instanceof SelectorError) return { errorCode: "bad_selector", reason: error.message, httpStatus: null };
+  // The log is public on the policy page: an unexpected error's message (SQL, paths) goes to the server log only.
+  console.error("[watch] check failed:", error);
   return {
     errorCode: "internal_error",
-    reason: error instanceof Error ? error.message : String(error),
+    reason: "The check failed on the server; its log has the details.",
     httpStatus: null,
   };
 }
