@@ -1,7 +1,9 @@
 /**
  * Runs once when the server starts: validates the environment (lib/config.ts; a bad one stops the
- * server with the list of problems, rather than failing requests later), then announces the admin
- * credential's state (lib/auth.ts).
+ * server with the list of problems, rather than failing requests later), announces the admin
+ * credential's state (lib/auth.ts), and starts the scheduler of watched sources (lib/watch/runtime.ts;
+ * WATCH_SCHEDULER=off leaves it off). Next calls `register` when a server starts, not during
+ * `next build`; the scheduler also refuses to start twice in one process.
  */
 export async function register() {
   // NEXT_RUNTIME is Next's own marker of the runtime loading this file, not app configuration.
@@ -13,5 +15,10 @@ export async function register() {
     }
     const { announceAdminToken } = await import("./lib/auth.ts");
     announceAdminToken();
+    // NEXT_PHASE is Next's own marker too: never schedule checks from a build.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startScheduler } = await import("./lib/watch/runtime.ts");
+      if (startScheduler()) console.log("[watch] scheduler started");
+    }
   }
 }

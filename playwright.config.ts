@@ -55,6 +55,8 @@ export default defineConfig({
       // A small compare cache, so e2e/bounded.spec.ts can show that a model too large for it is served
       // without being stored, and evicts nothing.
       COMPARE_CACHE_MAX_CHARS: "8000000",
+      // The scheduler of watched sources looks for due ones every 2 s (e2e/watch.spec.ts waits for it).
+      WATCH_TICK_MS: "2000",
     },
   },
 });

@@ -25,6 +25,8 @@ test("an empty environment gives the defaults; empty values count as unset", () 
     development: false,
     nextServer: false,
     work: DEFAULT_WORK,
+    watchScheduler: "on",
+    watchTickMs: 30_000,
   };
   assert.deepEqual(parseConfig({}), expected);
   assert.deepEqual(
@@ -51,6 +53,8 @@ test("every variable is read and normalised", () => {
       COOKIE_SECURE: "true",
       NEXT_DIST_DIR: ".next-e2e",
       APP_ORIGIN: "https://policies.example.org",
+      WATCH_SCHEDULER: "off",
+      WATCH_TICK_MS: "5000",
     }),
     {
       production: true,
@@ -64,6 +68,8 @@ test("every variable is read and normalised", () => {
       appOrigin: "https://policies.example.org",
       appOriginSet: true,
       work: DEFAULT_WORK,
+      watchScheduler: "off",
+      watchTickMs: 5000,
     },
   );
 });

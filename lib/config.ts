@@ -51,6 +51,10 @@ export interface AppConfig {
   /** Whether APP_ORIGIN was set (else appOrigin is the local default). */
   appOriginSet: boolean;
   work: WorkSettings;
+  /** WATCH_SCHEDULER: "on" (default) checks watched sources from the server process; "off" does not. */
+  watchScheduler: "on" | "off";
+  /** WATCH_TICK_MS: how often the scheduler looks for due sources (default 30 s). */
+  watchTickMs: number;
 }
 
 /** The settings of the work done off the request's event loop (lib/work/config.ts has the rest). */
@@ -162,6 +166,8 @@ const envSchema = z.object({
   WORK_PER_CLIENT: intSetting(2, 1, 1000),
   WORK_NICE: intSetting(5, 0, 19),
   COMPARE_CACHE_MAX_CHARS: intSetting(64 * 1024 * 1024, 1024, 2 ** 31),
+  WATCH_SCHEDULER: z.preprocess(unset, z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on")),
+  WATCH_TICK_MS: intSetting(30_000, 1_000, 3_600_000),
 });
 
 export class ConfigError extends Error {
@@ -197,6 +203,8 @@ export function parseConfig(env: Env): AppConfig {
       nice: e.WORK_NICE,
       compareCacheMaxChars: e.COMPARE_CACHE_MAX_CHARS,
     },
+    watchScheduler: e.WATCH_SCHEDULER,
+    watchTickMs: e.WATCH_TICK_MS,
   };
 }
 

@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   outline: () => import("./cli/outline.ts"),
   compare: () => import("./cli/compare.ts"),
   import: () => import("./cli/import.ts"),
+  watch: () => import("./cli/watch.ts"),
+  backfill: () => import("./cli/backfill.ts"),
 };
 
 const usage = `usage: npm run -s policy -- <command> [options]
@@ -17,7 +19,11 @@ commands:
   outline FILE [--json]                         the section tree of one document
   compare OLD NEW [--json] [--ignore LIST]      what changed between two documents
                                                 LIST: whitespace,width,numbering (default: nothing ignored)
-  import --policy SLUG FILE|FOLDER...           add versions to a stored policy`;
+  import --policy SLUG FILE|FOLDER...           add versions to a stored policy
+  watch check --policy SLUG [--json]            check the policy's watched source now
+  watch log --policy SLUG [--json]              its check log, newest first
+  backfill --policy SLUG [--template URL]       fetch the listed versions not stored yet, per-date report
+                                                URL: a version-URL template, e.g. https://x/p?hisver={yyyymmdd}`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

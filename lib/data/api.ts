@@ -41,6 +41,12 @@ export type ApiErrorCode =
   | "conflict"
   | "name_required"
   | "database_busy" // 503: another writer held the database for too long; nothing was stored
+  // Watching and backfill (docs/decisions/0025-watching-sources.md)
+  | "not_watched" // 404: the policy has no watched source
+  | "too_many_sources" // 422: the host already has the most watched sources allowed
+  | "no_template" // 422: backfill without a version-URL template (given or set on the watch)
+  | "no_known_versions" // 422: backfill of a policy whose page lists no version dates
+  | "webhook_not_found" // 404: no such webhook
   // Bounded work (docs/decisions/0021-bounded-work.md)
   | "busy" // 503 with Retry-After: the queue of uncached computations is full, or this client has enough under way
   | "compare_too_large" // 422: the comparison needs more time, memory or size than the server allows (reason)

@@ -55,12 +55,19 @@ function problemResponse(p: WriteProblem): Response {
   });
 }
 
-async function guard(run: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a write handler and turns what it throws into the API's error answers (describeWriteError,
+ * plus `describeMore` for a caller's own refusals); anything unexpected is a 500.
+ */
+export async function guard(
+  run: () => Promise<Response>,
+  describeMore: (error: unknown) => WriteProblem | null = () => null,
+): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof BodyError) return jsonError(error.status, error.code, error.message);
-    const problem = describeWriteError(error);
+    const problem = describeMore(error) ?? describeWriteError(error);
     if (problem) return problemResponse(problem);
     return internalError(error, "write");
   }
@@ -92,7 +99,8 @@ function mediaType(request: Request): string {
   return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/** The body as JSON (415 unless JSON, 413 past the limit, 400 unless valid UTF-8 JSON). */
+export async function readJson(request: Request): Promise<unknown> {
   if (mediaType(request) !== "application/json") {
     throw new BodyError(415, "unsupported_media_type", "Send JSON (Content-Type: application/json).");
   }

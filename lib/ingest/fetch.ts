@@ -54,6 +54,8 @@ export class FetchError extends Error {
     message: string,
     /** The URL of the hop that failed. */
     readonly url?: string,
+    /** For http_status: the status the server answered. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = "FetchError";
@@ -86,6 +88,24 @@ export interface FetchedDocument {
   finalUrl: string;
   /** A file name for the document: from Content-Disposition or the URL's last path segment. */
   filename?: string;
+  /** The HTTP status of the answer (2xx). */
+  status: number;
+  /** Validators for a conditional fetch next time (fetchIfChanged), when the server sent them. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What a conditional fetch answers when the server says the document is unchanged (304). */
+export interface NotModified {
+  notModified: true;
+  status: 304;
+  finalUrl: string;
+}
+
+/** Validators from an earlier fetch of the same URL (its ETag and Last-Modified headers). */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
 }
 
 /**
@@ -200,7 +220,13 @@ interface HopResult {
   response: http.IncomingMessage;
 }
 
-function requestHop(url: URL, target: ResolvedAddress, userAgent: string, signal: AbortSignal): Promise<HopResult> {
+function requestHop(
+  url: URL,
+  target: ResolvedAddress,
+  userAgent: string,
+  signal: AbortSignal,
+  extraHeaders: Record<string, string>,
+): Promise<HopResult> {
   // Connect to the address that was checked, whatever the resolver would say a second time.
   const pinned: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address: target.address, family: target.family }]);
@@ -219,6 +245,7 @@ function requestHop(url: URL, target: ResolvedAddress, userAgent: string, signal
           "user-agent": userAgent,
           accept: "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1",
           "accept-encoding": "gzip, deflate, br",
+          ...extraHeaders,
         },
       },
       (response) => resolve({ response }),
@@ -263,6 +290,30 @@ export function formatBytes(n: number): string {
 
 /** Fetches one document by URL under the rules above. Throws FetchError with a readable message. */
 export async function fetchDocument(rawUrl: string, options: FetchOptions = {}): Promise<FetchedDocument> {
+  return (await fetchUnderGuard(rawUrl, options, null)) as FetchedDocument;
+}
+
+/**
+ * The same fetch, conditional on the validators of an earlier one (If-None-Match, If-Modified-Since):
+ * a 304 answer is NotModified, not an error. Used by watching (lib/watch).
+ */
+export function fetchIfChanged(
+  rawUrl: string,
+  validators: Validators,
+  options: FetchOptions = {},
+): Promise<FetchedDocument | NotModified> {
+  return fetchUnderGuard(rawUrl, options, validators);
+}
+
+async function fetchUnderGuard(
+  rawUrl: string,
+  options: FetchOptions,
+  validators: Validators | null,
+): Promise<FetchedDocument | NotModified> {
+  const conditionalHeaders: Record<string, string> = {
+    ...(validators?.etag ? { "if-none-match": validators.etag } : {}),
+    ...(validators?.lastModified ? { "if-modified-since": validators.lastModified } : {}),
+  };
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
@@ -291,13 +342,17 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
       ]);
       let response: http.IncomingMessage;
       try {
-        ({ response } = await requestHop(url, target, userAgent, controller.signal));
+        ({ response } = await requestHop(url, target, userAgent, controller.signal, conditionalHeaders));
       } catch (error) {
         if (timedOut) throw timeoutError(url.href);
         const code = (error as { code?: string }).code;
         throw new FetchError("network", `Could not fetch ${url.host}: ${code ?? (error as Error).message}`, url.href);
       }
       const status = response.statusCode ?? 0;
+      if (status === 304 && validators) {
+        response.resume();
+        return { notModified: true, status: 304, finalUrl: url.href };
+      }
       if (status >= 300 && status < 400 && status !== 304) {
         response.resume();
         const location = response.headers.location;
@@ -315,6 +370,7 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
           "http_status",
           `The server answered ${status} ${response.statusMessage ?? ""}`.trim(),
           url.href,
+          status,
         );
       }
       const { mediaType, charset } = parseContentType(response.headers["content-type"]);
@@ -340,15 +396,84 @@ export async function fetchDocument(rawUrl: string, options: FetchOptions = {}):
         throw new FetchError("network", `The download failed: ${(error as Error).message}`, url.href);
       }
       const filename = filenameFrom(response.headers["content-disposition"], url);
+      const etag = response.headers.etag;
+      const lastModified = response.headers["last-modified"];
       return {
         bytes,
         mediaType,
         ...(charset ? { charset } : {}),
         finalUrl: url.href,
         ...(filename ? { filename } : {}),
+        status,
+        ...(etag ? { etag } : {}),
+        ...(lastModified ? { lastModified } : {}),
       };
     }
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * POSTs a body to a URL under the same address rules as a fetch (for webhooks): http(s) only, every
+ * address public unless the host is allowed, ports 80/443 otherwise, the connection pinned to the
+ * checked address; redirects are not followed. Returns the status; throws FetchError.
+ */
+export async function postUnderGuard(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  options: Pick<FetchOptions, "allowHosts" | "resolve" | "timeoutMs" | "userAgent"> = {},
+): Promise<number> {
+  const url = checkUrl(rawUrl);
+  const target = await checkedAddress(url, new Set(options.allowHosts ?? []), options.resolve ?? systemResolve);
+  const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
+  const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  const signal = AbortSignal.timeout(timeoutMs);
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        lookup: pinned,
+        signal,
+        headers: {
+          "user-agent": options.userAgent ?? FETCH_DEFAULTS.userAgent,
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          ...headers,
+        },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    req.on("error", (error) => {
+      if (signal.aborted)
+        reject(new FetchError("timeout", `The receiver did not answer within ${timeoutMs / 1000} s`, url.href));
+      else
+        reject(
+          new FetchError(
+            "network",
+            `Could not reach ${url.host}: ${(error as { code?: string }).code ?? error.message}`,
+            url.href,
+          ),
+        );
+    });
+    req.end(body);
+  });
+}
+
+/** Checks a URL and its addresses as a fetch would, without fetching (a webhook target when it is set). */
+export async function checkTargetAddress(
+  rawUrl: string,
+  options: Pick<FetchOptions, "allowHosts" | "resolve"> = {},
+): Promise<void> {
+  await checkedAddress(checkUrl(rawUrl), new Set(options.allowHosts ?? []), options.resolve ?? systemResolve);
 }

@@ -5,6 +5,10 @@ import { VersionTable } from "@/components/VersionTable";
 import { KnownVersions } from "@/components/import/KnownVersions";
 import Link from "next/link";
 import { Timeline } from "@/components/Timeline";
+import { CheckLog } from "@/components/watch/CheckLog";
+import { watchOfPolicy } from "@/lib/watch/sources";
+import { isAdmin } from "@/lib/auth-session";
+import { checkNowAction } from "@/app/_watch/actions";
 import { getTimeline, policyFromParams } from "@/lib/data";
 import { knownVersionsView } from "@/lib/data/known-versions";
 import { format } from "@/lib/i18n";
@@ -35,6 +39,7 @@ export default async function PolicyPage({ params }: Props) {
   const known = knownVersionsView(policy);
   // From the stored steps (docs/decisions/0019-history.md): no comparison is computed here.
   const timeline = policy.versionCount >= 2 ? await getTimeline(policy.slug) : null;
+  const [watched, admin] = await Promise.all([watchOfPolicy(policy.slug), isAdmin()]);
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -67,6 +72,15 @@ export default async function PolicyPage({ params }: Props) {
       </section>
       {timeline ? <Timeline slug={policy.slug} name={policy.name} data={timeline} t={t} locale={locale} /> : null}
       {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}
+      {watched.watch || watched.checks.length > 0 ? (
+        <CheckLog
+          slug={policy.slug}
+          watch={watched.watch}
+          checks={watched.checks}
+          t={t}
+          checkNow={admin ? checkNowAction : undefined}
+        />
+      ) : null}
     </article>
   );
 }
