@@ -59,5 +59,6 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  *   withoutControlChars("（七）为您提供直播服务\u0005") -> "（七）为您提供直播服务"
  */
 export function withoutControlChars(s: string): string {
-  return s.replace(CONTROL_CHARS, "");
+  CONTROL_CHARS.lastIndex = 0;
+  return CONTROL_CHARS.test(s) ? s.replace(CONTROL_CHARS, "") : s;
 }

@@ -107,14 +107,18 @@ const INLINE = new RegExp(
   "gdiu",
 );
 
+/** A character that can open inline markup: text without any is plain. */
+const INLINE_START = /[\\*_[<~`]/;
+
 /** A link target inside the page it came from (a fragment) or none: nothing to show on ours. */
 const NOWHERE = /^(?:#|$)/;
 
 /** The inline content of [s, e): markers dropped, formatting as elements, marks inside them. */
 function inlineHtml(d: Marked, s: number, e: number): SafeHtml {
+  const source = d.text.slice(s, e);
+  if (!INLINE_START.test(source)) return textHtml(d, s, e); // most prose: no marker at all
   const parts: SafeHtml[] = [];
   let at = s;
-  const source = d.text.slice(s, e);
   for (const m of source.matchAll(INLINE)) {
     const g = m.indices!.groups!;
     const range = (name: string): Range => [s + g[name]![0], s + g[name]![1]];
@@ -253,8 +257,19 @@ function linesHtml(d: Marked, lines: Range[], tables = true): SafeHtml {
   return joinHtml(items.map((i) => (i.paragraph ? html`<p>${i.html}</p>` : i.html)));
 }
 
+/** A character without which a one-line block holds no markup (inline or line-level). */
+const MARKUP_CHAR = /[\n\r\\*_[<~`|#]/;
+/** A line start that makes a line a bullet, quote or rule. */
+const MARKUP_LINE_START = /^\s*[-+•>=]/;
+
 /** A block's marked runs as formatted HTML (see the module comment). */
 export function formattedRunsHtml(runs: readonly TextRun[]): SafeHtml {
+  const text = runs.map((r) => r.t).join("");
+  // Most paragraphs are one line of prose: their runs as they are (the same HTML, built faster).
+  if (!MARKUP_CHAR.test(text) && !MARKUP_LINE_START.test(text))
+    return joinHtml(
+      runs.map((r) => (r.m === "eq" ? r.t : r.m === "del" ? html`<del>${r.t}</del>` : html`<ins>${r.t}</ins>`)),
+    );
   const d = marked(runs);
   return linesHtml(d, splitRange(d.text, 0, d.text.length, NEWLINE));
 }
