@@ -293,10 +293,17 @@ export function buildCompareView(input: BuildInput): CompareView {
     outline,
     summary: summarize(model, rows),
     changeKeys: rows.filter((r) => r.changed).map((r) => r.key),
-    ...(model.digest ? { digest: model.digest } : {}),
-    ...(model.keyTerms ? { keyTerms: model.keyTerms } : {}),
+    ...(model.digest ? { digest: displayable(model.digest) } : {}),
+    ...(model.keyTerms ? { keyTerms: displayable(model.keyTerms) } : {}),
     coarseRows: rows.filter((r) => r.blocks.some((b) => b.coarse)).length,
   };
+}
+
+/** Plain data with every string in it free of control characters: the digest's labels and lines are page text. */
+function displayable<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    typeof v === "string" ? withoutControlChars(v) : v,
+  ) as T;
 }
 
 export function summarize(model: CompareModel, rows: SectionRow[]): ViewSummary {

@@ -217,4 +217,10 @@ test("control characters from a document never reach the page (rows and outline)
   assert.ok(!String(outlineHtml(view, false, m)).includes("\u0005"));
   assert.match(String(outlineHtml(view, false, m)), /直播服务</);
   assert.equal(escapeHtml("a\u0005b"), "ab");
+  const digest = { title: "t", groups: [{ entries: [{ label: "直播服务\u0005", line: "直播服务\u0005：新增" }] }] };
+  const annotated = buildCompareView({
+    model: { ...model, digest } as unknown as Parameters<typeof buildCompareView>[0]["model"],
+  });
+  assert.ok(!JSON.stringify(annotated.digest).includes("\\u0005"));
+  assert.match(JSON.stringify(annotated.digest), /直播服务：新增/);
 });
