@@ -140,7 +140,6 @@ export async function ComparePage({
       options={options}
       from={side(data.from)}
       to={side(data.to)}
-      summaryLine={data.page ? summaryLine(data.page.summary, t.compare.summary) : ""}
       m={t.compare}
       mi={t.insight}
     />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { format } from "@/lib/i18n/format";
 import type { ComparePage } from "@/lib/view/parts";
 import { reviveHtml } from "@/lib/view/safe-html";
+import { sectionCounts, summaryShare } from "@/lib/view/summary-text";
 import type { Layout, ViewOptions } from "@/lib/view/types";
 import { IGNORE_OPTIONS } from "@/lib/compare/options";
 import { compareHref, LAYOUTS, toggleIgnore, type VersionAddress } from "@/lib/view/url";
@@ -31,7 +32,6 @@ export interface CompareScreenProps {
   options: ViewOptions;
   from: SideInfo;
   to: SideInfo;
-  summaryLine: string;
   m: CompareMessages;
   mi: InsightMessages;
 }
@@ -142,7 +142,7 @@ function Parts({
 }
 
 /** The whole compare screen, from a prepared part of the view. Fetches nothing. */
-export function CompareScreen({ page, tooLarge, options, from, to, summaryLine, m, mi }: CompareScreenProps) {
+export function CompareScreen({ page, tooLarge, options, from, to, m, mi }: CompareScreenProps) {
   return (
     <div className="cmp" data-testid="compare">
       <header className="cmp-header">
@@ -157,7 +157,7 @@ export function CompareScreen({ page, tooLarge, options, from, to, summaryLine, 
           </Link>
           <Side side={to} which="to" role={m.compared} other={from} options={options} m={m} />
         </div>
-        {page ? <Summary page={page} summaryLine={summaryLine} m={m} mi={mi} /> : null}
+        {page ? <Summary page={page} m={m} mi={mi} /> : null}
       </header>
       {page ? (
         <Comparison page={page} options={options} from={from} to={to} m={m} mi={mi} />
@@ -181,28 +181,9 @@ export function CompareScreen({ page, tooLarge, options, from, to, summaryLine, 
   );
 }
 
-function Summary({
-  page,
-  summaryLine,
-  m,
-  mi,
-}: {
-  page: ComparePage;
-  summaryLine: string;
-  m: CompareMessages;
-  mi: InsightMessages;
-}) {
+function Summary({ page, m, mi }: { page: ComparePage; m: CompareMessages; mi: InsightMessages }) {
   const s = page.summary;
-  const counts: [keyof typeof m.status, number][] = [
-    ["added", s.added],
-    ["removed", s.removed],
-    ["modified", s.modified],
-    ["moved", s.moved],
-    ["renamed", s.renamed],
-    ["renumbered", s.renumbered],
-    ["split", s.split],
-    ["merged", s.merged],
-  ];
+  const counts = sectionCounts(s);
   return (
     <>
       <ul className="cmp-summary" aria-label={m.summaryTitle} data-testid="summary">
@@ -214,7 +195,7 @@ function Summary({
             </li>
           ))}
         <li data-count="changedRatio" data-value={s.changedRatio}>
-          {summaryLine.split(/[；;]\s*/).pop()}
+          {format(m.summary.changedShare, { n: summaryShare(s) })}
         </li>
         <li>{format(m.sectionsChanged, { n: s.changedRows, total: s.totalRows })}</li>
       </ul>

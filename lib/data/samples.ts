@@ -14,7 +14,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { dateFromFileName } from "../import/source.ts";
-import { contentHash, ingestBytes, type IngestResult } from "../ingest/index.ts";
+import { contentHash, ingestBytes, titleWithoutDate, type IngestResult } from "../ingest/index.ts";
 import { httpUrlSchema, slugSchema } from "../validations/common.ts";
 import { refreshSteps } from "./steps.ts";
 import { addVersion, upsertPolicy } from "./writes.ts";
@@ -98,7 +98,8 @@ export async function seedSamples(client: Db, dir: string = SAMPLES_DIR): Promis
         {
           publishedAt: v.publishedAt,
           effectiveAt: meta.effectiveAt,
-          label: meta.fields.title || dateFromFileName(v.file),
+          // The archive's title names the capture ("… 2020-06-17"), not always the version's own date.
+          label: titleWithoutDate(meta.fields.title ?? "") || dateFromFileName(v.file),
           sourceUrl: v.sourceUrl,
           text: v.ingest.text,
           format: v.ingest.format,

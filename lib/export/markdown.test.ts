@@ -134,7 +134,7 @@ test("the digest: title, versions with links, options, counts, changed sections,
     /- 基准版本：Acme 隐私政策，2021年1月1日 \(\[固定链接\]\(<https:\/\/policy\.example\/p\/acme-privacy\/v\/2021-01-01>\)\)/,
   );
   assert.match(text, /- 比较选项：忽略空白、忽略全角\/半角/);
-  assert.match(text, /新增 1 节，修改 2 节；文本变化 \d+%/);
+  assert.match(text, /新增 1 节，修改 1 节，重新编号 1 节；文本变化 \d+%/);
   assert.match(
     text,
     /## 有变化的条款\n\n- \[一 收集\]\(<https:\/\/policy\.example\/p\/acme-privacy\/compare\/2021-01-01\.\.\.2022-01-01#s-\w+>\) · 修改 · \d+%/,

@@ -18,7 +18,7 @@ import { htmlToText } from "./html.ts";
 import { extractMetadata } from "./metadata.ts";
 
 export { IngestError, type IngestErrorCode } from "./errors.ts";
-export { extractMetadata, scanMetadata, parseDate } from "./metadata.ts";
+export { extractMetadata, scanMetadata, parseDate, titleWithoutDate } from "./metadata.ts";
 export { contentHash } from "./hash.ts";
 export { htmlToText } from "./html.ts";
 export { INGEST_CONFIG } from "./config.ts";

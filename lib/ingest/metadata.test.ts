@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { extractMetadata, isDateLine, parseDate, scanMetadata } from "./metadata.ts";
+import { extractMetadata, isDateLine, parseDate, scanMetadata, titleWithoutDate } from "./metadata.ts";
 
 const read = (path: string) => readFileSync(new URL(`../../data/samples/${path}`, import.meta.url), "utf8");
 
@@ -149,5 +149,14 @@ describe("date patterns", () => {
   it("版本更新日期 / 版本生效日期; lone CR line breaks", () => {
     const m = extractMetadata("云朵相册隐私政策\r版本更新日期：2025年2月1日\r版本生效日期：2025年2月8日\r正文。\r");
     assert.deepEqual([m.title, m.publishedAt, m.effectiveAt], ["云朵相册隐私政策", "2025-02-01", "2025-02-08"]);
+  });
+});
+
+describe("titleWithoutDate", () => {
+  it("drops the date an archive appended to a title, keeps a title that is more than a date", () => {
+    assert.equal(titleWithoutDate("学习强国隐私权政策 2020-06-17"), "学习强国隐私权政策");
+    assert.equal(titleWithoutDate("豆瓣个人信息保护政策（2022年4月26日）"), "豆瓣个人信息保护政策");
+    assert.equal(titleWithoutDate("Privacy Policy"), "Privacy Policy");
+    assert.equal(titleWithoutDate("2020-06-17"), "");
   });
 });

@@ -418,10 +418,19 @@ const NUMBERED_START =
   /^(?:第\s*[一二三四五六七八九十百\d]+\s*[条章节部分]|[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+(?:\\?[.．]\d+)*(?:\\?[.．、)）])|[①-⑳])/;
 const TITLE_NOISE = /^(?:正文|摘要|概要|目录|引言|前言|contents|table of contents|summary)$/i;
 
+/**
+ * A title without the date an archive appended to it ("学习强国隐私权政策 2020-06-17" -> "学习强国隐私权政策",
+ * "政策（2022年4月26日）" -> "政策"): the date is a version's, stated elsewhere, and may not even be
+ * its publication date. Empty when the title is only a date.
+ */
+export function titleWithoutDate(title: string): string {
+  return title.replace(new RegExp(`\\s*[（(]?\\s*(?:${DATE_PATTERN})\\s*[)）]?\\s*(?:版)?$`, "i"), "").trim();
+}
+
 function findTitle(body: string, fields: Record<string, string>): string | null {
   const fmTitle = fields["title"];
   if (fmTitle) {
-    const t = fmTitle.replace(new RegExp(`\\s*[（(]?\\s*(?:${DATE_PATTERN})\\s*[)）]?\\s*(?:版)?$`, "i"), "").trim();
+    const t = titleWithoutDate(fmTitle);
     if (t) return t;
   }
   for (const raw of body.split(/\r\n|\r|\n/)) {

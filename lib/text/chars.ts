@@ -48,3 +48,17 @@ export function lineAt(text: string, pos: number): { end: number; next: number }
   }
   return { end: text.length, next: text.length };
 }
+
+/** C0 controls other than tab and line breaks, DEL and C1 controls: never text a reader should see. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text without control characters (a browser draws them as boxes): the one definition used where a
+ * document's text reaches a page (lib/view's escaping and labels).
+ *   withoutControlChars("（七）为您提供直播服务\u0005") -> "（七）为您提供直播服务"
+ */
+export function withoutControlChars(s: string): string {
+  CONTROL_CHARS.lastIndex = 0;
+  return CONTROL_CHARS.test(s) ? s.replace(CONTROL_CHARS, "") : s;
+}

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CompareModel, SectionPair } from "../compare/types.ts";
 import { buildCompareView, visibleRows } from "./build.ts";
-import { summaryLine } from "./summary-text.ts";
+import { formatShare, sectionCounts, shareFacts, summaryLine, summaryShare } from "./summary-text.ts";
 import type { TextRun } from "./types.ts";
 
 /** Readable form of runs, in the style of jsdiff's tests. */
@@ -152,17 +152,51 @@ test("summary counts are the engine's; the one-line summary reads as a sentence"
   assert.equal(summary.added, 1);
   assert.equal(summary.modified, 1);
   assert.equal(summary.moved, 1);
-  const line = summaryLine(summary, {
-    added: "{n} added",
-    removed: "{n} removed",
-    modified: "{n} modified",
-    moved: "{n} moved",
-    changedShare: "{n} of the text changed",
-    noChanges: "no changes",
-    separator: ", ",
-    shareSeparator: "; ",
-  });
+  const line = summaryLine(summary, words);
   assert.equal(line, "1 added, 1 modified, 1 moved; 9% of the text changed");
+});
+
+const words = {
+  added: "{n} added",
+  removed: "{n} removed",
+  modified: "{n} modified",
+  moved: "{n} moved",
+  renamed: "{n} renamed",
+  renumbered: "{n} renumbered",
+  split: "{n} split",
+  merged: "{n} merged",
+  changedShare: "{n} of the text changed",
+  noChanges: "no changes",
+  separator: ", ",
+  shareSeparator: "; ",
+};
+
+test("the one-line summary counts each kind as the chips do (renamed is not folded into modified)", () => {
+  const { summary } = buildCompareView({ model });
+  const s = { ...summary, modified: 19, renamed: 5, added: 0, moved: 0 };
+  assert.deepEqual(
+    sectionCounts(s).filter(([, n]) => n > 0),
+    [
+      ["modified", 19],
+      ["renamed", 5],
+    ],
+  );
+  assert.match(summaryLine(s, words), /^19 modified, 5 renamed; /);
+});
+
+test("a share never says 0% of a real change, nor 100% of a partial one", () => {
+  assert.equal(formatShare(0.1834), "18%");
+  assert.equal(formatShare(0.004), "<1%");
+  assert.equal(formatShare(0, { changed: true, complete: false }), "<1%");
+  assert.equal(formatShare(0), "0%");
+  assert.equal(formatShare(0.998), ">99%");
+  assert.equal(formatShare(1, { changed: true, complete: false }), ">99%");
+  assert.equal(formatShare(1, { changed: true, complete: true }), "100%");
+  const tiny = { insertedChars: 1, deletedChars: 0, oldChars: 50_000, newChars: 50_001 };
+  assert.deepEqual(shareFacts(tiny), { changed: true, complete: false });
+  const { summary } = buildCompareView({ model });
+  assert.equal(summaryShare({ ...summary, ...tiny, changedRatio: 0 }), "<1%");
+  assert.match(summaryLine({ ...summary, ...tiny, changedRatio: 0 }, words), /<1% of the text changed$/);
 });
 
 test("consecutive one-sided blocks of one kind face a single gap", async () => {

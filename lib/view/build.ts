@@ -10,6 +10,7 @@
  */
 import type { BlockPair, CompareModel, SectionPair, SectionStatus, Segment } from "../compare/types.ts";
 import type { DocumentTree } from "../parse/types.ts";
+import { withoutControlChars } from "../text/chars.ts";
 import type { ChangeDigest, KeyTermChange, TopicId } from "../insight/index.ts";
 import type {
   BlockRow,
@@ -181,7 +182,7 @@ export function groupOneSided(rows: BlockRow[]): BlockRow[] {
 
 function label(ref: { number: string | null; title: string } | null): string | null {
   if (!ref) return null;
-  return [ref.number, ref.title].filter((s) => s && s.trim()).join(" ") || null;
+  return withoutControlChars([ref.number, ref.title].filter((s) => s && s.trim()).join(" ")) || null;
 }
 
 function rowLabel(row: Pick<SectionRow, "newLabel" | "oldLabel" | "key">): string {
@@ -292,10 +293,17 @@ export function buildCompareView(input: BuildInput): CompareView {
     outline,
     summary: summarize(model, rows),
     changeKeys: rows.filter((r) => r.changed).map((r) => r.key),
-    ...(model.digest ? { digest: model.digest } : {}),
-    ...(model.keyTerms ? { keyTerms: model.keyTerms } : {}),
+    ...(model.digest ? { digest: displayable(model.digest) } : {}),
+    ...(model.keyTerms ? { keyTerms: displayable(model.keyTerms) } : {}),
     coarseRows: rows.filter((r) => r.blocks.some((b) => b.coarse)).length,
   };
+}
+
+/** Plain data with every string in it free of control characters: the digest's labels and lines are page text. */
+function displayable<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    typeof v === "string" ? withoutControlChars(v) : v,
+  ) as T;
 }
 
 export function summarize(model: CompareModel, rows: SectionRow[]): ViewSummary {
@@ -314,6 +322,8 @@ export function summarize(model: CompareModel, rows: SectionRow[]): ViewSummary 
     changedRatio: model.stats.changedRatio,
     insertedChars: model.stats.insertedChars,
     deletedChars: model.stats.deletedChars,
+    oldChars: model.stats.oldChars,
+    newChars: model.stats.newChars,
     changedRows: rows.filter((r) => r.changed).length,
     totalRows: rows.length,
   };

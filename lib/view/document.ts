@@ -16,6 +16,7 @@
  */
 import { documentSectionKeys } from "../compare/keys.ts";
 import type { Block, DocumentTree, SectionNode } from "../parse/types.ts";
+import { withoutControlChars } from "../text/chars.ts";
 import { inlineRuns } from "./inline.ts";
 import { attrs, html, joinHtml, transferHtml, type SafeHtml, type TransferredHtml } from "./safe-html.ts";
 
@@ -159,7 +160,7 @@ function groupPieces(g: Group, c: Context): Piece[] {
 }
 
 function shortLabel(s: string): string {
-  const one = s.replace(/\s+/g, " ").trim();
+  const one = withoutControlChars(s).replace(/\s+/g, " ").trim();
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
 }
 

@@ -119,10 +119,10 @@ test("rows: the text of each side is shown as written, with no element from the 
   assert.ok(textOf(html).includes(`We "sell" <script>alert(1)</script> & more`));
   assert.ok(
     html.includes(
-      '<p class="cmp-cell cmp-old"><del>We &quot;sell&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</del></p>',
+      '<div class="cmp-cell cmp-old"><del>We &quot;sell&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</del></div>',
     ),
   );
-  assert.ok(html.includes('<p class="cmp-cell cmp-new"><ins>We don&#39;t sell</ins></p>'));
+  assert.ok(html.includes('<div class="cmp-cell cmp-new"><ins>We don&#39;t sell</ins></div>'));
   // Each row: its id, status and depth; the unchanged one folded.
   assert.match(html, /<section id="s-a" class="cmp-row" data-s="modified" data-changed="true" data-depth="1">/);
   assert.match(
@@ -150,7 +150,7 @@ test("paragraphs moved between sections link to where they went and came from", 
 
 test("inline layout: a modified paragraph is one interleaved cell", () => {
   const html = String(rowsHtml(buildCompareView({ model }), "inline", false, m));
-  assert.ok(html.includes('<p class="cmp-cell cmp-inline"><del>We &quot;sell&quot;'));
+  assert.ok(html.includes('<div class="cmp-cell cmp-inline"><del>We &quot;sell&quot;'));
 });
 
 test("outline entries are escaped links; the rows are rendered once per view, layout and language", () => {
@@ -204,4 +204,23 @@ test("rows link to their section's history, at the newer version (the older for 
     memoRowsHtml(view, "split", false, m),
     memoRowsHtml(view, "split", false, m, undefined, { base: "/p/b/history", oldAt: "a", newAt: "b" }),
   );
+});
+
+test("control characters from a document never reach the page (rows and outline)", () => {
+  const titled = {
+    ...model,
+    sections: model.sections.map((p, i) =>
+      i === 0 && p.new ? { ...p, new: { ...p.new, title: "直播服务\u0005" } } : p,
+    ),
+  };
+  const view = buildCompareView({ model: titled });
+  assert.ok(!String(outlineHtml(view, false, m)).includes("\u0005"));
+  assert.match(String(outlineHtml(view, false, m)), /直播服务</);
+  assert.equal(escapeHtml("a\u0005b"), "ab");
+  const digest = { title: "t", groups: [{ entries: [{ label: "直播服务\u0005", line: "直播服务\u0005：新增" }] }] };
+  const annotated = buildCompareView({
+    model: { ...model, digest } as unknown as Parameters<typeof buildCompareView>[0]["model"],
+  });
+  assert.ok(!JSON.stringify(annotated.digest).includes("\\u0005"));
+  assert.match(JSON.stringify(annotated.digest), /直播服务：新增/);
 });

@@ -15,6 +15,7 @@ import { format } from "../i18n/format.ts";
 import type { Messages } from "../i18n/index.ts";
 import { PREAMBLE_KEY, rowFilter, rowShown, visibleRows } from "./build.ts";
 import { COPY_ATTR, FOLD_CLASS, ROW_CLASS } from "./compare-dom.ts";
+import { formattedRunsHtml } from "./formatted.ts";
 import { attrs, html, joinHtml, SafeHtml } from "./safe-html.ts";
 import type {
   BlockRow,
@@ -31,11 +32,12 @@ export { escapeHtml } from "./safe-html.ts";
 
 type CompareMessages = Messages["compare"];
 
-/** Marked text: equal runs as text, deletions in <del>, insertions in <ins>. */
+/**
+ * Marked text: equal runs as text, deletions in <del>, insertions in <ins>, with the document's
+ * markup (headings, bold, links, lists, tables) read as structure around them (./formatted.ts).
+ */
 export function runsHtml(runs: TextRun[]): SafeHtml {
-  return joinHtml(
-    runs.map((r) => (r.m === "eq" ? html`${r.t}` : r.m === "del" ? html`<del>${r.t}</del>` : html`<ins>${r.t}</ins>`)),
-  );
+  return formattedRunsHtml(runs);
 }
 
 function linkHtml(l: SectionLink): SafeHtml {
@@ -49,7 +51,7 @@ function blockMoveHtml(link: SectionLink | null | undefined, label: string): Saf
 
 function cellHtml(runs: TextRun[], side: "old" | "new", b: BlockRow, m: CompareMessages, kind?: string): SafeHtml {
   const move = side === "old" ? blockMoveHtml(b.movedTo, m.blockMovedTo) : blockMoveHtml(b.movedFrom, m.blockMovedFrom);
-  return html`<p${attrs({ class: `cmp-cell cmp-${side}`, "data-kind": kind })}>${move}${runsHtml(runs)}</p>`;
+  return html`<div${attrs({ class: `cmp-cell cmp-${side}`, "data-kind": kind })}>${move}${runsHtml(runs)}</div>`;
 }
 
 const GAP = html`<div class="cmp-cell cmp-gap" aria-hidden="true"></div>`;
@@ -72,7 +74,7 @@ function pairHtml(b: BlockRow, layout: Layout, m: CompareMessages): SafeHtml {
   const inline = layout === "inline" && b.status === "modified" && !b.coarse;
   const moves = html`${blockMoveHtml(b.movedTo, m.blockMovedTo)}${blockMoveHtml(b.movedFrom, m.blockMovedFrom)}`;
   const body = inline
-    ? html`<p class="cmp-cell cmp-inline">${moves}${runsHtml(b.inline)}</p>`
+    ? html`<div class="cmp-cell cmp-inline">${moves}${runsHtml(b.inline)}</div>`
     : html`${b.left ? cellHtml(b.left, "old", b, m) : GAP}${b.right ? cellHtml(b.right, "new", b, m) : GAP}`;
   const a = attrs({
     class: "cmp-pair",

@@ -11,11 +11,13 @@
  * The page inserts SafeHtml in one place (components/diff/HtmlBlock.tsx). Framework-free.
  */
 
+import { withoutControlChars } from "../text/chars.ts";
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text or an attribute value as HTML: & < > " ' escaped. */
+/** Text or an attribute value as HTML: & < > " ' escaped, control characters dropped (never shown as boxes). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return withoutControlChars(s).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** What a template may interpolate: text and numbers (escaped), SafeHtml (as is), lists of these; nothing for null/undefined/false. */

@@ -115,6 +115,9 @@ export interface ViewSummary {
   changedRatio: number;
   insertedChars: number;
   deletedChars: number;
+  /** Characters of each text (what changedRatio is a share of). */
+  oldChars: number;
+  newChars: number;
   /** Number of sections (rows) that changed in any way. */
   changedRows: number;
   totalRows: number;

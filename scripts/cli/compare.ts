@@ -11,6 +11,7 @@ import { compareDocuments, IGNORE_OPTIONS, isIgnoreOption } from "../../lib/comp
 import type { BlockPair, CompareModel, IgnoreOption, SectionPair, SectionRef } from "../../lib/compare/types.ts";
 import { isLocale, type Locale } from "../../lib/i18n/index.ts";
 import { analyzeChanges } from "../../lib/insight/index.ts";
+import { formatShare, sectionCounts, shareFacts } from "../../lib/view/summary-text.ts";
 import { CliError } from "./errors.ts";
 import { readDocument } from "./outline.ts";
 
@@ -99,13 +100,15 @@ function evidence(p: SectionPair): string {
 
 function formatSummary(model: CompareModel): string {
   const s = model.stats;
-  const counts = Object.entries(s.sections)
+  // The same counts, in the same order, as the web page's chips and description (lib/view/summary-text).
+  const counts = [...sectionCounts(s.sections), ["unchanged", s.sections.unchanged] as const]
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`)
     .join(", ");
+  const share = formatShare(s.changedRatio, shareFacts(s));
   const out = [
     `sections: ${counts || "none"}`,
-    `characters: -${s.deletedChars} +${s.insertedChars} of ${s.oldChars} → ${s.newChars} (${(s.changedRatio * 100).toFixed(1)}% changed, ${s.changeSpans} change spans)` +
+    `characters: -${s.deletedChars} +${s.insertedChars} of ${s.oldChars} → ${s.newChars} (${share} changed, ${s.changeSpans} change spans)` +
       (model.options.ignore.length ? `; ignoring ${model.options.ignore.join(", ")}` : ""),
     "",
   ];
