@@ -20,8 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={htmlLang(locale)}>
       <body className="min-h-screen">
+        <a className="skip-link" href="#main">
+          {t.nav.skipToContent}
+        </a>
         <SiteHeader t={t} locale={locale} />
-        <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -43,7 +43,8 @@ export function Timeline({
       <svg
         viewBox={`0 0 ${chart.width} ${chart.height}`}
         className="h-auto w-full max-w-3xl"
-        role="img"
+        // A figure, not an image: its bars are links (an image's content is presentational).
+        role="figure"
         aria-labelledby="timeline-chart-title"
         aria-describedby="timeline-table-caption"
         data-testid="timeline-chart"

@@ -38,7 +38,9 @@ export function VersionTable({ policy, t, locale }: { policy: PolicyDetail; t: M
           ) : null}
           <th className="py-2 pr-3 font-normal">{t.policy.published}</th>
           <th className="py-2 pr-3 font-normal">{t.policy.effective}</th>
-          <th className="py-2 font-normal" />
+          <th className="py-2 font-normal">
+            <span className="sr-only">{t.policy.actions}</span>
+          </th>
         </tr>
       </thead>
       <tbody>

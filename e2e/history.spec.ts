@@ -10,7 +10,7 @@ test("the timeline shows the five 学习强国 versions, has a text alternative 
   await page.goto(`/p/${slug}`);
   const chart = page.getByTestId("timeline-chart");
   await expect(chart).toBeVisible();
-  await expect(page.getByRole("img", { name: "学习强国隐私权政策 各版本的改动幅度" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "学习强国隐私权政策 各版本的改动幅度" })).toBeVisible();
   await expect(chart.getByTestId("timeline-step")).toHaveCount(4);
   // The text alternative: a table with a row per version, oldest first, and what changed.
   const table = page.getByRole("table", { name: "时间线（表格）" });

@@ -11,6 +11,8 @@ interface Labels {
   copyLink: string;
   copied: string;
   expandAll: string;
+  outline: string;
+  outlineClose: string;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -32,10 +34,24 @@ function openFold(key: string): HTMLElement | null {
   return el;
 }
 
+/** Moves keyboard focus to a row, so Tab goes on from the change a reader jumped to (not from the top). */
+function focusRow(el: HTMLElement): void {
+  if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
+  el.focus({ preventScroll: true });
+}
+
+/** The focusable controls and links of a container, in Tab order (for the drawer's focus trap). */
+function tabbables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>("a[href], button:not([disabled])")].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+}
+
 /**
- * The compare view's only behaviour: next/previous change (buttons and j/k or n/p), copy-link
- * buttons (delegated from server-rendered `[data-copy]` buttons), expand all, open a folded section
- * when the fragment points at it. The rows' markup is lib/view/html.ts's; the names both rely on are
+ * The compare view's only behaviour: next/previous change (buttons and j/k or n/p, moving focus to
+ * the change), copy-link buttons (delegated from server-rendered `[data-copy]` buttons), expand all,
+ * open (and focus) a folded section when the fragment points at it, and on screens too narrow for the
+ * outline column, the outline in a modal drawer (a copy of the outline's list, with next/previous). The rows' markup is lib/view/html.ts's; the names both rely on are
  * in lib/view/compare-dom.ts.
  */
 export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; labels: Labels }) {
@@ -49,6 +65,7 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     if (!el) return;
     el.setAttribute(FOCUS_ATTR, "true");
     el.scrollIntoView({ block: "start" });
+    focusRow(el);
     history.replaceState(history.state, "", `#${key}`);
   }, []);
 
@@ -67,7 +84,8 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     const sync = () => {
       const key = decodeSafely(location.hash.slice(1));
       if (!key) return;
-      openFold(key);
+      const el = openFold(key);
+      if (el && document.activeElement !== el) focusRow(el);
       const i = changeKeys.indexOf(key);
       if (i >= 0) {
         cursor.current = i;
@@ -110,6 +128,52 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
     };
   }, [changeKeys, go, labels.copied]);
 
+  const drawer = useRef<HTMLDialogElement>(null);
+  const drawerList = useRef<HTMLOListElement>(null);
+  const drawerButton = useRef<HTMLButtonElement>(null);
+  /** Set when the drawer closes because the reader went somewhere: focus then stays where they went. */
+  const leaving = useRef(false);
+
+  const openDrawer = () => {
+    const source = document.querySelector(SELECTORS.outlineList);
+    if (!drawer.current || !drawerList.current || !source) return;
+    drawerList.current.replaceChildren(...[...source.children].map((li) => li.cloneNode(true)));
+    leaving.current = false;
+    drawer.current.showModal();
+  };
+  const closeDrawer = (goingTo: "away" | "back") => {
+    leaving.current = goingTo === "away";
+    drawer.current?.close();
+  };
+  // Escape closes a modal dialog by itself; whichever way it closes, focus returns to the button
+  // that opened it, unless the reader chose a section or a change (focus then moves there).
+  const onDrawerClose = () => {
+    if (!leaving.current) drawerButton.current?.focus();
+  };
+  const onDrawerKey = (e: React.KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== "Tab" || !drawer.current) return;
+    const all = tabbables(drawer.current);
+    const [first, last] = [all[0], all[all.length - 1]];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+  const onDrawerClick = (e: React.MouseEvent<HTMLDialogElement>) => {
+    // A section link: close, then the fragment navigation (and the hashchange handler) moves focus.
+    if ((e.target as Element).closest("a[href^='#']")) closeDrawer("away");
+    // A click on the backdrop (outside the sheet) closes it like Escape does.
+    else if (e.target === drawer.current) closeDrawer("back");
+  };
+  const goFromDrawer = (delta: number) => {
+    closeDrawer("away");
+    go(delta);
+  };
+
   const expandAll = () => document.querySelectorAll<HTMLDetailsElement>(SELECTORS.fold).forEach((d) => (d.open = true));
 
   return (
@@ -135,6 +199,39 @@ export function CompareNav({ changeKeys, labels }: { changeKeys: string[]; label
       >
         ↓ {labels.next}
       </button>
+      <button
+        ref={drawerButton}
+        type="button"
+        className="cmp-chip cmp-drawer-open"
+        aria-haspopup="dialog"
+        onClick={openDrawer}
+        data-testid="outline-drawer-open"
+      >
+        {labels.outline}
+      </button>
+      <dialog
+        ref={drawer}
+        className="cmp-drawer"
+        aria-labelledby="cmp-drawer-title"
+        onClose={onDrawerClose}
+        onKeyDown={onDrawerKey}
+        onClick={onDrawerClick}
+        data-testid="outline-drawer"
+      >
+        <div className="cmp-drawer-head">
+          <h2 id="cmp-drawer-title">{labels.outline}</h2>
+          <button type="button" className="cmp-chip" onClick={() => goFromDrawer(-1)} disabled={!changeKeys.length}>
+            ↑ {labels.prev}
+          </button>
+          <button type="button" className="cmp-chip" onClick={() => goFromDrawer(1)} disabled={!changeKeys.length}>
+            ↓ {labels.next}
+          </button>
+          <button type="button" className="cmp-chip" onClick={() => closeDrawer("back")}>
+            {labels.outlineClose}
+          </button>
+        </div>
+        <ol ref={drawerList} className="cmp-drawer-list" />
+      </dialog>
       <button type="button" className="cmp-chip cmp-expand" onClick={expandAll}>
         {labels.expandAll}
       </button>

@@ -36,6 +36,9 @@ export interface CompareScreenProps {
   mi: InsightMessages;
 }
 
+/** The rows' container: the skip link's target. */
+const ROWS_ID = "rows";
+
 /** A version as shown: its key, which is its published date ("2022-06-29", "2022-06-29-2"), or "undated". */
 function versionDate(v: { key: string }, m: CompareMessages): string {
   return v.key.replace(/^undated/, m.undated);
@@ -77,7 +80,7 @@ function Side({
         other={other}
         options={options}
         labels={{
-          pick: m.pickVersion,
+          pick: m.switchVersion,
           search: m.pickSearch,
           noMatch: m.pickNoMatch,
           loading: m.pickLoading,
@@ -145,6 +148,12 @@ function Parts({
 export function CompareScreen({ page, tooLarge, options, from, to, m, mi }: CompareScreenProps) {
   return (
     <div className="cmp" data-testid="compare">
+      {/* Past the pickers, the options and the outline, straight to the changes. */}
+      {page ? (
+        <a className="skip-link" href={`#${ROWS_ID}`}>
+          {m.skipToRows}
+        </a>
+      ) : null}
       <header className="cmp-header">
         <h1 className="cmp-title">
           {m.pageTitle}: {from.policyName} {versionDate(from, m)} → {to.slug === from.slug ? "" : `${to.policyName} `}
@@ -338,14 +347,17 @@ function Comparison({
             copyLink: m.copyLink,
             copied: m.copied,
             expandAll: m.expandAll,
+            outline: m.outline,
+            outlineClose: m.outlineClose,
           }}
         />
       </div>
 
       <Parts page={page} from={from} to={to} options={options} m={m} />
+      {/* The rows come before the outline in the document (so in Tab order), though the outline is
+          drawn to their left (compare.css). */}
       <div className="cmp-body">
-        <Outline html={reviveHtml(page.outlineHtml)} m={m} />
-        <div className="cmp-rows" data-layout={options.layout} data-testid="rows">
+        <div className="cmp-rows" id={ROWS_ID} tabIndex={-1} data-layout={options.layout} data-testid="rows">
           <div className="cmp-cols" aria-hidden="true">
             <span>
               {m.base}: {from.policyName} {versionDate(from, m)}
@@ -362,6 +374,7 @@ function Comparison({
             <p className="cmp-empty">{m.noRows}</p>
           )}
         </div>
+        <Outline html={reviveHtml(page.outlineHtml)} m={m} />
       </div>
       <Parts page={page} from={from} to={to} options={options} m={m} />
     </>

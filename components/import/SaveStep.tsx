@@ -7,6 +7,7 @@ import Link from "next/link";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import type { DetectionView, FormState } from "@/lib/import/form-state";
+import { warningMessage } from "@/lib/import/messages";
 import { Field, FormAlert, inputClass, primaryButtonClass, textInput } from "./fields";
 
 type M = Messages["importer"];
@@ -35,7 +36,7 @@ function DetectedSummary({ detection, m }: { detection: DetectionView; m: M }) {
       {detection.warnings.length > 0 ? (
         <ul className="list-inside list-disc text-xs text-stone-500" aria-label={m.warnings}>
           {detection.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w.code}>{warningMessage(w, m)}</li>
           ))}
         </ul>
       ) : null}

@@ -27,6 +27,8 @@ export interface WriteProblem {
   match?: VersionRef & { slug: string };
   /** For a validation error: zod's issues. */
   issues?: ZodError["issues"];
+  /** The values in `message` (a fetch failure's host, reason or status), for the forms' own sentence. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 const FETCH_STATUS: Record<FetchError["code"], number> = {
@@ -63,7 +65,8 @@ export function describeWriteError(error: unknown, sourceField = "text"): WriteP
     };
   }
   if (error instanceof FetchError) {
-    return { status: FETCH_STATUS[error.code], code: `fetch_${error.code}`, message: error.message, field: "url" };
+    const { code, message, params } = error;
+    return { status: FETCH_STATUS[code], code: `fetch_${code}`, message, field: "url", params };
   }
   if (error instanceof DuplicateVersionError) {
     return {

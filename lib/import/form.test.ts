@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { DuplicateVersionError } from "../data/version-writes.ts";
 import { getMessages } from "../i18n/index.ts";
 import { IngestError } from "../ingest/errors.ts";
+import { FetchError } from "../ingest/fetch.ts";
 import { MAX_DOCUMENT_BYTES } from "../validations/common.ts";
 import {
   deniedState,
@@ -18,6 +19,7 @@ import {
   type Parsed,
 } from "./form.ts";
 import type { FormState } from "./form-state.ts";
+import { warningMessage } from "./messages.ts";
 
 const t = getMessages("en");
 const m = t.importer;
@@ -178,6 +180,49 @@ describe("step 2: saving", () => {
     assert.equal(state.detection?.title, "Acme 隐私政策");
   });
 
+  test("field messages and details are the catalogue's, in the user's language (not zod's or the engine's English)", () => {
+    const zh = getMessages("zh");
+    const f = form({
+      ...saveFields,
+      publishedAt: "2023-02-30",
+      sourceUrl: "javascript:alert(1)",
+      label: "x".repeat(300),
+    });
+    const state = refused(parseNewVersion(f, zh, saveStep(f)));
+    assert.deepEqual(state.errors, {
+      publishedAt: [zh.importer.problems.badDate],
+      sourceUrl: [zh.importer.problems.fetchBadUrl],
+      label: ["最多 200 个字符。"],
+    });
+    const dns = new FetchError("dns", "Could not resolve nowhere.invalid (ENOTFOUND)", undefined, {
+      host: "nowhere.invalid",
+      reason: "ENOTFOUND",
+    });
+    const failed = failureState(dns, zh, undefined, "url");
+    assert.equal(failed.message, zh.importer.problems.fetchFailed);
+    assert.equal(failed.detail, "无法解析域名 nowhere.invalid（ENOTFOUND）。");
+    assert.equal(
+      failureState(
+        new FetchError("http_status", "The server answered 404", undefined, { status: 404 }),
+        zh,
+        undefined,
+        "url",
+      ).detail,
+      "服务器返回 HTTP 404。",
+    );
+  });
+
+  test("a note on how the document was read is said in the user's language", () => {
+    assert.equal(
+      warningMessage({ code: "decoded_as", encoding: "GB18030" }, getMessages("zh").importer),
+      "文件不是 UTF-8 编码，已按 GB18030 解码。",
+    );
+    assert.equal(
+      warningMessage({ code: "decoded_as", encoding: "GB18030" }, m),
+      "The file is not UTF-8; it was decoded as GB18030.",
+    );
+  });
+
   test("a new policy: its URL comes from policySourceUrl; a bad slug is the slug's error", () => {
     const fields = {
       ...saveFields,
@@ -240,10 +285,10 @@ describe("refusals as form states", () => {
     assert.deepEqual(state.values, { slug: "acme" });
   });
 
-  test("an ingest refusal: the user's sentence at the source field, the engine's as detail", () => {
+  test("an ingest refusal: the user's sentence at the source field, never the engine's English", () => {
     const state = failureState(new IngestError("encoding", "Not UTF-8, UTF-16 or GB18030."), t, undefined, "file");
     assert.equal(state.message, m.problems.encoding);
-    assert.equal(state.detail, "Not UTF-8, UTF-16 or GB18030.");
+    assert.equal(state.detail, null);
     assert.deepEqual(state.errors, { file: [m.problems.encoding] });
   });
 

@@ -25,7 +25,7 @@ import {
 import { versionPath } from "../view/url.ts";
 import { describeWriteError, type WriteProblem } from "./errors.ts";
 import type { DetectionView, FormState } from "./form-state.ts";
-import { problemMessage } from "./messages.ts";
+import { issueMessage, problemDetail, problemMessage } from "./messages.ts";
 import type { MetaOverrides, NewPolicyFields } from "./service.ts";
 import type { DocumentSource } from "./source.ts";
 import { toDetectionView } from "./view.ts";
@@ -72,7 +72,7 @@ export function problemState(p: WriteProblem, t: Messages, values?: Record<strin
   if (p.issues) {
     for (const issue of p.issues) {
       const field = String(issue.path[0] ?? "form");
-      (errors[field] ??= []).push(issue.message);
+      (errors[field] ??= []).push(issueMessage(issue, m));
     }
   } else if (p.field) {
     errors[p.field] = [message];
@@ -80,7 +80,7 @@ export function problemState(p: WriteProblem, t: Messages, values?: Record<strin
   return {
     status: "error",
     message: p.issues ? t.importer.fixErrors : message,
-    detail: p.issues || duplicate ? null : p.message,
+    detail: p.issues || duplicate ? null : problemDetail(p.code, p.params, m),
     errors,
     duplicate,
     ...withValues(values),
@@ -166,7 +166,9 @@ export async function parseSource(form: FormData, t: Messages): Promise<Parsed<D
   const text = documentTextSchema.safeParse(raw);
   if (!text.success) {
     const message =
-      raw.trim() === "" ? t.importer.problems.empty : (text.error.issues[0]?.message ?? t.importer.problems.invalid);
+      raw.trim() === "" || !text.error.issues[0]
+        ? t.importer.problems.empty
+        : issueMessage(text.error.issues[0], t.importer.problems);
     return invalid("text", message);
   }
   return { ok: true, data: { kind: "text", text: text.data } };

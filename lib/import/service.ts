@@ -12,6 +12,7 @@ import {
   type NewVersionInput,
 } from "../data/version-writes.ts";
 import type { FetchOptions } from "../ingest/fetch.ts";
+import type { IngestWarning } from "../ingest/index.ts";
 import { prepareDocument, type DocumentSource, type IngestRunner, type PreparedDocument } from "./source.ts";
 
 /** Metadata a person gave; undefined = use the detected value, null = none. */
@@ -37,7 +38,7 @@ export interface Detection {
   publishedFrom: "text" | "file name" | null;
   listedVersionDates: string[];
   fields: Record<string, string>;
-  warnings: string[];
+  warnings: IngestWarning[];
   sourceUrl: string | null;
   contentHash: string;
   /** The stored version of the policy with the same text, when there is one. */

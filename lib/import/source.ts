@@ -12,6 +12,7 @@ import {
   type IngestResult,
   type IngestTextOptions,
 } from "../ingest/index.ts";
+import type { IngestWarning } from "../ingest/index.ts";
 import { parseDate } from "../ingest/metadata.ts";
 import { fetchDocument, type FetchOptions } from "../ingest/fetch.ts";
 import { config } from "../config.ts";
@@ -26,7 +27,7 @@ export interface PreparedDocument {
   format: IngestFormat;
   encoding: string;
   metadata: IngestResult["metadata"];
-  warnings: string[];
+  warnings: IngestWarning[];
   contentHash: string;
   /** The URL fetched (after redirects), for a URL source. */
   sourceUrl: string | null;

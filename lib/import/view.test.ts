@@ -32,7 +32,8 @@ test("a tampered detection is refused", () => {
     { ...posted, publishedAt: "tomorrow" },
     { ...posted, listedVersionDates: "2024-01-01" },
     { ...posted, format: "exe" },
-    { ...posted, warnings: ["x".repeat(501)] },
+    { ...posted, warnings: [{ code: "unknown_type", declared: "x".repeat(501), format: "text" }] },
+    { ...posted, warnings: ["Decoded as GB18030."] },
   ]) {
     assert.equal(postedDetectionSchema.safeParse(bad).success, false, JSON.stringify(bad).slice(0, 120));
   }

@@ -54,11 +54,16 @@ export class FetchError extends Error {
     message: string,
     /** The URL of the hop that failed. */
     readonly url?: string,
-    /** For http_status: the status the server answered. */
-    readonly status?: number,
+    /** The values in the message (host, reason, status), for a UI to say it in its own language. */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = "FetchError";
+  }
+
+  /** For http_status: the status the server answered. */
+  get status(): number | undefined {
+    return typeof this.params.status === "number" ? this.params.status : undefined;
   }
 }
 
@@ -163,10 +168,10 @@ async function checkedAddress(url: URL, allow: ReadonlySet<string>, resolve: Fet
       addresses = await resolve(host);
     } catch (error) {
       const code = (error as { code?: string }).code ?? "error";
-      throw new FetchError("dns", `Could not resolve ${host} (${code})`, url.href);
+      throw new FetchError("dns", `Could not resolve ${host} (${code})`, url.href, { host, reason: code });
     }
   }
-  if (addresses.length === 0) throw new FetchError("dns", `${host} resolves to no address`, url.href);
+  if (addresses.length === 0) throw new FetchError("dns", `${host} resolves to no address`, url.href, { host });
   if (!allowed) {
     for (const { address } of addresses) {
       const reason = blockedReason(address);
@@ -176,6 +181,7 @@ async function checkedAddress(url: URL, allow: ReadonlySet<string>, resolve: Fet
           `Refused to fetch ${host}: it resolves to ${address}, a ${reason} address. ` +
             `Only public addresses are fetched (FETCH_ALLOW_HOSTS can allow a host).`,
           url.href,
+          { host, address },
         );
       }
     }
@@ -345,8 +351,8 @@ async function fetchUnderGuard(
         ({ response } = await requestHop(url, target, userAgent, controller.signal, conditionalHeaders));
       } catch (error) {
         if (timedOut) throw timeoutError(url.href);
-        const code = (error as { code?: string }).code;
-        throw new FetchError("network", `Could not fetch ${url.host}: ${code ?? (error as Error).message}`, url.href);
+        const reason = (error as { code?: string }).code ?? (error as Error).message;
+        throw new FetchError("network", `Could not fetch ${url.host}: ${reason}`, url.href, { host: url.host, reason });
       }
       const status = response.statusCode ?? 0;
       if (status === 304 && validators) {
@@ -370,7 +376,7 @@ async function fetchUnderGuard(
           "http_status",
           `The server answered ${status} ${response.statusMessage ?? ""}`.trim(),
           url.href,
-          status,
+          { status },
         );
       }
       const { mediaType, charset } = parseContentType(response.headers["content-type"]);

@@ -32,8 +32,20 @@ export interface IngestResult {
   encoding: string;
   metadata: DocumentMetadata;
   /** Things a person may want to know (e.g. "decoded as GB18030"); never fatal. */
-  warnings: string[];
+  warnings: IngestWarning[];
 }
+
+/**
+ * A note on how a document was read, as a code and its values: the UI says it in the reader's
+ * language (lib/i18n importer.warnings), the engine in none.
+ */
+export type IngestWarning =
+  /** Bytes that were not UTF-8, decoded from `encoding` (upper case, e.g. GB18030). */
+  | { code: "decoded_as"; encoding: string }
+  /** A file type not recognised (`declared`: its name or content type), read as `format`. */
+  | { code: "unknown_type"; declared: string; format: string }
+  /** Part of a .docx that could not be converted. */
+  | { code: "docx_unconverted" };
 
 export interface IngestBytesOptions {
   fileName?: string;
@@ -107,7 +119,7 @@ function fromText(
   raw: string,
   format: "text" | "markdown" | "html",
   encoding: string,
-  warnings: string[],
+  warnings: IngestWarning[],
 ): IngestResult {
   let text = cleanLineBreaks(raw);
   let htmlTitle: string | null = null;
@@ -140,11 +152,11 @@ export function ingestBytes(bytes: Uint8Array, opts: IngestBytesOptions = {}): I
     );
   }
   const decoded = decodeBytes(bytes, opts.contentType);
-  const warnings: string[] = [];
-  if (decoded.encoding !== "utf-8") warnings.push(`Decoded as ${decoded.encoding.toUpperCase()}.`);
+  const warnings: IngestWarning[] = [];
+  if (decoded.encoding !== "utf-8") warnings.push({ code: "decoded_as", encoding: decoded.encoding.toUpperCase() });
   const format = declared === null || declared === "other" ? sniffFormat(decoded.text) : declared;
   if (declared === "other")
-    warnings.push(`Unknown file type (${opts.fileName ?? opts.contentType}); read as ${format}.`);
+    warnings.push({ code: "unknown_type", declared: opts.fileName ?? opts.contentType ?? "", format });
   return fromText(decoded.text, format, decoded.encoding, warnings);
 }
 
@@ -165,11 +177,11 @@ export async function ingestFile(bytes: Uint8Array, opts: IngestBytesOptions = {
   assertSize(bytes.length, opts.maxBytes ?? INGEST_CONFIG.maxBytes);
   const mammoth = await import("mammoth");
   let html: string;
-  const warnings: string[] = [];
+  const warnings: IngestWarning[] = [];
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     html = result.value;
-    for (const m of result.messages) if (m.type === "error") warnings.push(`docx: ${m.message}`);
+    if (result.messages.some((m) => m.type === "error")) warnings.push({ code: "docx_unconverted" });
   } catch {
     throw new IngestError("unsupported", "The file looks like a ZIP archive but is not a readable .docx document.");
   }

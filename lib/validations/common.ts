@@ -76,7 +76,7 @@ export const httpUrlSchema = z
   .string()
   .trim()
   .max(2000, "The URL is too long (at most 2000 characters).")
-  .refine(isHttpUrl, "Expected an http:// or https:// URL.");
+  .refine(isHttpUrl, { message: "Expected an http:// or https:// URL.", params: { problem: "url" } });
 
 /** A URL that may be cleared: "" and null mean "none". */
 export const nullableUrlSchema = z.union([z.literal(""), z.null(), httpUrlSchema]).transform((v) => (v ? v : null));
@@ -92,12 +92,15 @@ export const documentTextSchema = z
   .string({ error: "The text must be a string." })
   .refine((t) => Buffer.byteLength(t, "utf8") <= MAX_DOCUMENT_BYTES, {
     message: `The text is larger than ${formatBytes(MAX_DOCUMENT_BYTES)}.`,
+    params: { problem: "too_large" },
   })
   .refine((t) => t.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]/g, "") !== "", {
     message: "The text is empty.",
+    params: { problem: "empty" },
   })
   .refine((t) => !t.includes("\u0000") && (t.match(CONTROL)?.length ?? 0) <= Math.max(2, t.length / 100), {
     message: "The text looks binary (it contains control characters), not like a document.",
+    params: { problem: "binary" },
   });
 
 /** Document formats a caller may declare for pasted text. */

@@ -84,7 +84,15 @@ export const postedDetectionSchema = z.object({
   effectiveAt: isoDateSchema.nullable(),
   publishedFrom: z.enum(["text", "file name"]).nullable(),
   listedVersionDates: z.array(isoDateSchema).max(500),
-  warnings: z.array(z.string().max(500)).max(50),
+  warnings: z
+    .array(
+      z.discriminatedUnion("code", [
+        z.object({ code: z.literal("decoded_as"), encoding: z.string().max(40) }),
+        z.object({ code: z.literal("unknown_type"), declared: z.string().max(500), format: z.string().max(20) }),
+        z.object({ code: z.literal("docx_unconverted") }),
+      ]),
+    )
+    .max(50),
   sourceUrl: httpUrlSchema.nullable(),
   duplicateOf: z.object({ key: versionKeySchema }).nullable(),
 });

@@ -16,6 +16,8 @@ export const COPIED_ATTR = "data-copied";
 export const FOCUS_ATTR = "data-focus";
 
 export const SELECTORS = {
+  /** The outline's list (components/diff/Outline.tsx), copied into the outline drawer on small screens. */
+  outlineList: ".cmp-outline > ol",
   focusedRow: `.${ROW_CLASS}[${FOCUS_ATTR}="true"]`,
   fold: `details.${FOLD_CLASS}`,
   copyButton: `[${COPY_ATTR}]`,

@@ -132,8 +132,10 @@ function historyLinkHtml(row: SectionRow, h: HistoryLinks | null | undefined, m:
   if (!h || row.key === PREAMBLE_KEY) return null;
   const at = row.newLabel !== null || row.status !== "removed" ? h.newAt : h.oldAt;
   const href = `${h.base}/${encodeURIComponent(row.key)}?at=${encodeURIComponent(at)}`;
-  const label = `${m.historyLabel}: ${row.newLabel ?? row.oldLabel ?? row.key}`;
-  return html`<a${attrs({ href, class: "cmp-icon-btn cmp-history", "aria-label": label, "data-testid": "row-history" })}>${m.historyLink}</a>`;
+  // The name starts with the visible word (speech users say what they see); the title explains it.
+  const label = `${m.historyLink}: ${row.newLabel ?? row.oldLabel ?? row.key}`;
+  const a = attrs({ href, class: "cmp-icon-btn cmp-history", "aria-label": label, title: m.historyLabel });
+  return html`<a${a} data-testid="row-history">${m.historyLink}</a>`;
 }
 
 /** One aligned section pair: a row with its head (status, notes, history and copy links) and its block pairs. */
@@ -151,7 +153,7 @@ export function sectionRowHtml(
       ? sectionGapHtml(row, pairs, m)
       : joinHtml(pairs.map((b) => pairHtml(b, layout, m)));
   const preamble = row.key === PREAMBLE_KEY ? m.preamble : null;
-  const copyLabel = `${m.copySection}: ${row.newLabel ?? row.oldLabel ?? preamble ?? row.key}`;
+  const copyLabel = `${m.copyLink}: ${row.newLabel ?? row.oldLabel ?? preamble ?? row.key}`;
   const copy = attrs({
     type: "button",
     class: "cmp-icon-btn",

@@ -116,7 +116,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   }
   return (
     <article className="space-y-6">
-      <nav className="text-sm">
+      <nav className="text-sm" aria-label={t.version.policyNav}>
         <Link href={policyPath(v.policy.slug)}>← {v.policy.name}</Link>
       </nav>
       <header className="space-y-3">
@@ -145,7 +145,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
         <p className="text-sm">
           <Link href={`${versionPath(v.policy.slug, v.key)}/edit`}>{t.importer.manage}</Link>
         </p>
-        <nav className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <nav className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label={t.version.versionNav}>
           {v.previous ? (
             <Link href={versionPath(v.policy.slug, v.previous.key)} rel="prev">
               ← {t.version.previous} ({date(v.previous.publishedAt)})
