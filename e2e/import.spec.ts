@@ -356,7 +356,7 @@ test("markup written as text in a document stays text in the compare view", asyn
   expect(dialogs).toEqual([]);
 });
 
-test("edit a version's metadata, then delete it: shared links then say the version no longer exists", async ({
+test("edit a version's metadata, then delete it: shared links then say the version was deleted (410)", async ({
   signedIn: page,
   request,
   slug,
@@ -377,10 +377,10 @@ test("edit a version's metadata, then delete it: shared links then say the versi
   await expect(page.locator('tr[data-version="2023-05-06"]')).toHaveCount(0);
 
   const gone = await page.goto(`/p/${slug}/v/2023-05-06`);
-  expect(gone?.status()).toBe(404);
+  expect(gone?.status()).toBe(410);
   const compare = await page.goto(`/p/${slug}/compare/2022-01-10...2023-05-06`);
-  expect(compare?.status()).toBe(404);
-  await expect(page.getByText("可能已被删除")).toBeVisible();
+  expect(compare?.status()).toBe(410);
+  await expect(page.getByRole("heading", { name: "这个版本已被删除" })).toBeVisible();
 });
 
 test("the policy page shows which listed versions are stored and which are missing", async ({ request, page }) => {
