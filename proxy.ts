@@ -51,11 +51,8 @@ async function retiredKeyAnswer(request: NextRequest): Promise<Response | null> 
       const fate = fateOf(a);
       return fate?.kind === "moved" ? fate.key : a.key;
     });
-    // A relative Location: right behind any proxy, whatever host the server thinks it has.
-    return new Response(null, {
-      status: 308,
-      headers: { Location: keyed.withKeys(keys), "cache-control": "no-store" },
-    });
+    // Next's proxy needs an absolute Location; the request's own origin is the one the reader used.
+    return NextResponse.redirect(new URL(keyed.withKeys(keys), request.nextUrl), 308);
   }
   const message = `Version "${gone.key}" of policy "${gone.slug}" was deleted.`;
   if (keyed.api) {
