@@ -462,7 +462,7 @@ export const en: Messages = {
     thisVersion: "this version",
     latestVersion: "this policy's latest version ({date})",
     pick: "Compare with",
-    submit: "Compare",
+    submit: "Compare with the selected version",
   },
   session: {
     signedIn: "Signed in",

@@ -455,7 +455,7 @@ export const zh = {
     thisVersion: "此版本",
     latestVersion: "此政策的最新版本（{date}）",
     pick: "对比对象",
-    submit: "对比",
+    submit: "与所选版本对比",
   },
   session: {
     signedIn: "已登录管理",
