@@ -141,9 +141,9 @@ test("a policy with one version offers a comparison with any version of another 
   await page.goto("/p/zh-miitee-privacy");
   await expect(page.getByText("这份政策只有一个版本：可以在下方与其他政策的版本对比。")).toBeVisible();
   const section = page.getByTestId("compare-other");
-  await expect(section.getByRole("heading", { name: "与其他版本对比" })).toBeVisible();
+  await expect(section.getByRole("heading", { name: "跨政策对比" })).toBeVisible();
   await section.getByLabel("对比对象").selectOption(`${samples.douban.slug}@${samples.douban.newest}`);
-  await section.getByRole("button", { name: "与所选版本对比" }).click();
+  await section.getByRole("button", { name: "查看差异" }).click();
   await expect(page).toHaveURL(
     new RegExp(`/compare/zh-miitee-privacy@[^./]+\\.\\.\\.${samples.douban.slug}@${samples.douban.newest}$`),
   );
@@ -155,7 +155,7 @@ test("a version's page compares it with a version of another policy", async ({ p
   await page.goto(`/p/${douban.slug}/v/${douban.newest}`);
   const section = page.getByTestId("compare-other");
   await section.getByLabel("对比对象").selectOption(`${xuexi.slug}@${xuexi.versionKeys[0]}`);
-  await section.getByRole("button", { name: "与所选版本对比" }).click();
+  await section.getByRole("button", { name: "查看差异" }).click();
   await expect(page).toHaveURL(`/compare/${douban.slug}@${douban.newest}...${xuexi.slug}@${xuexi.versionKeys[0]}`);
   await expect(page.getByTestId("summary")).toBeVisible();
 });

@@ -457,12 +457,12 @@ export const en: Messages = {
     },
   },
   crossCompare: {
-    title: "Compare with another version",
+    title: "Compare across policies",
     hint: "Pick any version of any policy, this one or another, to compare with {what} section by section.",
     thisVersion: "this version",
     latestVersion: "this policy's latest version ({date})",
     pick: "Compare with",
-    submit: "Compare with the selected version",
+    submit: "Show the differences",
   },
   session: {
     signedIn: "Signed in",

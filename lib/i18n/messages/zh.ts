@@ -450,12 +450,12 @@ export const zh = {
     },
   },
   crossCompare: {
-    title: "与其他版本对比",
+    title: "跨政策对比",
     hint: "选择任一政策（包括其他政策）的任一版本，与{what}逐节对比。",
     thisVersion: "此版本",
     latestVersion: "此政策的最新版本（{date}）",
     pick: "对比对象",
-    submit: "与所选版本对比",
+    submit: "查看差异",
   },
   session: {
     signedIn: "已登录管理",
