@@ -111,7 +111,8 @@ test("paste a new version, see the detected dates, save, find it in the list, co
   await expect(page.getByTestId("detected-title")).toHaveText("示例隐私政策");
   await page.getByLabel("标签", { exact: true }).fill("第二版");
   await page.getByRole("button", { name: "保存版本" }).click();
-  await expect(page).toHaveURL(new RegExp(`/p/${slug}\\?added=2023-05-06`));
+  await expect(page.getByTestId("notice")).toHaveText(/已添加版本 2023-05-06。/);
+  await expect(page).toHaveURL(`/p/${slug}`);
   const row = page.locator('tr[data-version="2023-05-06"]');
   await expect(row).toContainText("2023年5月6日");
   await expect(row).toContainText("第二版");
@@ -136,7 +137,7 @@ test("a detected date can be corrected before saving; a bad date is refused in t
   // The label now also holds the error message, so find the field by name.
   await page.locator('input[name="publishedAt"]').fill("2023-02-28");
   await page.getByRole("button", { name: "保存版本" }).click();
-  await expect(page).toHaveURL(new RegExp(`/p/${slug}\\?added=2023-02-28`));
+  await expect(page.getByTestId("notice")).toHaveText(/已添加版本 2023-02-28。/);
   expect(await versionKeys(request, slug)).toEqual(["2023-02-28", "2022-01-10"]);
 });
 
@@ -356,7 +357,7 @@ test("markup written as text in a document stays text in the compare view", asyn
   expect(dialogs).toEqual([]);
 });
 
-test("edit a version's metadata, then delete it: shared links then say the version no longer exists", async ({
+test("edit a version's metadata, then delete it: shared links then say the version was deleted (410)", async ({
   signedIn: page,
   request,
   slug,
@@ -377,10 +378,10 @@ test("edit a version's metadata, then delete it: shared links then say the versi
   await expect(page.locator('tr[data-version="2023-05-06"]')).toHaveCount(0);
 
   const gone = await page.goto(`/p/${slug}/v/2023-05-06`);
-  expect(gone?.status()).toBe(404);
+  expect(gone?.status()).toBe(410);
   const compare = await page.goto(`/p/${slug}/compare/2022-01-10...2023-05-06`);
-  expect(compare?.status()).toBe(404);
-  await expect(page.getByText("可能已被删除")).toBeVisible();
+  expect(compare?.status()).toBe(410);
+  await expect(page.getByRole("heading", { name: "这个版本已被删除" })).toBeVisible();
 });
 
 test("the policy page shows which listed versions are stored and which are missing", async ({ request, page }) => {

@@ -108,7 +108,7 @@ export async function updateVersionAction(_prev: FormState, form: FormData): Pro
     return failureState(error, t, values);
   }
   revalidatePath(policyPath(slug));
-  redirect(versionPath(slug, newKey));
+  redirect(`${versionPath(slug, newKey)}?saved=${encodeURIComponent(newKey)}`);
 }
 
 export async function deleteVersionAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -124,5 +124,5 @@ export async function deleteVersionAction(_prev: FormState, form: FormData): Pro
     return failureState(error, t);
   }
   revalidatePath(policyPath(slug));
-  redirect(policyPath(slug));
+  redirect(`${policyPath(slug)}?deleted=${encodeURIComponent(key)}`);
 }

@@ -35,6 +35,7 @@ export type ApiErrorCode =
   // The store
   | "policy_not_found"
   | "version_not_found"
+  | "version_gone" // 410: the version was deleted; its key is kept so that its links say so (ADR 0023)
   | "section_not_found" // 404: the history's section key is in no step next to its version (ADR 0019)
   | "policy_exists"
   | "duplicate"

@@ -115,9 +115,10 @@ test("deleting a version removes its cached comparisons", async () => {
   );
   assert.equal(await t.client.compareCache.count({ where: { OR: [{ fromVersionId: from }, { toVersionId: from }] } }), 0);
   assert.equal(await getVersion("acme-privacy", "2021-01-01", t.client), null);
-  // The text can be added again once deleted.
+  // The text can be added again once deleted, under a fresh key: the deleted version's key stays retired,
+  // so its links keep saying it was deleted (ADR 0023).
   const back = await addNewVersion("acme-privacy", v("第一版：我们收集您的信息。", "2021-01-01"), t.client);
-  assert.equal(back.key, "2021-01-01");
+  assert.equal(back.key, "2021-01-01-2");
 });
 
 test("cascade: a version deleted behind the writes' back still takes its cache rows", async () => {

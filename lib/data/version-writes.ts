@@ -10,6 +10,7 @@ import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
 import { fromIsoDate, parseDateList, toIsoDate, toVersionSummaryOfRow } from "./rows.ts";
 import type { PolicyInput, VersionInput, VersionRef, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
+import { retireDeletedKey, retireMovedKey, takenKeys } from "./retired-keys.ts";
 import { prepareText, unindexVersion } from "./search-index.ts";
 import { refreshStepsAfterWrite } from "./steps.ts";
 import { insertVersion, policyIdOf, UnknownPolicyError } from "./writes.ts";
@@ -219,12 +220,10 @@ export async function updateVersionMeta(
       const oldDate = toIsoDate(row.publishedAt);
       let newKey = row.key;
       if (change.publishedAt !== undefined && change.publishedAt !== oldDate) {
-        const keys = await tx.version.findMany({ where: { policyId, NOT: { id: row.id } }, select: { key: true } });
-        newKey = nextVersionKey(
-          keys.map((k) => k.key),
-          change.publishedAt,
-        );
+        newKey = nextVersionKey(await takenKeys(tx, policyId, row.id), change.publishedAt);
       }
+      // The old key keeps leading here: links made with it redirect to the new one.
+      if (newKey !== row.key) await retireMovedKey(tx, policyId, row.id, row.key, newKey);
       const updated = await tx.version.update({
         where: { id: row.id },
         data: {
@@ -259,6 +258,8 @@ export async function deleteVersion(slug: string, key: string, client: Db = defa
     await tx.compareCache.deleteMany({ where: { OR: [{ fromVersionId: row.id }, { toVersionId: row.id }] } });
     await unindexVersion(tx, row.id);
     await tx.version.delete({ where: { id: row.id } });
+    // Links with its key now say it was deleted (410), and no later version takes the key.
+    await retireDeletedKey(tx, policyId, row.key);
     await tx.policy.update({ where: { id: policyId }, data: { updatedAt: new Date() } });
     return { key: row.key, publishedAt: toIsoDate(row.publishedAt) };
   });

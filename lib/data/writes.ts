@@ -4,6 +4,7 @@
  */
 import { db as defaultDb, retryWhileBusy, writeTransaction, type Db, type Tx } from "../db.ts";
 import { fromIsoDate, toVersionSummaryOfRow } from "./rows.ts";
+import { takenKeys } from "./retired-keys.ts";
 import { indexVersion, prepareText, type PreparedText } from "./search-index.ts";
 import type { PolicyInput, VersionInput, VersionSummary } from "./types.ts";
 import { nextVersionKey } from "./version-key.ts";
@@ -55,14 +56,10 @@ export async function insertVersion(
   input: VersionInput,
   measures: PreparedText,
 ): Promise<VersionSummary> {
-  const keys = await tx.version.findMany({ where: { policyId }, select: { key: true } });
   const row = await tx.version.create({
     data: {
       policyId,
-      key: nextVersionKey(
-        keys.map((k) => k.key),
-        input.publishedAt,
-      ),
+      key: nextVersionKey(await takenKeys(tx, policyId), input.publishedAt),
       publishedAt: fromIsoDate(input.publishedAt),
       effectiveAt: fromIsoDate(input.effectiveAt),
       label: input.label ?? null,

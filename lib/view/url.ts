@@ -51,6 +51,12 @@ export function parseKeyRange(range: string): [string, string] | null {
   return KEY.test(a) && KEY.test(b) ? [a, b] : null;
 }
 
+/** A version key from a path segment (decoded at most once more, safely); null when malformed. */
+export function parseKey(segment: string): string | null {
+  const key = decodeSafely(segment);
+  return KEY.test(key) ? key : null;
+}
+
 /** A policy slug from a path segment (decoded at most once more, safely); null when malformed. */
 export function parseSlug(segment: string): string | null {
   const slug = decodeSafely(segment);

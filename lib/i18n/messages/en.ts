@@ -36,7 +36,7 @@ export const en: Messages = {
     from: "Older",
     to: "Newer",
     compare: "Compare",
-    needTwo: "This policy has only one version, so there is nothing to compare yet.",
+    needTwo: "This policy has only one version: compare it with a version of another policy below.",
     actions: "Actions",
   },
   timeline: {
@@ -331,7 +331,8 @@ export const en: Messages = {
     manage: "Edit or delete",
     editTitle: "Edit version {key}",
     editSave: "Save changes",
-    keyChangeHint: "Changing the published date changes this version's URL.",
+    keyChangeHint:
+      "Changing the published date changes this version's URL; the old URL, and compare links made with it, redirect to the new one.",
     deleteTitle: "Delete this version",
     deleteWarn:
       "This cannot be undone. Cached comparisons with it are deleted too; shared links to it will show “version no longer exists”.",
@@ -431,6 +432,10 @@ export const en: Messages = {
     busyBody:
       "The server is computing other comparisons and cannot start this one now. It will try again in about {seconds} seconds.",
     busyRetry: "Try again now",
+    goneTitle: "This version was deleted",
+    goneBody:
+      "The version {version} of {slug} was deleted. Links to it, and comparisons with it, no longer show a text.",
+    goneVersions: "The versions that remain",
   },
   search: {
     boxLabel: "Search every version",
@@ -493,6 +498,25 @@ export const en: Messages = {
       extraction_changed: "Extraction rules changed",
       error: "Error",
     },
+  },
+  crossCompare: {
+    title: "Compare across policies",
+    hint: "Pick any version of any policy, this one or another, to compare with {what} section by section.",
+    thisVersion: "this version",
+    latestVersion: "this policy's latest version ({date})",
+    pick: "Compare with",
+    submit: "Show the differences",
+  },
+  session: {
+    signedIn: "Signed in",
+    signedInTitle: "Signed in with the admin token: you can add, edit and delete versions",
+    signOut: "Sign out",
+  },
+  notices: {
+    added: "Version {version} was added.",
+    saved: "Version {version} was saved.",
+    deleted: "Version {version} was deleted. Its links now say so.",
+    dismiss: "Dismiss",
   },
   feed: {
     subscribe: "Subscribe (Atom)",

@@ -37,7 +37,7 @@ export const zh = {
     from: "旧版本",
     to: "新版本",
     compare: "对比",
-    needTwo: "这份政策只有一个版本，暂时无法对比。",
+    needTwo: "这份政策只有一个版本：可以在下方与其他政策的版本对比。",
     actions: "操作",
   },
   timeline: {
@@ -330,7 +330,7 @@ export const zh = {
     manage: "编辑或删除",
     editTitle: "编辑版本 {key}",
     editSave: "保存修改",
-    keyChangeHint: "修改发布日期会改变该版本的网址。",
+    keyChangeHint: "修改发布日期会改变该版本的网址；旧网址和含旧网址的对比链接会自动转到新网址。",
     deleteTitle: "删除此版本",
     deleteWarn: "删除后无法恢复，相关的对比缓存也会一并删除；指向它的分享链接将显示“版本已不存在”。",
     deleteConfirm: "确认删除版本 {key}",
@@ -428,6 +428,9 @@ export const zh = {
     busyTitle: "服务器正忙",
     busyBody: "服务器正在计算其他比较，暂时无法开始这一个。约 {seconds} 秒后会自动重试。",
     busyRetry: "立即重试",
+    goneTitle: "这个版本已被删除",
+    goneBody: "{slug} 的版本 {version} 已被删除。指向它的链接以及与它的比较不再显示文本。",
+    goneVersions: "仍保留的版本",
   },
   search: {
     boxLabel: "搜索所有版本",
@@ -488,6 +491,25 @@ export const zh = {
       extraction_changed: "提取规则已变",
       error: "出错",
     },
+  },
+  crossCompare: {
+    title: "跨政策对比",
+    hint: "选择任一政策（包括其他政策）的任一版本，与{what}逐节对比。",
+    thisVersion: "此版本",
+    latestVersion: "此政策的最新版本（{date}）",
+    pick: "对比对象",
+    submit: "查看差异",
+  },
+  session: {
+    signedIn: "已登录管理",
+    signedInTitle: "已用管理令牌登录，可以添加、编辑和删除版本",
+    signOut: "退出登录",
+  },
+  notices: {
+    added: "已添加版本 {version}。",
+    saved: "已保存版本 {version}。",
+    deleted: "已删除版本 {version}。它的链接现在会说明它已被删除。",
+    dismiss: "关闭",
   },
   feed: {
     subscribe: "订阅更新（Atom）",

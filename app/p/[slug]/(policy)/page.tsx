@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts, SourceLink } from "@/components/Facts";
 import { VersionTable } from "@/components/VersionTable";
+import { CompareWithOther } from "@/components/CompareWithOther";
+import { Notice } from "@/components/Notice";
 import { KnownVersions } from "@/components/import/KnownVersions";
 import Link from "next/link";
 import { Timeline } from "@/components/Timeline";
@@ -10,13 +12,17 @@ import { watchOfPolicy } from "@/lib/watch/sources";
 import { isAdmin } from "@/lib/auth-session";
 import { checkNowAction } from "@/app/_watch/actions";
 import { getTimeline, policyFromParams } from "@/lib/data";
+import { listCompareChoices } from "@/lib/data/compare";
 import { knownVersionsView } from "@/lib/data/known-versions";
-import { format } from "@/lib/i18n";
+import { format, formatDate } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 import { feedAlternates, feedPath } from "@/lib/feed/paths";
 import { policyPath } from "@/lib/view/url";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [policy, { locale, t }] = await Promise.all([params.then(policyFromParams), getI18n()]);
@@ -33,15 +39,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function PolicyPage({ params }: Props) {
-  const [policy, { locale, t }] = await Promise.all([params.then(policyFromParams), getI18n()]);
+export default async function PolicyPage({ params, searchParams }: Props) {
+  const [policy, { locale, t }, search, choices] = await Promise.all([
+    params.then(policyFromParams),
+    getI18n(),
+    searchParams,
+    listCompareChoices(),
+  ]);
   if (!policy) notFound();
+  const latest = policy.versions[0];
   const known = knownVersionsView(policy);
   // From the stored steps (docs/decisions/0019-history.md): no comparison is computed here.
   const timeline = policy.versionCount >= 2 ? await getTimeline(policy.slug) : null;
   const [watched, admin] = await Promise.all([watchOfPolicy(policy.slug), isAdmin()]);
   return (
     <article className="space-y-8">
+      <Notice search={search} kinds={["added", "deleted"]} t={t.notices} />
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{policy.name}</h1>
         <Facts
@@ -70,6 +83,17 @@ export default async function PolicyPage({ params }: Props) {
           </a>
         </p>
       </section>
+      {latest ? (
+        <CompareWithOther
+          from={{ slug: policy.slug, key: latest.key }}
+          fromLabel={format(t.crossCompare.latestVersion, {
+            date: latest.publishedAt ? formatDate(latest.publishedAt, locale) : t.policy.undated,
+          })}
+          choices={choices}
+          t={t}
+          locale={locale}
+        />
+      ) : null}
       {timeline ? <Timeline slug={policy.slug} name={policy.name} data={timeline} t={t} locale={locale} /> : null}
       {known ? <KnownVersions slug={policy.slug} view={known} t={t} locale={locale} /> : null}
       {watched.watch || watched.checks.length > 0 ? (

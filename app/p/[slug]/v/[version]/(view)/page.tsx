@@ -3,9 +3,12 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { HtmlBlock } from "@/components/diff/HtmlBlock";
+import { CompareWithOther } from "@/components/CompareWithOther";
 import { Facts, SourceLink } from "@/components/Facts";
+import { Notice } from "@/components/Notice";
 import { ScrollToHash } from "@/components/ScrollToHash";
 import { sectionKeysOf, versionFromParams } from "@/lib/data";
+import { listCompareChoices } from "@/lib/data/compare";
 import { format, formatDate, type Messages } from "@/lib/i18n";
 import { getI18n } from "@/lib/i18n-server";
 import { feedAlternates } from "@/lib/feed/paths";
@@ -82,11 +85,12 @@ function Parts({ page, path, t }: { page: DocumentPage; path: string; t: Message
 }
 
 export default async function VersionPage({ params, searchParams }: Props) {
-  const [v, { locale, t }, search, requestHeaders] = await Promise.all([
+  const [v, { locale, t }, search, requestHeaders, choices] = await Promise.all([
     params.then(versionFromParams),
     getI18n(),
     searchParams,
     headers(),
+    listCompareChoices(),
   ]);
   if (!v) notFound();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t.policy.undated);
@@ -116,6 +120,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   }
   return (
     <article className="space-y-6">
+      <Notice search={search} kinds={["saved"]} t={t.notices} />
       <nav className="text-sm" aria-label={t.version.policyNav}>
         <Link href={policyPath(v.policy.slug)}>← {v.policy.name}</Link>
       </nav>
@@ -175,6 +180,13 @@ export default async function VersionPage({ params, searchParams }: Props) {
         <ScrollToHash />
       </section>
       <Parts page={page} path={path} t={t.version} />
+      <CompareWithOther
+        from={{ slug: v.policy.slug, key: v.key }}
+        fromLabel={t.crossCompare.thisVersion}
+        choices={choices}
+        t={t}
+        locale={locale}
+      />
     </article>
   );
 }
