@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   outline: () => import("./cli/outline.ts"),
   compare: () => import("./cli/compare.ts"),
   import: () => import("./cli/import.ts"),
+  "migrate-data": () => import("./cli/migrate-data.ts"),
 };
 
 const usage = `usage: npm run -s policy -- <command> [options]
@@ -17,7 +18,9 @@ commands:
   outline FILE [--json]                         the section tree of one document
   compare OLD NEW [--json] [--ignore LIST]      what changed between two documents
                                                 LIST: whitespace,width,numbering (default: nothing ignored)
-  import --policy SLUG FILE|FOLDER...           add versions to a stored policy`;
+  import --policy SLUG FILE|FOLDER...           add versions to a stored policy
+  migrate-data --from URL --to URL              copy the whole store to another database (SQLite <->
+                                                PostgreSQL), verified by counts and hashes`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
