@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl, startPostgresCluster } from "../lib/migrate/postgres-cluster.ts";
+import { displayUrl } from "../lib/migrate/providers.ts";
 
 function run(cmd: string, args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -44,8 +45,7 @@ const cluster = process.env.POSTGRES_TEST_URL ? null : await startPostgresCluste
 const server = process.env.POSTGRES_TEST_URL ?? cluster!.url;
 let failed: number | undefined;
 try {
-  const shown = server.replace(/\/\/[^@/]*@/, "//…@");
-  console.log(`test:postgres: PostgreSQL at ${shown}; ${dataLayerTests.length} unit test files`);
+  console.log(`test:postgres: PostgreSQL at ${displayUrl(server)}; ${dataLayerTests.length} unit test files`);
   let t0 = performance.now();
   const unit = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...dataLayerTests], {
     TEST_DATABASE_PROVIDER: "postgresql",

@@ -51,3 +51,6 @@ export function postgresSchemaOf(source: string): string {
     );
   return GENERATED_HEADER + out;
 }
+
+/** A database URL fit for a log line: a PostgreSQL password is replaced by "…". */
+export const displayUrl = (url: string): string => url.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, "$1:…@");

@@ -11,7 +11,7 @@ import { CliError } from "./errors.ts";
 import { copyStore, CopyMismatchError, TargetNotEmptyError, type CopyResult } from "../../lib/data/copy.ts";
 import { createDb } from "../../lib/db.ts";
 import { applyPendingMigrations } from "../../lib/migrate/index.ts";
-import { providerOf } from "../../lib/migrate/providers.ts";
+import { displayUrl, providerOf } from "../../lib/migrate/providers.ts";
 
 const usage =
   "usage: npm run -s policy -- migrate-data --from URL --to URL   (file:./data/app.db, postgres://user@host/db)";
@@ -36,9 +36,6 @@ function parseArgs(args: string[]): { from: string; to: string } {
   return { from: got.from, to: got.to };
 }
 
-/** Credentials are not printed. */
-const shown = (url: string): string => url.replace(/\/\/[^@/]*@/, "//…@");
-
 function table(result: CopyResult): string[] {
   return result.source.map((s, i) => {
     const t = result.target[i]!;
@@ -55,7 +52,7 @@ export async function run(args: string[], io: { out?: (line: string) => void } =
   const source = createDb(from);
   const target = createDb(to);
   try {
-    out(`migrate-data: ${shown(from)} (${providerOf(from)}) -> ${shown(to)} (${providerOf(to)})`);
+    out(`migrate-data: ${displayUrl(from)} (${providerOf(from)}) -> ${displayUrl(to)} (${providerOf(to)})`);
     const result = await copyStore(source, target, { log: (line) => out(`  copied ${line}`) });
     for (const line of table(result)) out(line);
     out(
