@@ -95,7 +95,7 @@ test("a bad environment fails with every problem named, and no secret shown", ()
   let error: unknown;
   try {
     parseConfig({
-      DATABASE_URL: "postgres://db/app",
+      DATABASE_URL: "mysql://db/app",
       ADMIN_TOKEN: "hunter2",
       FETCH_ALLOW_HOSTS: "localhost:3000, http://example.com/",
       COOKIE_SECURE: "yes",

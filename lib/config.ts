@@ -7,7 +7,8 @@
  * `next start` stop with the list of problems, and instrumentation.ts checks again when the server
  * starts. Framework-free, so scripts (migrate, seed, the CLI) read the same settings.
  *
- *   DATABASE_URL       SQLite `file:` URL (default file:./data/app.db)
+ *   DATABASE_URL       SQLite `file:` URL (default file:./data/app.db), or a PostgreSQL `postgres://` /
+ *                      `postgresql://` URL (docs/decisions/0017-postgresql.md)
  *   ADMIN_TOKEN        the admin credential, at least 16 characters; unset: generated in development,
  *                      writes refused in production (lib/auth.ts)
  *   FETCH_ALLOW_HOSTS  host names or IP addresses that "fetch by URL" may reach although private
@@ -112,7 +113,10 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^file:.+/, 'must be a SQLite URL like "file:./data/app.db"')
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)/i,
+        'must be a SQLite URL like "file:./data/app.db" or a PostgreSQL URL like "postgres://user@host:5432/db"',
+      )
       .default(DEFAULT_DATABASE_URL),
   ),
   ADMIN_TOKEN: z.preprocess(

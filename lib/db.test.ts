@@ -17,7 +17,8 @@ let t: TestDb;
 let other: Database.Database;
 
 before(async () => {
-  t = await freshTestDb("db-busy");
+  // SQLite's own locking (PostgreSQL's writers: lib/data/writers.test.ts).
+  t = await freshTestDb("db-busy", "sqlite");
   await createPolicyWithVersion({ slug: "busy-privacy", name: "忙" }, version("第一版"), t.client);
   other = new Database(databaseFile(t.url), { timeout: 0 });
 });

@@ -13,11 +13,18 @@
  * - A short busy timeout (SQLITE_BUSY_TIMEOUT_MS). better-sqlite3 is synchronous: while SQLite waits
  *   for a lock, the whole server process waits with it. So the wait inside SQLite stays short and
  *   `writeTransaction` below does the long waiting asynchronously, retrying the whole transaction.
+ *
+ * On PostgreSQL (a `postgres://` DATABASE_URL; docs/decisions/0017-postgresql.md) the same models come
+ * from a second generated client (generated/prisma-postgresql, from the generated
+ * prisma/postgresql/schema.prisma) over node-postgres; its type is the SQLite client's (same models).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgresql/client.ts";
 import { config } from "./config.ts";
+import { providerOf, type Provider } from "./migrate/providers.ts";
 
 export type Db = PrismaClient;
 
@@ -55,9 +62,25 @@ class ConfiguredSqlite {
   }
 }
 
-/** A new client on a SQLite `file:` URL (default: DATABASE_URL). Callers own it and must $disconnect. */
+/** Connections one process keeps open to PostgreSQL (node-postgres pool). */
+export const POSTGRES_POOL_SIZE = 10;
+
+/**
+ * A new client on a SQLite `file:` URL or a PostgreSQL URL (default: DATABASE_URL). Callers own it and
+ * must $disconnect.
+ */
 export function createDb(url: string = config().databaseUrl): Db {
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
   return new PrismaClient({ adapter: new ConfiguredSqlite(url) });
+}
+
+/** Which database a client (or a transaction of one) talks to: raw SQL differs (lib/data/sql.ts). */
+export function providerOfClient(client: Db | Tx): Provider {
+  const active = (client as unknown as { _activeProvider?: string })._activeProvider;
+  return active === "postgresql" ? "postgresql" : "sqlite";
 }
 
 const globalForDb = globalThis as typeof globalThis & { __policyDiffDb?: Db };
@@ -91,6 +114,8 @@ export function isBusyError(error: unknown): boolean {
     )?.driverAdapterError?.cause;
     if (typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY")) return true;
     if (cause?.kind === "SocketTimeout") return true;
+    // PostgreSQL: serialization failure, deadlock detected (the transaction was rolled back: run it again).
+    if (cause?.originalCode === "40001" || cause?.originalCode === "40P01") return true;
     e = e.cause as Record<string, unknown> | undefined;
   }
   return false;
@@ -125,19 +150,27 @@ export async function retryWhileBusy<T>(attempt: () => Promise<T>, options: Retr
   }
 }
 
+/** The PostgreSQL advisory lock key every write transaction holds (lib/job-lock.ts keys are elsewhere). */
+export const WRITE_LOCK_KEY = 170_017;
+
 /**
  * A write transaction that waits for other writers instead of failing. Its first statement takes
  * SQLite's write lock (a no-op UPDATE), so the transaction never reads a snapshot that another
  * connection's commit makes stale (that fails at the first write with SQLITE_BUSY_SNAPSHOT, which no
  * busy timeout covers). While another connection holds the lock, the whole transaction is retried by
  * retryWhileBusy. `run` may therefore run more than once: it must only touch the database through `tx`.
+ * On PostgreSQL the first statement takes one transaction-scoped advisory lock (WRITE_LOCK_KEY) instead:
+ * writes through every server are serialised as SQLite's are (the search index hands out ids from
+ * MAX(id), which two concurrent writers would both take).
  */
 export function writeTransaction<T>(client: Db, run: (tx: Tx) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   return retryWhileBusy(
     () =>
       client.$transaction(
         async (tx) => {
-          await tx.$executeRaw`UPDATE "Policy" SET "id" = "id" WHERE 0`;
+          if (providerOfClient(tx) === "postgresql")
+            await tx.$queryRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})::text`;
+          else await tx.$executeRaw`UPDATE "Policy" SET "id" = "id" WHERE 0`;
           return run(tx);
         },
         // Transactions of this process queue for the one connection: give them time.

@@ -5,6 +5,7 @@
 import { createDb } from "../lib/db.ts";
 import { seedSamples } from "../lib/data/samples.ts";
 import { config } from "../lib/config.ts";
+import { displayUrl } from "../lib/migrate/providers.ts";
 
 const client = createDb();
 const started = performance.now();
@@ -12,7 +13,7 @@ try {
   const r = await seedSamples(client);
   console.log(
     `db:seed: ${r.policies} policies; ${r.created} versions added, ${r.unchanged} already present, ${r.steps} history steps computed ` +
-      `(${config().databaseUrl}, ${Math.round(performance.now() - started)} ms)`,
+      `(${displayUrl(config().databaseUrl)}, ${Math.round(performance.now() - started)} ms)`,
   );
 } catch (error) {
   console.error(`db:seed: ${error instanceof Error ? error.message : String(error)}`);

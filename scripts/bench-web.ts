@@ -6,7 +6,9 @@
  * By default it starts its own production server (`next start` on BENCH_PORT, default 3300) on a
  * fresh, migrated, seeded database under .tmp/, from an existing build (`npm run build` first;
  * NEXT_DIST_DIR picks the build folder). To measure a server that is already running instead, set
- * BENCH_URL, and BENCH_DATABASE_URL to its database if uncached times are wanted.
+ * BENCH_URL, and BENCH_DATABASE_URL to its database if uncached times are wanted. Without BENCH_URL, a
+ * `postgres://` BENCH_DATABASE_URL is the database its own server runs on (dropped and created afresh;
+ * docs/decisions/0017-postgresql.md).
  *   BENCH_RUNS (default 15) requests per measurement, after BENCH_WARMUP (default 5) unmeasured ones.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -18,6 +20,8 @@ import { config, databaseFile } from "../lib/config.ts";
 import { seedSamples } from "../lib/data/samples.ts";
 import { createDb, type Db } from "../lib/db.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
+import { createDatabase, dropDatabase } from "../lib/migrate/postgres-cluster.ts";
+import { providerOf } from "../lib/migrate/providers.ts";
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
@@ -44,9 +48,14 @@ async function startServer(): Promise<{ base: string; dbUrl: string; child: Chil
   const distDir = config().nextDistDir;
   if (!existsSync(`${distDir}/BUILD_ID`))
     throw new Error(`no production build in ${distDir}/: run \`npm run build\` first (or set NEXT_DIST_DIR)`);
-  const dbUrl = `file:./.tmp/bench-web-${port}.db`;
+  const given = process.env.BENCH_DATABASE_URL;
+  const dbUrl = given && providerOf(given) === "postgresql" ? given : `file:./.tmp/bench-web-${port}.db`;
   mkdirSync(".tmp", { recursive: true });
-  for (const s of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile(dbUrl) + s, { force: true });
+  if (providerOf(dbUrl) === "postgresql") {
+    const name = decodeURIComponent(new URL(dbUrl).pathname.slice(1));
+    await dropDatabase(dbUrl, name);
+    await createDatabase(dbUrl, name);
+  } else for (const s of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile(dbUrl) + s, { force: true });
   await applyPendingMigrations(dbUrl);
   const seedClient = createDb(dbUrl);
   await seedSamples(seedClient);

@@ -1,6 +1,6 @@
 /**
  * The server Playwright tests run against (playwright.config.ts `webServer`): a fresh database file
- * under .tmp/, migrated and seeded, a production build, then `next start`.
+ * under .tmp/ (or a fresh PostgreSQL database when E2E_DATABASE_URL is a postgres:// URL), migrated and seeded, a production build, then `next start`.
  *
  * Everything that could collide with a concurrent run comes from the environment:
  *   E2E_PORT (default 3100), NEXT_DIST_DIR (default .next), E2E_DATABASE_URL (default
@@ -12,6 +12,8 @@ import { createDb } from "../lib/db.ts";
 import { databaseFile } from "../lib/config.ts";
 import { seedSamples } from "../lib/data/samples.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
+import { createDatabase, dropDatabase } from "../lib/migrate/postgres-cluster.ts";
+import { providerOf } from "../lib/migrate/providers.ts";
 
 const port = process.env.E2E_PORT ?? "3100";
 const url = process.env.E2E_DATABASE_URL ?? `file:./.tmp/e2e-${port}.db`;
@@ -27,8 +29,15 @@ function run(cmd: string, args: string[]): Promise<void> {
 }
 
 mkdirSync(".tmp", { recursive: true });
-const file = databaseFile(url);
-for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+if (providerOf(url) === "postgresql") {
+  // A PostgreSQL URL (npm run test:postgres): its database is dropped and made again, empty.
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await dropDatabase(url, name);
+  await createDatabase(url, name);
+} else {
+  const file = databaseFile(url);
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
 const { applied } = await applyPendingMigrations(url);
 const client = createDb(url);
 const seeded = await seedSamples(client);

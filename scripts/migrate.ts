@@ -10,6 +10,7 @@ import { backfillMeasures } from "../lib/data/measures.ts";
 import { reindexStale } from "../lib/data/search-index.ts";
 import { createDb } from "../lib/db.ts";
 import { applyPendingMigrations } from "../lib/migrate/index.ts";
+import { displayUrl } from "../lib/migrate/providers.ts";
 
 const started = performance.now();
 try {
@@ -24,7 +25,9 @@ try {
   }
   const ms = Math.round(performance.now() - started);
   console.log(
-    (applied.length ? `db:migrate: applied ${applied.join(", ")} to ${url}` : `db:migrate: ${url} is up to date`) +
+    (applied.length
+      ? `db:migrate: applied ${applied.join(", ")} to ${displayUrl(url)}`
+      : `db:migrate: ${displayUrl(url)} is up to date`) +
       (measured ? `; measured ${measured} versions` : "") +
       ` (${ms} ms)`,
   );

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   import: () => import("./cli/import.ts"),
   watch: () => import("./cli/watch.ts"),
   backfill: () => import("./cli/backfill.ts"),
+  "migrate-data": () => import("./cli/migrate-data.ts"),
 };
 
 const usage = `usage: npm run -s policy -- <command> [options]
@@ -23,7 +24,9 @@ commands:
   watch check --policy SLUG [--json]            check the policy's watched source now
   watch log --policy SLUG [--json]              its check log, newest first
   backfill --policy SLUG [--template URL]       fetch the listed versions not stored yet, per-date report
-                                                URL: a version-URL template, e.g. https://x/p?hisver={yyyymmdd}`;
+                                                URL: a version-URL template, e.g. https://x/p?hisver={yyyymmdd}
+  migrate-data --from URL --to URL              copy the whole store to another database (SQLite <->
+                                                PostgreSQL), verified by counts and hashes`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -16,7 +16,9 @@ import { gunzip as gunzipCb, gzip as gzipCb } from "node:zlib";
 import { ENGINE_VERSION, normalizeIgnore } from "../compare/index.ts";
 import { config } from "../config.ts";
 import type { CompareOptions, IgnoreOption } from "../compare/types.ts";
-import { db as defaultDb, writeTransaction, type Db, type Tx } from "../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { db as defaultDb, providerOfClient, writeTransaction, type Db, type Tx } from "../db.ts";
+import { withJobLock } from "../job-lock.ts";
 import * as parser from "../parse/index.ts";
 import { PARSE_CONFIG } from "../parse/index.ts";
 import type { VersionAddress } from "../view/url.ts";
@@ -474,11 +476,36 @@ export async function getCompareModel(
   const pending = computing.get(key);
   if (pending) return { ...(await pending), cached: true };
   const limits = deps.cacheLimits ?? compareCacheLimits();
-  const run = computeAndStore(key, from, to, options, client, lanes, deps.requester ?? "local", limits, deps.admit ?? true).finally(() =>
+  const compute = () => computeAndStore(key, from, to, options, client, lanes, deps.requester ?? "local", limits, deps.admit ?? true);
+  const run = (providerOfClient(client) === "postgresql" ? computeOnceAcrossServers(client, key, compute) : compute()).finally(() =>
     computing.delete(key),
   );
   computing.set(key, run);
   return run;
+}
+
+/**
+ * Several servers on one PostgreSQL database (docs/decisions/0017-postgresql.md): the first to ask for a
+ * new pair computes it holding the pair's job lock and stores the row before letting go; the others wait
+ * for the lock, then find the row.
+ */
+async function computeOnceAcrossServers(client: Db, key: string, compute: () => Promise<CompareResult>): Promise<CompareResult> {
+  const locked = await withJobLock(
+    client,
+    `compare:${key}`,
+    async () => {
+      const hit = await client.compareCache.findUnique({ where: { key }, select: { json: true } });
+      if (hit) {
+        recent.set(key, { json: hit.json, stored: true }, hit.json.length);
+        return { key, json: hit.json, cached: true };
+      }
+      const result = await compute();
+      await flushCompareWrites(client);
+      return result;
+    },
+    { wait: true },
+  );
+  return locked.ran ? locked.value : compute();
 }
 
 async function computeAndStore(
@@ -548,13 +575,15 @@ function asRefusal(error: unknown): CompareTooLargeError | null {
  * row down). Never reads the models.
  */
 export async function evictLeastUsed(client: Db | Tx = defaultDb(), limits: CacheLimits = compareCacheLimits()): Promise<number> {
+  // No limit is LIMIT -1 on SQLite and LIMIT ALL on PostgreSQL.
+  const all = providerOfClient(client) === "postgresql" ? Prisma.sql`ALL` : Prisma.sql`-1`;
   const byRows = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
-      SELECT "id" FROM "CompareCache" ORDER BY "lastUsedAt" DESC, "id" DESC LIMIT -1 OFFSET ${limits.maxRows})`;
+      SELECT "id" FROM "CompareCache" ORDER BY "lastUsedAt" DESC, "id" DESC LIMIT ${all} OFFSET ${limits.maxRows})`;
   const bySize = await client.$executeRaw`
     DELETE FROM "CompareCache" WHERE "id" IN (
       SELECT "id" FROM (
         SELECT "id", SUM("size") OVER (ORDER BY "lastUsedAt" DESC, "id" DESC) AS "total" FROM "CompareCache"
-      ) WHERE "total" > ${limits.maxChars})`;
+      ) AS "running" WHERE "total" > ${limits.maxChars})`;
   return byRows + bySize;
 }

@@ -25,6 +25,7 @@ import { bigramsOf, foldForSearch } from "../search/fold.ts";
 import { indexSections, type IndexSection } from "../search/sections.ts";
 import { PARSER_FINGERPRINT } from "./compare.ts";
 import { measureTree, type TextMeasures } from "./measures.ts";
+import { sqlOn, type SqlRunner } from "./sql.ts";
 
 /** Bump when what is indexed changes (sections, folding, keys): every version is indexed again. */
 export const SEARCH_INDEX_VERSION = "search-1";
@@ -34,14 +35,11 @@ export const SEARCH_INDEX_FINGERPRINT = JSON.stringify([SEARCH_INDEX_VERSION, PA
 const CHUNK = 200;
 
 /**
- * What indexing needs: raw SQL with positional parameters. A Prisma client or transaction is one; the
- * search benchmark (scripts/bench-search.ts) adapts a better-sqlite3 connection to build its large store.
+ * What indexing needs: raw SQL with positional parameters (./sql.ts). A Prisma client or transaction is
+ * one; the search benchmark (scripts/bench-search.ts) adapts a better-sqlite3 connection to build its
+ * large store.
  */
-export interface SqlRunner {
-  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
-}
-type Sql = SqlRunner;
+export type { SqlRunner };
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -103,7 +101,8 @@ interface GroupRow {
  * before the transaction). The version must not be indexed yet (`unindexVersion` first when indexing
  * again). Returns the number of sections indexed.
  */
-export async function indexVersion(tx: Sql, input: IndexVersionInput, list: readonly IndexSection[]): Promise<number> {
+export async function indexVersion(runner: SqlRunner, input: IndexVersionInput, list: readonly IndexSection[]): Promise<number> {
+  const tx = sqlOn(runner);
   const { policyId } = input;
   const ids = new Map<string, number>();
   for (const part of chunks(list))
@@ -168,10 +167,12 @@ export async function indexVersion(tx: Sql, input: IndexVersionInput, list: read
         `INSERT INTO "SearchTrigram" ("rowid", "text") VALUES ${placeholders(folded.length, 2)}`,
         ...folded.flatMap((f) => [f.id, f.folded]),
       );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchBigram" ("rowid", "grams") VALUES ${placeholders(folded.length, 2)}`,
-        ...folded.flatMap((f) => [f.id, bigramsOf(f.folded)]),
-      );
+      // PostgreSQL answers two-character terms from the trigram table too (its migration says why).
+      if (tx.provider === "sqlite")
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "SearchBigram" ("rowid", "grams") VALUES ${placeholders(folded.length, 2)}`,
+          ...folded.flatMap((f) => [f.id, bigramsOf(f.folded)]),
+        );
       for (const r of part) ids.set(r.section.hash, r.id);
     }
   }
@@ -191,7 +192,8 @@ export async function indexVersion(tx: Sql, input: IndexVersionInput, list: read
 }
 
 /** Removes a version from the index (inside the caller's transaction); unused section texts go too (triggers). */
-export async function unindexVersion(tx: Sql, versionId: string): Promise<void> {
+export async function unindexVersion(runner: SqlRunner, versionId: string): Promise<void> {
+  const tx = sqlOn(runner);
   await tx.$executeRawUnsafe(`DELETE FROM "SearchOccurrence" WHERE "versionId" = ?`, versionId);
   await tx.$executeRawUnsafe(`DELETE FROM "SearchIndexedVersion" WHERE "versionId" = ?`, versionId);
 }
@@ -202,7 +204,7 @@ export async function unindexVersion(tx: Sql, versionId: string): Promise<void> 
  * many were indexed.
  */
 export async function reindexStale(client: Db): Promise<number> {
-  const stale = await client.$queryRawUnsafe<{ id: string; policyId: string }[]>(
+  const stale = await sqlOn(client).$queryRawUnsafe<{ id: string; policyId: string }[]>(
     `SELECT v."id", v."policyId" FROM "Version" v LEFT JOIN "SearchIndexedVersion" s ON s."versionId" = v."id"
      WHERE s."versionId" IS NULL OR s."fingerprint" <> ?`,
     SEARCH_INDEX_FINGERPRINT,

@@ -24,6 +24,7 @@ import { comparePath, versionPath } from "../view/url.ts";
 import { toIsoDate } from "./rows.ts";
 import { groupOf, ID_BITS, policyIdRange } from "./search-index.ts";
 import type { VersionRef } from "./types.ts";
+import { containsPattern, sqlOn, type PortableSql } from "./sql.ts";
 import { compareVersions } from "./version-key.ts";
 import { UnknownPolicyError } from "./writes.ts";
 
@@ -118,10 +119,43 @@ function dateRange(from?: string | null, to?: string | null): [string, string] |
  * date range when one is given.
  */
 function matchingIds(
-  match: { trigram: string | null; bigram: string | null },
+  sql: PortableSql,
+  terms: readonly SearchTerm[],
   idRange: [number, number] | null,
   dates: [string, string] | null,
 ): { sql: string; params: unknown[] } {
+  return sql.provider === "postgresql" ? postgresMatchingIds(terms, idRange, dates) : sqliteMatchingIds(terms, idRange, dates);
+}
+
+/**
+ * PostgreSQL: every term is a substring LIKE on the folded text, answered by the pg_trgm GIN index
+ * (prisma/postgresql/migrations/*_search_index) and rechecked by PostgreSQL; the same ids as FTS5 gives.
+ */
+function postgresMatchingIds(
+  terms: readonly SearchTerm[],
+  idRange: [number, number] | null,
+  dates: [string, string] | null,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = terms.map((t) => containsPattern(t.folded));
+  let sql = `SELECT "rowid" AS "id" FROM "SearchTrigram" WHERE ${terms.map(() => `"text" LIKE ?`).join(" AND ")}`;
+  if (idRange) {
+    sql += ` AND "rowid" >= ? AND "rowid" < ?`;
+    params.push(...idRange);
+  }
+  if (dates) {
+    sql = `SELECT "id" FROM (${sql}) AS "m" WHERE EXISTS (SELECT 1 FROM "SearchOccurrence" o JOIN "Version" v ON v."id" = o."versionId"
+      WHERE o."sectionId" = "m"."id" AND to_char(v."publishedAt", 'YYYY-MM-DD') BETWEEN ? AND ?)`;
+    params.push(...dates);
+  }
+  return { sql, params };
+}
+
+function sqliteMatchingIds(
+  terms: readonly SearchTerm[],
+  idRange: [number, number] | null,
+  dates: [string, string] | null,
+): { sql: string; params: unknown[] } {
+  const match = matchExpressions(terms);
   const params: unknown[] = [];
   const sources: string[] = [];
   for (const [table, expr] of [
@@ -144,17 +178,17 @@ function matchingIds(
 }
 
 export async function searchSections(request: SearchRequest, client: Db = defaultDb()): Promise<SearchResult> {
+  const sql = sqlOn(client);
   const limit = Math.min(Math.max(1, request.limit ?? SEARCH_LIMITS.defaultLimit), SEARCH_LIMITS.maxLimit);
   const offset = Math.max(0, request.offset ?? 0);
-  const match = matchExpressions(request.terms);
-  if (!match.trigram && !match.bigram) return { hits: [], total: 0, nextOffset: null };
+  if (!request.terms.length) return { hits: [], total: 0, nextOffset: null };
   const dates = dateRange(request.from, request.to);
 
   let only: [number, number] | null = null;
   if (request.policy) {
     const p = await client.policy.findUnique({ where: { slug: request.policy }, select: { id: true } });
     if (!p) throw new UnknownPolicyError(request.policy);
-    const [sp] = await client.$queryRawUnsafe<{ seq: Num }[]>(`SELECT "seq" FROM "SearchPolicy" WHERE "policyId" = ?`, p.id);
+    const [sp] = await sql.$queryRawUnsafe<{ seq: Num }[]>(`SELECT "seq" FROM "SearchPolicy" WHERE "policyId" = ?`, p.id);
     if (!sp) return { hits: [], total: 0, nextOffset: null }; // nothing of it indexed
     only = policyIdRange(Number(sp.seq));
   }
@@ -162,8 +196,8 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
   // 1-2. One statement: the matching ids (FTS5, once), hits per policy counted from the ids alone
   //      (id >> 24: policy, id >> 6: section group), the policies in result order (name, then slug)
   //      with the hits before each, the total, and the matching ids of the policies the page covers.
-  const all = matchingIds(match, only, dates);
-  const rows = await client.$queryRawUnsafe<PageRow[]>(
+  const all = matchingIds(sql, request.terms, only, dates);
+  const rows = await sql.$queryRawUnsafe<PageRow[]>(
     `WITH "m" AS MATERIALIZED (${all.sql}),
      "c" AS (SELECT "id" >> ${ID_BITS.group} AS "seq", COUNT(DISTINCT "id" >> ${ID_BITS.variant}) AS "groups" FROM "m" GROUP BY 1),
      "o" AS (
@@ -175,7 +209,7 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
      "pg" AS (SELECT * FROM "o" WHERE "before" < ? AND "before" + "groups" > ?)
      SELECT "t"."total" AS "total", "pg"."seq" AS "seq", "pg"."groups" AS "groups", "pg"."policyId" AS "policyId",
             "pg"."slug" AS "slug", "pg"."name" AS "name", "pg"."before" AS "before", "m"."id" AS "id"
-     FROM "t" LEFT JOIN "pg" ON 1 LEFT JOIN "m" ON "m"."id" >= ("pg"."seq" << ${ID_BITS.group}) AND "m"."id" < (("pg"."seq" + 1) << ${ID_BITS.group})`,
+     FROM "t" LEFT JOIN "pg" ON TRUE LEFT JOIN "m" ON "m"."id" >= ("pg"."seq" << ${ID_BITS.group}) AND "m"."id" < (("pg"."seq" + 1) << ${ID_BITS.group})`,
     ...all.params,
     offset + limit,
     offset,
@@ -194,7 +228,7 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
   if (covered.size) {
     const byGroup = new Map<number, number[]>();
     for (const c of covered.values()) for (const id of c.ids) byGroup.set(groupOf(id), [...(byGroup.get(groupOf(id)) ?? []), id]);
-    const groups = await client.$queryRawUnsafe<{ id: Num; policyId: string; key: string; ord: Num }[]>(
+    const groups = await sql.$queryRawUnsafe<{ id: Num; policyId: string; key: string; ord: Num }[]>(
       `SELECT "id", "policyId", "key", "ord" FROM "SearchGroup" WHERE "id" IN (${[...byGroup.keys()].map(() => "?").join(", ")})
        ORDER BY "ord", "key", "id"`,
       ...byGroup.keys(),
@@ -211,7 +245,7 @@ export async function searchSections(request: SearchRequest, client: Db = defaul
 
   // 3. The matching texts of the page's groups with the versions holding them, and the policies' versions.
   const matchingIdsOnPage = page.flatMap((p) => p.matching);
-  const sections = await client.$queryRawUnsafe<SectionRow[]>(
+  const sections = await sql.$queryRawUnsafe<SectionRow[]>(
     `SELECT s."id" AS "id", s."groupId" AS "groupId", g."key" AS "key", s."number" AS "number", s."title" AS "title",
             s."text" AS "text", o."versionId" AS "versionId"
      FROM "SearchSection" s JOIN "SearchGroup" g ON g."id" = s."groupId" JOIN "SearchOccurrence" o ON o."sectionId" = s."id"

@@ -1,6 +1,6 @@
 /**
  * Prisma's schema engine, compiled to Wasm, driving a SQLite file through the better-sqlite3 driver
- * adapter. The native engine cannot be downloaded on these machines; the Wasm build is the same engine
+ * adapter, or a PostgreSQL database through node-postgres (@prisma/adapter-pg; chosen by the URL). The native engine cannot be downloaded on these machines; the Wasm build is the same engine
  * (same `_prisma_migrations` bookkeeping, same SQL), so a stock `prisma migrate deploy` agrees.
  *
  * The package is a wasm-bindgen "bundler" build: Node cannot import its `.wasm` directly, so it is
@@ -10,8 +10,15 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
+import { providerOf } from "./providers.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +42,40 @@ async function loadRuntime(): Promise<Runtime> {
   return runtime;
 }
 
+/** PostgreSQL's one-byte "char" type (pg_class.relkind, ...): the adapter has no column type for it. */
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * A node-postgres pool whose results report "char" columns as text. The schema engine's introspection
+ * reads catalog columns of type "char"; @prisma/adapter-pg 7.10 rejects that type ("Column type 'char'
+ * could not be deserialized"). Its values are one-character strings, so text is what they are.
+ */
+function introspectablePool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url });
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<pg.QueryResult>;
+  (pool as unknown as { query: unknown }).query = async (...args: unknown[]) => {
+    const result = await query(...args);
+    for (const field of result.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    return result;
+  };
+  return pool;
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", which breaks a PL/pgSQL
+ * function body (the search index's trigger) and a ";" in a comment. PostgreSQL's simple query protocol
+ * takes the whole script at once (and runs it as one implicit transaction), so it is sent whole.
+ */
+function wholeScripts<A extends SqlDriverAdapter>(adapter: A): A {
+  const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (adapter.provider !== "postgres" || !(driver instanceof pg.Pool)) return adapter;
+  adapter.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+  return adapter;
+}
+
 export interface EngineLog {
   (message: string): void;
 }
@@ -46,7 +87,7 @@ export interface OpenEngine {
 }
 
 /**
- * Opens an engine on one database (a `file:` URL or ":memory:"). One engine per database file per
+ * Opens an engine on one database (a `file:` URL, ":memory:", or a `postgres://` URL). One engine per database file per
  * process, and close it before anything else opens the file: its connection otherwise holds SQLite's
  * lock and a second connection waits out the busy timeout.
  */
@@ -58,19 +99,22 @@ export async function openSchemaEngine(
   runtimePromise ??= loadRuntime();
   const runtime = await runtimePromise;
   const schema = await readFile(schemaPath, "utf8");
-  const factory = new PrismaBetterSqlite3({ url });
+  const factory =
+    providerOf(url) === "postgresql"
+      ? new PrismaPg(introspectablePool(url), { disposeExternalPool: true })
+      : new PrismaBetterSqlite3({ url });
   const opened: { dispose(): Promise<void> }[] = [];
   // Remember every connection the engine makes, so close() can end them.
-  const tracking = {
-    provider: factory.provider as "sqlite",
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
-      const adapter = await factory.connect();
+      const adapter = wholeScripts(await factory.connect());
       opened.push(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
-      const adapter = await factory.connectToShadowDb();
+      const adapter = wholeScripts(await factory.connectToShadowDb());
       opened.push(adapter);
       return adapter;
     },

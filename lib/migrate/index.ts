@@ -5,7 +5,11 @@
  * - applyPendingMigrations: what `prisma migrate deploy` does; records each one in `_prisma_migrations`
  *   with the sha256 checksum of its migration.sql.
  * - createMigration: what `prisma migrate dev --create-only` does, without a shadow database: the existing
- *   migrations are applied to an in-memory database, which is then diffed against the schema.
+ *   migrations are applied to an in-memory database (SQLite) or a scratch database on a PostgreSQL
+ *   server (lib/migrate/postgres-cluster.ts), which is then diffed against the schema.
+ *
+ * Each provider has its own schema and migrations (./providers.ts); `applyPendingMigrations` picks them by
+ * the URL, the others take a `provider` (default SQLite).
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -13,16 +17,21 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { SEARCH_INDEX_TABLES } from "../search/tables.ts";
 import { openSchemaEngine, type EngineLog } from "./engine.ts";
+import { createDatabase, dropDatabase, scratchName, scratchServer } from "./postgres-cluster.ts";
+import { providerOf, providerPaths, type Provider } from "./providers.ts";
 
-export const PRISMA_DIR = path.resolve("prisma");
-export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
-export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+export { PRISMA_DIR } from "./providers.ts";
+export const SCHEMA_PATH = providerPaths("sqlite").schemaPath;
+export const MIGRATIONS_DIR = providerPaths("sqlite").migrationsDir;
 
 /**
  * Tables Prisma must leave alone: the search index, created by its own hand-written migration
  * (lib/search/tables.ts; the same list is in prisma.config.ts for the Prisma CLI).
  */
 const prismaFilters = { externalTables: [...SEARCH_INDEX_TABLES], externalEnums: [] };
+/** PostgreSQL wants them schema-qualified. */
+const postgresFilters = { externalTables: SEARCH_INDEX_TABLES.map((t) => `public.${t}`), externalEnums: [] };
+const filtersFor = (provider: Provider) => (provider === "postgresql" ? postgresFilters : prismaFilters);
 
 export async function loadMigrationList(dir: string = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
@@ -62,17 +71,21 @@ export async function applyPendingMigrations(
   url: string,
   opts: { migrationsDir?: string; schemaPath?: string; log?: EngineLog } = {},
 ): Promise<ApplyResult> {
-  const file = url.replace(/^file:/, "");
-  if (file !== ":memory:") await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const { engine, close } = await openSchemaEngine(url, opts.schemaPath ?? SCHEMA_PATH, opts.log);
+  const provider = providerOf(url);
+  const paths = providerPaths(provider);
+  if (provider === "sqlite") {
+    const file = url.replace(/^file:/, "");
+    if (file !== ":memory:") await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  const { engine, close } = await openSchemaEngine(url, opts.schemaPath ?? paths.schemaPath, opts.log);
   try {
-    const migrationsList = await loadMigrationList(opts.migrationsDir);
+    const migrationsList = await loadMigrationList(opts.migrationsDir ?? paths.migrationsDir);
     // Like `prisma migrate deploy`: refuses when an earlier migration failed, applies the rest in order.
-    const out = await engine.applyMigrations({ migrationsList, filters: prismaFilters });
+    const out = await engine.applyMigrations({ migrationsList, filters: filtersFor(provider) });
     const history = await engine.diagnoseMigrationHistory({
       migrationsList,
       optInToShadowDatabase: false,
-      filters: prismaFilters,
+      filters: filtersFor(provider),
     });
     if (history.editedMigrationNames.length > 0) {
       opts.log?.(
@@ -86,26 +99,54 @@ export async function applyPendingMigrations(
   }
 }
 
+export interface MigrationOptions {
+  /** Default "sqlite". */
+  provider?: Provider;
+  migrationsDir?: string;
+  schemaPath?: string;
+  /** PostgreSQL: the server for the scratch database (default: scratchServer()). */
+  postgresServerUrl?: string;
+}
+
 /**
  * The SQL that takes a database with all existing migrations to the schema ("" when in step).
- * The migrations are applied to an in-memory database (the engine's own connection), which is then
- * diffed against the schema: no shadow database, nothing touches a real database file.
+ * The migrations are applied to an in-memory database (SQLite) or a scratch database made for the purpose
+ * and dropped after (PostgreSQL), which is then diffed against the schema: no shadow database, nothing
+ * touches a real database.
  */
-export async function pendingSchemaChange(opts: { migrationsDir?: string; schemaPath?: string } = {}): Promise<string> {
-  const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
-  const { engine, close } = await openSchemaEngine(":memory:", schemaPath);
+export async function pendingSchemaChange(opts: MigrationOptions = {}): Promise<string> {
+  const provider = opts.provider ?? "sqlite";
+  if (provider === "sqlite") return diffAfterMigrations(":memory:", opts);
+  const server = opts.postgresServerUrl ? { url: opts.postgresServerUrl, release() {} } : await scratchServer();
+  if (!server)
+    throw new Error(
+      "creating or checking PostgreSQL migrations needs PostgreSQL installed (initdb) or POSTGRES_TEST_URL",
+    );
+  const name = scratchName("migrations");
   try {
-    const migrationsList = await loadMigrationList(opts.migrationsDir);
-    await engine.applyMigrations({ migrationsList, filters: prismaFilters });
+    return await diffAfterMigrations(await createDatabase(server.url, name), opts);
+  } finally {
+    await dropDatabase(server.url, name).catch(() => {});
+    server.release();
+  }
+}
+
+async function diffAfterMigrations(url: string, opts: MigrationOptions): Promise<string> {
+  const paths = providerPaths(opts.provider ?? "sqlite");
+  const schemaPath = opts.schemaPath ?? paths.schemaPath;
+  const { engine, close } = await openSchemaEngine(url, schemaPath);
+  try {
+    const migrationsList = await loadMigrationList(opts.migrationsDir ?? paths.migrationsDir);
+    await engine.applyMigrations({ migrationsList, filters: filtersFor(opts.provider ?? "sqlite") });
     const schema = await readFile(schemaPath, "utf8");
     const files = [{ path: schemaPath, content: schema }];
     const result = await engine.diff({
-      // The in-memory database the engine holds, now at the state of all migrations.
+      // The database the engine holds, now at the state of all migrations.
       from: { tag: "schemaDatasource", files, configDir: path.dirname(schemaPath) },
       to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: true,
-      filters: prismaFilters,
+      filters: filtersFor(opts.provider ?? "sqlite"),
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
   } finally {
@@ -116,9 +157,10 @@ export async function pendingSchemaChange(opts: { migrationsDir?: string; schema
 /** Writes prisma/migrations/<UTC timestamp>_<name>/migration.sql; returns its folder, or null when in step. */
 export async function createMigration(
   name: string,
-  opts: { migrationsDir?: string; schemaPath?: string; now?: Date } = {},
+  opts: MigrationOptions & { now?: Date } = {},
 ): Promise<string | null> {
-  const dir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  const provider = opts.provider ?? "sqlite";
+  const dir = opts.migrationsDir ?? providerPaths(provider).migrationsDir;
   const sql = await pendingSchemaChange(opts);
   if (!sql.trim()) return null;
   const safe =
@@ -134,7 +176,7 @@ export async function createMigration(
   if (!existsSync(lock)) {
     await writeFile(
       lock,
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`,
     );
   }
   return folder;

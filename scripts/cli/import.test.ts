@@ -2,10 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import iconv from "iconv-lite";
-import { databaseFile } from "../../lib/config.ts";
-import { freshTestDb, type TestDb } from "../../lib/data/test-db.ts";
+import { freshTestDb, holdWriteLock, type TestDb } from "../../lib/data/test-db.ts";
 import { upsertPolicy } from "../../lib/data/writes.ts";
 import { getPolicy } from "../../lib/data/reads.ts";
 import { readFileCapped, runImport } from "./import.ts";
@@ -111,11 +109,10 @@ test("while another process holds the database's write lock, the import waits an
   mkdirSync(folder, { recursive: true });
   for (let i = 1; i <= 3; i++)
     writeFileSync(path.join(folder, `2020-0${i}-01.txt`), `第${i}版\n\n一、内容\n文本 ${i}。`);
-  const other = new Database(databaseFile(t.url), { timeout: 0 });
+  const other = await holdWriteLock(t.url);
   try {
-    other.exec("BEGIN IMMEDIATE");
-    other.exec(`UPDATE "Policy" SET "description" = 'other writer' WHERE "slug" = 'busy-privacy'`);
-    const release = setTimeout(() => other.exec("COMMIT"), 500);
+    await other.exec(`UPDATE "Policy" SET "description" = 'other writer' WHERE "slug" = 'busy-privacy'`);
+    const release = setTimeout(() => void other.commit(), 500);
     const r = await cli(["--policy", "busy-privacy", folder]);
     clearTimeout(release);
     assert.equal(r.code, 0, r.err);
@@ -124,7 +121,6 @@ test("while another process holds the database's write lock, the import waits an
     assert.equal(p?.versionCount, 3);
     assert.equal(p?.description, "other writer");
   } finally {
-    if (other.inTransaction) other.exec("ROLLBACK");
-    other.close();
+    await other.close();
   }
 });
