@@ -308,8 +308,11 @@ test("malformed escapes in a compare path give 404 pages, not server errors", as
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${xuexiCompare}#%`);
-  await page.keyboard.press("j");
-  await expect(page).toHaveURL(/#(preamble|s-[\w-]+)$/); // the first change: the script runs
+  // Pressed again until the page's script has hydrated (a key before that goes nowhere); fails if it never does.
+  await expect(async () => {
+    await page.keyboard.press("j");
+    await expect(page).toHaveURL(/#(preamble|s-[\w-]+)$/, { timeout: 1_000 }); // the first change: the script runs
+  }).toPass({ timeout: 15_000 });
   expect(errors).toEqual([]);
 });
 

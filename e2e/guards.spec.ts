@@ -149,8 +149,11 @@ test("under the CSP, pages hydrate: compare keys, language switch and the import
   const problems = watchForViolations(page);
   const x = samples.xuexi;
   await page.goto(`/p/${x.slug}/compare/${x.versionKeys[2]}...${x.versionKeys[1]}`);
-  await page.keyboard.press("j");
-  await expect(page).toHaveURL(/#(preamble|s-[\w-]+)$/); // the compare page's script ran
+  // Pressed again until the page's script has hydrated (a key before that goes nowhere); fails if it never does.
+  await expect(async () => {
+    await page.keyboard.press("j");
+    await expect(page).toHaveURL(/#(preamble|s-[\w-]+)$/, { timeout: 1_000 }); // the first change: the script runs
+  }).toPass({ timeout: 15_000 });
   await page.goto("/");
   await page.goto(`/p/${samples.douban.slug}/v/${samples.douban.newest}`);
   await page.context().addCookies([{ name: ADMIN_COOKIE, value: sessionValue(TOKEN), url: baseURL! }]);
