@@ -13,7 +13,7 @@
  */
 import { IGNORE_OPTIONS, isIgnoreOption, normalizeIgnore } from "../compare/options.ts";
 import type { IgnoreOption } from "../compare/types.ts";
-import { TOPIC_IDS, type TopicId } from "../insight/index.ts";
+import { TOPIC_IDS, type TopicId } from "../insight/lexicon.ts";
 import type { Layout, ViewOptions } from "./types.ts";
 
 export interface VersionAddress {
