@@ -22,7 +22,8 @@ import { withJobLock } from "../job-lock.ts";
 import * as parser from "../parse/index.ts";
 import { PARSE_CONFIG } from "../parse/index.ts";
 import type { VersionAddress } from "../view/url.ts";
-import { isWorkBudgetError, isWorkTaskError, work, type Work } from "../work/index.ts";
+import { isBusyError, isWorkBudgetError, isWorkTaskError, work, type Work } from "../work/index.ts";
+import { jsonError } from "./api.ts";
 import { processWide, SizedLru } from "../work/lru.ts";
 import { toIsoDate } from "./rows.ts";
 import { compareVersions } from "./version-key.ts";
@@ -284,6 +285,23 @@ export class CompareTooLargeError extends Error {
 /** CompareTooLargeError from any bundle's copy of this module (see lib/work/pool.ts). */
 export function isCompareTooLarge(error: unknown): error is CompareTooLargeError {
   return error instanceof Error && error.name === "CompareTooLargeError" && "reason" in error;
+}
+
+/**
+ * The JSON answer to a comparison that was refused: 503 `busy` with Retry-After (admission), 422
+ * `compare_too_large` (budgets); null for any other error. One mapping for every route that compares.
+ */
+export function refusedComparisonResponse(error: unknown): Response | null {
+  if (isBusyError(error))
+    return jsonError(
+      503,
+      "busy",
+      error.message,
+      { retryAfter: error.retryAfter },
+      { "retry-after": String(error.retryAfter) },
+    );
+  if (isCompareTooLarge(error)) return jsonError(422, error.code, error.message, { reason: error.reason });
+  return null;
 }
 
 export interface CompareDeps {

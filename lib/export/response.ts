@@ -12,11 +12,11 @@
  * pass their path's addresses in.
  */
 import { jsonError } from "../data/api.ts";
-import { getCompareModel, isCompareTooLarge, loadVersion, type LoadedVersion } from "../data/compare.ts";
+import { getCompareModel, loadVersion, refusedComparisonResponse, type LoadedVersion } from "../data/compare.ts";
 import type { Db } from "../db.ts";
 import type { Locale } from "../i18n/index.ts";
 import { compareHref, DEFAULT_VIEW_OPTIONS, versionPath, type VersionAddress } from "../view/url.ts";
-import { isBusyError, isWorkBudgetError, work, type Work } from "../work/index.ts";
+import { isWorkBudgetError, work, type Work } from "../work/index.ts";
 import { contentDisposition } from "./filename.ts";
 import type { ExportFormat, ExportSide } from "./types.ts";
 import type { ExportOptions } from "./url.ts";
@@ -87,15 +87,8 @@ export async function exportResponse(req: ExportRequest): Promise<Response> {
     );
     return fileResponse(file, result.cached);
   } catch (error) {
-    if (isBusyError(error))
-      return jsonError(
-        503,
-        "busy",
-        error.message,
-        { retryAfter: error.retryAfter },
-        { "retry-after": String(error.retryAfter) },
-      );
-    if (isCompareTooLarge(error)) return jsonError(422, error.code, error.message, { reason: error.reason });
+    const refused = refusedComparisonResponse(error);
+    if (refused) return refused;
     if (isWorkBudgetError(error))
       return jsonError(
         422,

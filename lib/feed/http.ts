@@ -9,8 +9,8 @@ import { db } from "../db.ts";
 import { jsonError } from "../data/api.ts";
 import { DEFAULT_LOCALE, getMessages, isLocale } from "../i18n/index.ts";
 import { ATOM_CONTENT_TYPE, renderAtom } from "./atom.ts";
-import { clientAddress, isBusyError } from "../work/index.ts";
-import { isCompareTooLarge } from "../data/compare.ts";
+import { clientAddress } from "../work/index.ts";
+import { refusedComparisonResponse } from "../data/compare.ts";
 import { buildFeed } from "./feeds.ts";
 
 export async function feedResponse(request: Request, slug: string | null): Promise<Response> {
@@ -31,15 +31,8 @@ export async function feedResponse(request: Request, slug: string | null): Promi
   } catch (error) {
     // Entries compare versions (in worker threads, under admission control): a feed whose
     // comparisons are not computed yet may have to wait its turn like any other request.
-    if (isBusyError(error))
-      return jsonError(
-        503,
-        "busy",
-        error.message,
-        { retryAfter: error.retryAfter },
-        { "retry-after": String(error.retryAfter) },
-      );
-    if (isCompareTooLarge(error)) return jsonError(422, "compare_too_large", error.message, { reason: error.reason });
+    const refused = refusedComparisonResponse(error);
+    if (refused) return refused;
     throw error;
   }
   if (!feed) return jsonError(404, "policy_not_found", `No policy with slug "${slug}".`);

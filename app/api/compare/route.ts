@@ -16,11 +16,11 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { invalidInput, jsonError, withApiErrors } from "@/lib/data";
-import { getCompareModel, isCompareTooLarge, loadVersion } from "@/lib/data/compare";
+import { getCompareModel, loadVersion, refusedComparisonResponse } from "@/lib/data/compare";
 import { isLocale } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n-server";
 import { compareQuerySchema } from "@/lib/validations/compare";
-import { clientAddress, isBusyError, isWorkBudgetError } from "@/lib/work";
+import { clientAddress, isWorkBudgetError } from "@/lib/work";
 import { analyzedModel } from "@/lib/work/pages";
 
 export const GET = withApiErrors(async (request: NextRequest) => {
@@ -55,15 +55,8 @@ export const GET = withApiErrors(async (request: NextRequest) => {
     body = await analyzedModel(result, locale);
     cached = result.cached;
   } catch (error) {
-    if (isBusyError(error))
-      return jsonError(
-        503,
-        "busy",
-        error.message,
-        { retryAfter: error.retryAfter },
-        { "retry-after": String(error.retryAfter) },
-      );
-    if (isCompareTooLarge(error)) return jsonError(422, "compare_too_large", error.message, { reason: error.reason });
+    const refused = refusedComparisonResponse(error);
+    if (refused) return refused;
     if (isWorkBudgetError(error))
       return jsonError(
         422,
