@@ -15,6 +15,7 @@
  * With `withMap`, `start[i]`/`end[i]` give the original range [start, end) of folded UTF-16 unit i, so
  * a match found in folded text can be highlighted in the original.
  */
+import { isSpace } from "../text/chars.ts";
 import { isBasicHan, isUnspacedCjk } from "../text/cjk.ts";
 
 export interface Folded {
@@ -27,33 +28,15 @@ export interface Folded {
 
 const foldCache = new Map<number, string>();
 
-/** Unicode White_Space (what /\s/u matches). */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** Dropped: zero-width space/joiners, word joiner, soft hyphen (BOM is whitespace above). */
+/** Dropped: zero-width space/joiners, word joiner, soft hyphen (BOM counts as whitespace, as in isSpace). */
 const isZeroWidth = (c: number): boolean => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xad;
 
 /** The folded form of one code point; "" to drop it, " " for whitespace. */
 function foldCode(c: number): string {
-  if (c < 0x80)
-    return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : isSpaceCode(c) ? " " : String.fromCharCode(c);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : isSpace(c) ? " " : String.fromCharCode(c);
   // NFKC and lower case leave the basic Han block alone.
   if (isBasicHan(c)) return String.fromCharCode(c);
-  if (isSpaceCode(c)) return " ";
+  if (isSpace(c)) return " ";
   if (isZeroWidth(c)) return "";
   let out = foldCache.get(c);
   if (out === undefined) {
