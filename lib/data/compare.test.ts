@@ -203,6 +203,10 @@ test("admission: beyond a requester's bound a computation is refused with BusyEr
   try {
     const [a, b, c] = [await load("2021-01-01"), await load("2022-01-01"), await load("2023-01-01")];
     const first = getCompareModel(a, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.5" });
+    // The second ask must come while the first is admitted (not before it, as database latency could order them).
+    const lane = strict.laneFor(a.length + c.length);
+    for (let i = 0; i < 200 && strict.admission.admitted(lane) === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(strict.admission.admitted(lane), 1, "the first computation is under way");
     await assert.rejects(
       getCompareModel(b, c, ["whitespace", "numbering"], { lanes: strict, requester: "203.0.113.5" }),
       (e: unknown) => e instanceof BusyError && e.retryAfter >= 1,
