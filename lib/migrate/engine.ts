@@ -29,13 +29,37 @@ type Runtime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
 
 let runtimePromise: Promise<Runtime> | undefined;
 
+/**
+ * The engine's timers that have not fired. On PostgreSQL it races each connection against a 10 s timer
+ * it never clears, which kept a finished `db:migrate` (and every test process) alive 10 s more. When the
+ * last open engine closes, they are cleared: nothing is left to wake.
+ */
+const engineTimers = new Set<ReturnType<typeof setTimeout>>();
+let openEngines = 0;
+
+/** The runtime's imports with its setTimeout (wasm-bindgen names it `__wbg_setTimeout_<hash>`) tracked. */
+function withTrackedTimers(imports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  const tracked: WebAssembly.ModuleImports = { ...imports };
+  for (const name of Object.keys(imports).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
+    tracked[name] = (callback: () => void, ms: number) => {
+      const timer = setTimeout(() => {
+        engineTimers.delete(timer);
+        callback();
+      }, ms >>> 0);
+      engineTimers.add(timer);
+      return timer;
+    };
+  }
+  return tracked;
+}
+
 async function loadRuntime(): Promise<Runtime> {
   const jsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(jsPath), "schema_engine_bg.wasm");
   const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as Runtime;
   const module = await WebAssembly.compile(await readFile(wasmPath));
   const instance = new WebAssembly.Instance(module, {
-    "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
+    "./schema_engine_bg.js": withTrackedTimers(runtime),
   });
   runtime.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
@@ -119,16 +143,27 @@ export async function openSchemaEngine(
       return adapter;
     },
   };
-  const engine = await runtime.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    (m: string) => log(m),
-    bindMigrationAwareSqlAdapterFactory(tracking),
-  );
+  openEngines++;
+  let engine: SchemaEngine;
+  try {
+    engine = await runtime.SchemaEngine.new(
+      { datamodels: [[schemaPath, schema]] },
+      (m: string) => log(m),
+      bindMigrationAwareSqlAdapterFactory(tracking),
+    );
+  } catch (error) {
+    openEngines--;
+    throw error;
+  }
   return {
     engine,
     close: async () => {
       engine.free();
       await Promise.allSettled(opened.map((a) => a.dispose()));
+      if (--openEngines === 0) {
+        for (const timer of engineTimers) clearTimeout(timer);
+        engineTimers.clear();
+      }
     },
   };
 }
