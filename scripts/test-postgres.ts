@@ -47,10 +47,14 @@ let failed: number | undefined;
 try {
   console.log(`test:postgres: PostgreSQL at ${displayUrl(server)}; ${dataLayerTests.length} unit test files`);
   let t0 = performance.now();
-  const unit = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...dataLayerTests], {
-    TEST_DATABASE_PROVIDER: "postgresql",
-    POSTGRES_TEST_URL: server,
-  });
+  const unit = await run(
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-concurrency=3", "--test-reporter=spec", ...dataLayerTests],
+    {
+      TEST_DATABASE_PROVIDER: "postgresql",
+      POSTGRES_TEST_URL: server,
+    },
+  );
   console.log(
     `test:postgres: unit tests ${unit === 0 ? "passed" : "FAILED"} (${Math.round((performance.now() - t0) / 1000)} s)`,
   );
